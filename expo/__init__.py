@@ -1,0 +1,5 @@
+"""Virtual expo catalogs for UMKM: a Pelican plugin that turns exhibitor folders into a site."""
+
+from .plugin import register
+
+__all__ = ["register"]

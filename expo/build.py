@@ -1,0 +1,125 @@
+"""The organiser's commands as plain functions (tasks.py only parses arguments).
+
+A build never half-writes the site: Pelican writes into a fresh folder beside output/, and only
+a build that succeeded replaces output/, by renaming. A failed build prints every problem and
+leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from .catalog import load_catalog
+from .errors import ContentError, ContentErrors, format_report
+from .settings import ExpoSettings, SettingsError
+
+
+class BuildFailed(Exception):
+    """Raised with the report already printed; tasks turn it into a non-zero exit."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    output: Path
+    warnings: list[ContentError]
+
+
+def read_settings(root: Path, settings_file: str, overrides: dict | None = None) -> dict:
+    from pelican.settings import read_settings as pelican_read_settings
+
+    path = root / settings_file
+    if not path.is_file():
+        raise BuildFailed(f"{settings_file} tidak ditemukan di {root} / not found in {root}")
+    settings = pelican_read_settings(str(path), override=overrides or {})
+    settings.setdefault("EXPO_ROOT_PATH", str(root))
+    return settings
+
+
+def expo_settings(settings: dict, lang: str | None) -> ExpoSettings:
+    try:
+        expo = ExpoSettings.from_pelican(settings)
+    except SettingsError as exc:
+        raise BuildFailed(str(exc)) from None
+    return expo if lang is None else _with_lang(expo, lang)
+
+
+def _with_lang(expo: ExpoSettings, lang: str) -> ExpoSettings:
+    from dataclasses import replace
+
+    if lang not in ("id", "en"):
+        raise BuildFailed('--lang must be "id" or "en"')
+    return replace(expo, lang=lang)
+
+
+def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "output",
+          lang: str | None = None, out=None) -> BuildResult:
+    """Build the whole site into `output`, atomically; raise BuildFailed on any error."""
+    from pelican import Pelican, signals
+
+    from .generator import ExpoGenerator
+
+    out = out or sys.stderr
+    root = root.resolve()
+    final = root / output
+    staging = root / f".output-build-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    settings = read_settings(root, settings_file, {"OUTPUT_PATH": str(staging)})
+    expo = expo_settings(settings, lang)
+    if lang:
+        settings["EXPO_LANG"] = lang
+    _quiet_pelican()
+    seen: list = []
+
+    def keep_generators(generators) -> None:
+        seen.extend(generators)
+
+    signals.all_generators_finalized.connect(keep_generators)
+    try:
+        pelican = Pelican(settings)
+        pelican.run()
+    except ContentErrors as exc:
+        print(format_report(exc.problems, expo.lang), file=out)
+        raise BuildFailed(f"{len(exc.errors)} content error(s)") from None
+    except SettingsError as exc:
+        raise BuildFailed(str(exc)) from None
+    finally:
+        signals.all_generators_finalized.disconnect(keep_generators)
+        if not (staging / "index.html").exists():
+            shutil.rmtree(staging, ignore_errors=True)
+    warnings = next((g.warnings for g in seen if isinstance(g, ExpoGenerator)), [])
+    if warnings:
+        print(format_report(warnings, expo.lang), file=out)
+    _swap(staging, final)
+    return BuildResult(final, warnings)
+
+
+def _swap(staging: Path, final: Path) -> None:
+    """Replace `final` by `staging` with two renames, so a host never sees a half site."""
+    old = final.with_name(f".output-old-{os.getpid()}")
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def validate(root: Path, settings_file: str = "pelicanconf.py", only: set[str] | None = None,
+             lang: str | None = None, strict: bool = False, out=None) -> int:
+    """Check content without writing anything; return the exit status (0 = valid)."""
+    out = out or sys.stderr
+    root = root.resolve()
+    settings = read_settings(root, settings_file)
+    expo = expo_settings(settings, lang)
+    catalog, problems = load_catalog(root, expo, "", only=only)
+    print(format_report(problems, expo.lang), file=out)
+    failed = catalog is None or (strict and problems)
+    return 1 if failed else 0
+
+
+def _quiet_pelican() -> None:
+    """Pelican's own progress chatter is noise for organisers; keep its warnings."""
+    logging.getLogger("pelican").setLevel(logging.WARNING)

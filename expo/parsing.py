@@ -1,0 +1,354 @@
+"""The exhibitor.yml contract: raw document -> `Exhibitor`, with every problem collected.
+
+The design sketch put parsing inside models.py; it lives here so models.py stays a short list
+of types that template authors can read, and the rules stay in one place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError
+from .fields import FieldReader
+from .images import PHOTO_EXTENSIONS, ImageInfo, ImageProblem, Picture, inspect, plan
+from .loader import RawExhibitor
+from .markup import render_markdown
+from .models import Contact, Credential, Exhibitor, Product, ShopLink
+from .orders import (OrderInputError, format_price, order_message, parse_whatsapp,
+                     recognise_marketplace, whatsapp_link)
+from .settings import ExpoSettings
+from .urls import fill, slugify
+from .video import Video, VideoError, parse_video
+from markupsafe import Markup
+
+EXHIBITOR_FIELDS = (
+    "name", "tagline", "category", "city", "address", "owners", "whatsapp", "email", "website",
+    "instagram", "facebook", "tiktok", "marketplaces", "video", "logo", "cover", "credentials",
+    "products", "joined",
+)
+PRODUCT_FIELDS = ("name", "price", "price_max", "photos", "description", "links", "video")
+CREDENTIAL_LABELS = {"nib": "NIB", "pirt": "P-IRT", "halal": "Halal", "bpom": "BPOM", "sni": "SNI"}
+MAX_PRICE = 10_000_000_000  # ten billion Rupiah: anything above is a typo
+_GITHUB_USER_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+_SOCIAL = {
+    # network: (handle pattern, profile URL pattern, hosts whose URLs we accept)
+    "instagram": (r"[A-Za-z0-9._]{1,30}", "https://www.instagram.com/{}/", ("instagram.com",)),
+    "tiktok": (r"[A-Za-z0-9._]{2,24}", "https://www.tiktok.com/@{}", ("tiktok.com",)),
+    "facebook": (r"[A-Za-z0-9.\-]{3,50}", "https://www.facebook.com/{}", ("facebook.com", "fb.com")),
+}
+_SOCIAL_NAMES = {"instagram": "Instagram", "tiktok": "TikTok", "facebook": "Facebook"}
+
+
+@dataclass(frozen=True)
+class ParseContext:
+    settings: ExpoSettings
+    siteurl: str  # absolute site address for order messages; '' when previewing locally
+
+    def absolute(self, url: str) -> str:
+        return f"{self.siteurl.rstrip('/')}/{url}" if self.siteurl else ""
+
+
+def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[ContentError]) -> Exhibitor | None:
+    """Every rule of the contract; returns None if this exhibitor has any error."""
+    problems.extend(raw.problems)
+    if raw.document is None:
+        return None
+    if not isinstance(raw.document.data, dict):
+        problems.append(ContentError(raw.yml_path, 1, "", "yaml_not_mapping"))
+        return None
+    before = sum(p.is_error for p in problems)
+    r = FieldReader(raw.document, raw.yml_path, problems, ctx.settings.lang)
+    settings = ctx.settings
+    r.check_keys((), EXHIBITOR_FIELDS)
+
+    name = r.text(("name",), required=True, max_length=80)
+    tagline = r.text(("tagline",), max_length=140)
+    category = _category(r, settings)
+    city = r.text(("city",), required=True, max_length=60)
+    address = r.text(("address",), max_length=200)
+    owners = _owners(r)
+    whatsapp = _whatsapp(r)
+    marketplaces = _shop_links(r, ("marketplaces",))
+    if whatsapp is None and not marketplaces and not r.has(("whatsapp",)) and not r.get(("marketplaces",)):
+        r.problem(("whatsapp",), "contact_required")
+    contacts = _contacts(r)
+    video = _video(r, ("video",))
+    photos = _PhotoFinder(raw, r, settings)
+    logo = photos.picture(("logo",), r.get(("logo",)), f"Logo {name or raw.slug}") if r.has(("logo",)) else None
+    cover = photos.picture(("cover",), r.get(("cover",)), name or raw.slug) if r.has(("cover",)) else None
+    credentials = _credentials(r)
+    joined = r.date(("joined",))
+    booth_url = fill(settings.booth_url, slug=raw.slug)
+    products = _products(r, raw, ctx, photos, name or raw.slug, whatsapp)
+    about = {lang: render_markdown(text) for lang, text in raw.about.items()}
+
+    if sum(p.is_error for p in problems) > before:
+        return None
+    booth_message = order_message(settings.whatsapp_message_booth, booth=name, expo=settings.name,
+                                  url=ctx.absolute(booth_url))
+    return Exhibitor(
+        slug=raw.slug, name=name, tagline=tagline, category=category,
+        category_label=settings.categories[category], city=city, city_slug=slugify(city),
+        address=address, owners=owners, whatsapp=whatsapp,
+        order_url=whatsapp_link(whatsapp.digits, booth_message) if whatsapp else None,
+        contacts=contacts, marketplaces=marketplaces, video=video, logo=logo, cover=cover,
+        credentials=credentials, products=products, about=about.get("id", Markup("")),
+        about_en=about.get("en", Markup("")), joined=joined, url=booth_url,
+    )
+
+
+def _category(r: FieldReader, settings: ExpoSettings) -> str | None:
+    value = r.text(("category",), required=True, max_length=40)
+    if value is None:
+        return None
+    key = value.lower()
+    if key in settings.categories:
+        return key
+    import difflib
+
+    choices = ", ".join(settings.categories)
+    guess = difflib.get_close_matches(key, list(settings.categories), n=1, cutoff=0.6)
+    if guess:
+        r.problem(("category",), "category_unknown_hint", value=value, suggestion=guess[0], choices=choices)
+    else:
+        r.problem(("category",), "category_unknown", value=value, choices=choices)
+    return None
+
+
+def _owners(r: FieldReader) -> tuple[str, ...]:
+    owners = []
+    for path, value in r.items(("owners",), required=True, max_items=20):
+        text = str(value).strip().lstrip("@") if isinstance(value, (str, int)) else None
+        if text is None or not _GITHUB_USER_RE.match(text):
+            r.problem(path, "owner_invalid", value=value)
+        else:
+            owners.append(text)
+    return tuple(owners)
+
+
+def _whatsapp(r: FieldReader):
+    value = r.get(("whatsapp",))
+    if value is None:
+        if r.has(("whatsapp",)):
+            r.problem(("whatsapp",), "empty")
+        return None
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        r.problem(("whatsapp",), "expected_text", actual=r.type_name(value))
+        return None
+    if isinstance(value, int):
+        value = r.written(("whatsapp",))
+    try:
+        number = parse_whatsapp(value)
+    except OrderInputError as exc:
+        r.problem(("whatsapp",), exc.code, value=value)
+        return None
+    if not number.is_mobile:
+        r.problem(("whatsapp",), "phone_not_mobile", warning=True, value=value)
+    return number
+
+
+def _shop_links(r: FieldReader, path: tuple) -> tuple[ShopLink, ...]:
+    links: list[ShopLink] = []
+    for item_path, value in r.items(path, max_items=20):
+        url = r.web_url(item_path, value)
+        if url is None:
+            continue
+        if any(link.url == url for link in links):
+            r.problem(item_path, "marketplace_duplicate", warning=True)
+            continue
+        marketplace = recognise_marketplace(url)
+        if marketplace.warning == "bukalapak_no_goods":
+            r.problem(item_path, "marketplace_bukalapak", warning=True)
+        links.append(ShopLink(url, marketplace))
+    return tuple(links)
+
+
+def _contacts(r: FieldReader) -> tuple[Contact, ...]:
+    contacts = []
+    email = r.email(("email",))
+    if email:
+        contacts.append(Contact("email", email, f"mailto:{email}"))
+    if r.get(("website",)) is not None:
+        url = r.web_url(("website",), r.get(("website",)))
+        if url:
+            label = url.split("://", 1)[1].removeprefix("www.").rstrip("/")
+            contacts.append(Contact("website", label, url))
+    for network in ("instagram", "facebook", "tiktok"):
+        contact = _social(r, network)
+        if contact:
+            contacts.append(contact)
+    return tuple(contacts)
+
+
+def _social(r: FieldReader, network: str) -> Contact | None:
+    """A handle ('@batiksari', 'batiksari') or a profile URL on that network only."""
+    path = (network,)
+    value = r.text(path, max_length=200)
+    if value is None:
+        return None
+    pattern, profile, hosts = _SOCIAL[network]
+    handle = value
+    if "/" in value:
+        url = r.web_url(path, value)
+        if url is None:
+            return None
+        from urllib.parse import urlsplit
+
+        parts = urlsplit(url)
+        host = (parts.hostname or "").lower()
+        segments = [s for s in parts.path.split("/") if s]
+        if not any(host == h or host.endswith("." + h) for h in hosts) or not segments:
+            r.problem(path, "handle_invalid", value=value, network=_SOCIAL_NAMES[network])
+            return None
+        handle = segments[0]
+    handle = handle.lstrip("@")
+    if not re.fullmatch(pattern, handle):
+        r.problem(path, "handle_invalid", value=value, network=_SOCIAL_NAMES[network])
+        return None
+    label = handle if network == "facebook" else f"@{handle}"
+    return Contact(network, label, profile.format(handle))
+
+
+def _video(r: FieldReader, path: tuple) -> Video | None:
+    value = r.text(path, max_length=300)
+    if value is None:
+        return None
+    try:
+        return parse_video(value)
+    except VideoError as exc:
+        r.problem(path, exc.code, value=value)
+        return None
+
+
+def _credentials(r: FieldReader) -> tuple[Credential, ...]:
+    mapping = r.mapping(("credentials",))
+    if not mapping:
+        return ()
+    r.check_keys(("credentials",), CREDENTIAL_LABELS)
+    found = []
+    for kind, label in CREDENTIAL_LABELS.items():
+        number = r.text(("credentials", kind), max_length=40)
+        if number:
+            found.append(Credential(kind, label, number))
+    return tuple(found)
+
+
+def _price(r: FieldReader, path: tuple) -> int | None:
+    value = r.get(path)
+    if value is None:
+        return None
+    # bool is an int in Python; a float is what YAML makes of "150.000" (= 150.0): both typos
+    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PRICE:
+        r.problem(path, "price_invalid", value=value)
+        return None
+    return value
+
+
+def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_PhotoFinder",
+              booth_name: str, whatsapp) -> tuple[Product, ...]:
+    settings = ctx.settings
+    products: list[Product] = []
+    names: dict[str, tuple[str, int]] = {}
+    slugs: dict[str, tuple[str, int]] = {}
+    for path, value in r.items(("products",), required=True, max_items=settings.max_products):
+        if not isinstance(value, dict):
+            r.problem(path, "expected_mapping", actual=r.type_name(value))
+            continue
+        r.check_keys(path, PRODUCT_FIELDS)
+        line = r.document.line(path)
+        name = r.text(path + ("name",), required=True, max_length=100)
+        slug = slugify(name) if name else None
+        if name and not slug:
+            r.problem(path + ("name",), "product_name_no_slug", value=name)
+        elif name and name.casefold() in names:
+            r.problem(path + ("name",), "product_duplicate_name", name=name, first_line=names[name.casefold()][1])
+            slug = None
+        elif slug and slug in slugs:
+            other, first_line = slugs[slug]
+            r.problem(path + ("name",), "product_duplicate_slug", name=name, other=other,
+                      first_line=first_line, slug=slug)
+            slug = None
+        if name and slug:
+            names[name.casefold()] = (name, line)
+            slugs[slug] = (name, line)
+        price = _price(r, path + ("price",))
+        price_max = _price(r, path + ("price_max",))
+        if price_max is not None and price is None and not r.has(path + ("price",)):
+            r.problem(path + ("price_max",), "price_max_without_price")
+        elif price is not None and price_max is not None and price_max < price:
+            r.problem(path + ("price_max",), "price_max_below", price=price, price_max=price_max)
+        pictures = [photos.picture(p, v, name or "") for p, v in r.items(path + ("photos",), required=True, max_items=12)]
+        description = r.text(path + ("description",), max_length=5000, one_line=False)
+        links = _shop_links(r, path + ("links",))
+        video = _video(r, path + ("video",))
+        if not (name and slug) or None in pictures or not pictures:
+            continue
+        url = fill(settings.product_url, booth=raw.slug, slug=slug)
+        price_text = format_price(price, price_max)
+        order_url = None
+        if whatsapp:
+            message = order_message(settings.whatsapp_message, product=name, booth=booth_name,
+                                    price=price_text or "mohon info harganya", expo=settings.name,
+                                    url=ctx.absolute(url))
+            order_url = whatsapp_link(whatsapp.digits, message)
+        products.append(Product(
+            slug=slug, name=name, booth_slug=raw.slug, booth_name=booth_name, url=url,
+            price=price, price_max=price_max, price_text=price_text, photos=tuple(pictures),
+            description=render_markdown(description) if description else Markup(""),
+            links=links, video=video, order_url=order_url, line=line,
+        ))
+    return tuple(products)
+
+
+class _PhotoFinder:
+    """Resolves photo names inside one exhibitor folder; inspects each file once."""
+
+    def __init__(self, raw: RawExhibitor, r: FieldReader, settings: ExpoSettings):
+        self.raw = raw
+        self.r = r
+        self.settings = settings
+        self.folder = raw.folder.resolve()
+        self.names = sorted(p.name for p in raw.folder.iterdir())
+        self.infos: dict[str, ImageInfo | None] = {}
+
+    def picture(self, path: tuple, value: Any, alt: str) -> Picture | None:
+        r = self.r
+        if not isinstance(value, str) or not value.strip():
+            r.problem(path, "expected_text" if value is not None else "empty", actual=r.type_name(value))
+            return None
+        name = value.strip()
+        params = {"value": name, "slug": self.raw.slug}
+        if "/" in name or "\\" in name or name.startswith(".") or "\x00" in name:
+            r.problem(path, "photo_path", **params)
+            return None
+        if Path(name).suffix.lower() not in PHOTO_EXTENSIONS:
+            r.problem(path, "photo_type", value=name)
+            return None
+        if name not in self.names:
+            same = [n for n in self.names if n.lower() == name.lower()]
+            if same:
+                r.problem(path, "photo_missing_hint", value=name, suggestion=same[0])
+            else:
+                r.problem(path, "photo_missing", **params)
+            return None
+        source = self.raw.folder / name
+        if source.is_symlink() or not source.is_file() or source.resolve().parent != self.folder:
+            r.problem(path, "photo_outside", value=name)
+            return None
+        if name not in self.infos:
+            try:
+                self.infos[name] = inspect(source, self.settings.max_photo_megabytes,
+                                           self.settings.max_photo_megapixels)
+            except ImageProblem as exc:
+                self.infos[name] = None
+                r.problem(path, exc.key, value=name, **exc.params)
+                return None
+        info = self.infos[name]
+        if info is None:
+            return None
+        stem = slugify(Path(name).stem) or "foto"
+        return plan(source, info, self.raw.slug, stem, alt, self.settings.image_widths,
+                    self.settings.media_url)

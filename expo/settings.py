@@ -1,0 +1,108 @@
+"""One typed settings object for the expo, read from the `EXPO_*` Pelican settings.
+
+Every option is a field below with its default and a comment saying what it does; organisers
+set them in `pelicanconf.py`. Unknown `EXPO_*` names are reported so a typo does not pass
+silently.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any, Mapping
+
+DEFAULT_CATEGORIES = {
+    "batik": "Batik",
+    "fesyen": "Fesyen",
+    "kuliner": "Kuliner",
+    "kerajinan": "Kerajinan",
+    "aksesoris": "Aksesoris",
+    "perikanan": "Perikanan",
+    "lainnya": "Lainnya",
+}
+
+
+class SettingsError(ValueError):
+    """A mistake in pelicanconf.py: reported as one clear line, never a traceback."""
+
+
+@dataclass(frozen=True)
+class ExpoSettings:
+    # The expo itself, shown on the home page and in order messages.
+    name: str = "Expo UMKM Virtual"
+    dates: str = ""  # free text, e.g. "24-25 November 2026"
+    organiser: str = ""  # e.g. "Dinas Koperasi dan UKM Kota Pekalongan"
+    # The project folder; "" means the parent of Pelican's PATH (the folder holding content/).
+    root_path: str = ""
+    # Folder holding one sub-folder per exhibitor, relative to the project root.
+    exhibitors_path: str = "exhibitors"
+    # Category key -> label shown to visitors. Exhibitors pick a key; order is display order.
+    categories: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_CATEGORIES))
+    # Booth slugs shown first on the home page; empty means the first booths by name.
+    featured: tuple[str, ...] = ()
+    featured_count: int = 6
+    recent_count: int = 6
+    # Booths per page in the directory.
+    directory_per_page: int = 24
+    # Language of content messages: "id" (default) or "en".
+    lang: str = "id"
+    # WhatsApp order message. Placeholders: {product} {price} {booth} {expo} {url}.
+    whatsapp_message: str = (
+        "Halo {booth}, saya ingin memesan {product} ({price}) yang saya lihat di {expo}. {url}"
+    )
+    whatsapp_message_booth: str = "Halo {booth}, saya melihat booth Anda di {expo}. {url}"
+    # URL patterns, in Pelican's *_URL / *_SAVE_AS style. {slug} is the booth or product slug,
+    # {booth} the booth slug, {page} the page number (directory pages 2, 3, ...).
+    booth_url: str = "booth/{slug}/"
+    booth_save_as: str = "booth/{slug}/index.html"
+    product_url: str = "booth/{booth}/{slug}/"
+    product_save_as: str = "booth/{booth}/{slug}/index.html"
+    directory_url: str = "peserta/"
+    directory_save_as: str = "peserta/index.html"
+    directory_page_url: str = "peserta/{page}/"
+    directory_page_save_as: str = "peserta/{page}/index.html"
+    category_url: str = "kategori/{slug}/"
+    category_save_as: str = "kategori/{slug}/index.html"
+    city_url: str = "kota/{slug}/"
+    city_save_as: str = "kota/{slug}/index.html"
+    cities_url: str = "kota/"
+    cities_save_as: str = "kota/index.html"
+    # Where processed photos go inside output/, and the cache kept between builds.
+    media_url: str = "media/"
+    image_cache_path: str = ".cache/images"
+    image_widths: tuple[int, ...] = (400, 800, 1200)
+    # Limits on exhibitor input.
+    max_photo_megabytes: int = 25
+    max_photo_megapixels: int = 60
+    max_yaml_kilobytes: int = 256
+    max_products: int = 200
+
+    @classmethod
+    def from_pelican(cls, settings: Mapping[str, Any]) -> "ExpoSettings":
+        known = {f.name for f in fields(cls)}
+        values: dict[str, Any] = {}
+        for key, value in settings.items():
+            if not key.startswith("EXPO_"):
+                continue
+            name = key[len("EXPO_"):].lower()
+            if name not in known:
+                guess = difflib.get_close_matches(name, sorted(known), n=1)
+                hint = f" Did you mean EXPO_{guess[0].upper()}?" if guess else ""
+                raise SettingsError(f"pelicanconf.py: unknown setting {key}.{hint}")
+            values[name] = value
+        expo = cls(**values)
+        expo._check()
+        return expo
+
+    def _check(self) -> None:
+        if self.lang not in ("id", "en"):
+            raise SettingsError('pelicanconf.py: EXPO_LANG must be "id" or "en".')
+        if not self.categories:
+            raise SettingsError("pelicanconf.py: EXPO_CATEGORIES needs at least one category.")
+        for name in ("directory_per_page", "featured_count", "recent_count"):
+            if int(getattr(self, name)) < 1:
+                raise SettingsError(f"pelicanconf.py: EXPO_{name.upper()} must be at least 1.")
+
+    def exhibitors_dir(self, root: Path) -> Path:
+        return (root / self.exhibitors_path).resolve()

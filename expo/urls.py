@@ -1,0 +1,28 @@
+"""Slugs and page addresses: pure functions, so the URL scheme is easy to test and change."""
+
+from __future__ import annotations
+
+import re
+
+from unidecode import unidecode
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def slugify(text: str, max_length: int = 60) -> str:
+    """'Batik Tulis "Sekar Jagad" 2m' -> 'batik-tulis-sekar-jagad-2m'; '' when nothing is left."""
+    ascii_text = unidecode(str(text)).lower().replace("&", " dan ")
+    slug = _NON_ALNUM.sub("-", ascii_text).strip("-")
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
+    return slug
+
+
+def fill(pattern: str, **values: object) -> str:
+    """Fill a Pelican-style URL pattern such as 'booth/{booth}/{slug}/'."""
+    return pattern.format(**values)
+
+
+def page_path(save_as: str) -> str:
+    """The URL a static host serves for a saved file: 'a/b/index.html' -> 'a/b/'."""
+    return save_as[: -len("index.html")] if save_as.endswith("index.html") else save_as

@@ -1,0 +1,49 @@
+"""Site settings for the demo expo. Organisers: change the EXPO_* values and SITENAME.
+
+Every EXPO_* option is documented in expo/settings.py.
+"""
+
+AUTHOR = "Panitia Expo"
+SITENAME = "Expo UMKM Virtual Jawa Tengah 2026"
+SITEURL = ""  # publishconf.py sets the real address
+PATH = "content"
+THEME = "theme"
+TIMEZONE = "Asia/Jakarta"
+DEFAULT_LANG = "id"
+RELATIVE_URLS = True  # the preview works from any folder; publishconf.py turns this off
+
+PLUGINS = ["expo"]  # always explicit: unset, Pelican loads every installed plugin
+
+EXPO_NAME = SITENAME
+EXPO_DATES = "16-30 November 2026, toko tetap buka setelah expo"
+EXPO_ORGANISER = "Dinas Koperasi, UKM dan Perdagangan (demo)"
+EXPO_FEATURED = []  # booth folder names to show first; empty = booths with most products
+
+# --- Pelican's blog parts: the expo has no posts, tags, authors or feeds.
+ARTICLE_PATHS = []
+PAGE_PATHS = ["pages"]
+DIRECT_TEMPLATES = []
+ARTICLE_SAVE_AS = ""
+ARTICLE_LANG_SAVE_AS = ""
+DRAFT_SAVE_AS = ""
+DRAFT_LANG_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+TAG_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+YEAR_ARCHIVE_SAVE_AS = ""
+MONTH_ARCHIVE_SAVE_AS = ""
+DAY_ARCHIVE_SAVE_AS = ""
+FEED_ALL_ATOM = None
+FEED_ALL_RSS = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+
+# --- content/ pages (about, agenda, how to join) get short addresses: /tentang/ etc.
+PAGE_URL = "{slug}/"
+PAGE_SAVE_AS = "{slug}/index.html"
+PAGE_LANG_URL = "{lang}/{slug}/"
+PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
+STATIC_PATHS = []
+DELETE_OUTPUT_DIRECTORY = False  # builds go to a fresh folder that replaces output/ whole

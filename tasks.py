@@ -1,0 +1,61 @@
+"""Organiser commands: `invoke --list`. Thin wrappers; the work is in expo/commands.py."""
+
+from pathlib import Path
+
+from invoke import task
+
+from expo import commands
+
+ROOT = Path(__file__).resolve().parent
+
+
+@task(help={"lang": "message language: id (default) or en", "settings": "settings file"})
+def build(c, lang=None, settings="pelicanconf.py"):
+    """Build the site into output/ (the old site stays if anything is wrong)."""
+    commands.run(commands.build_site, ROOT, settings_file=settings, lang=lang)
+
+
+@task(help={"port": "port on localhost (default 8000)", "watch": "rebuild when files change"})
+def serve(c, port=8000, watch=False):
+    """Build, then preview the site on http://localhost:8000."""
+    commands.run(commands.serve, ROOT, port=int(port), watch=watch)
+
+
+@task
+def watch(c, port=8000):
+    """Serve and rebuild on every change in exhibitors/, content/, theme/ or settings."""
+    commands.run(commands.serve, ROOT, port=int(port), watch=True)
+
+
+@task(optional=["folder"], help={
+    "folder": "check one folder only, e.g. exhibitors/batik-sari",
+    "lang": "message language: id (default) or en",
+    "strict": "warnings fail too",
+})
+def validate(c, folder=None, lang=None, strict=False):
+    """Check every exhibitor folder and report every problem; writes nothing."""
+    commands.run(commands.validate, ROOT, folder=folder, lang=lang, strict=strict)
+
+
+@task(name="new-exhibitor")
+def new_exhibitor(c, slug):
+    """Create exhibitors/<slug>/ with a commented exhibitor.yml to fill in."""
+    commands.run(commands.new_exhibitor, ROOT, slug)
+
+
+@task(help={"cache": "also delete the photo cache"})
+def clean(c, cache=False):
+    """Delete output/ and leftovers of interrupted builds."""
+    commands.run(commands.clean, ROOT, cache=cache)
+
+
+@task
+def publish(c):
+    """Build with publishconf.py (set EXPO_SITEURL to the site's address)."""
+    commands.run(commands.build_site, ROOT, settings_file="publishconf.py")
+
+
+@task
+def test(c):
+    """Run the test suite."""
+    c.run("python -m pytest", pty=False)
