@@ -38,11 +38,15 @@ class FieldReader:
         self.lang = lang
 
     # --- recording problems
-    def problem(self, path: tuple, key: str, warning: bool = False, **params: Any) -> None:
+    def problem(self, path: tuple, message: str, warning: bool = False, **params: Any) -> None:
+        """Record the message `message` (a key of messages.py) for the value at `path`."""
         severity = WARNING if warning else "error"
         self.problems.append(
-            ContentError(self.display, self.document.line(path), format_field(path), key, params, severity)
+            ContentError(self.display, self.document.line(path), format_field(path), message, params, severity)
         )
+
+    def error_count(self) -> int:
+        return sum(p.is_error for p in self.problems)
 
     def type_name(self, value: Any) -> str:
         return _TYPE_NAMES[self.lang].get(type(value), type(value).__name__)

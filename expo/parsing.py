@@ -110,7 +110,7 @@ def _category(r: FieldReader, settings: ExpoSettings) -> str | None:
     import difflib
 
     choices = ", ".join(settings.categories)
-    guess = difflib.get_close_matches(key, list(settings.categories), n=1, cutoff=0.6)
+    guess = difflib.get_close_matches(key, list(settings.categories), n=1, cutoff=0.75)
     if guess:
         r.problem(("category",), "category_unknown_hint", value=value, suggestion=guess[0], choices=choices)
     else:
@@ -257,6 +257,7 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         if not isinstance(value, dict):
             r.problem(path, "expected_mapping", actual=r.type_name(value))
             continue
+        errors_before = r.error_count()
         r.check_keys(path, PRODUCT_FIELDS)
         line = r.document.line(path)
         name = r.text(path + ("name",), required=True, max_length=100)
@@ -284,7 +285,7 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         description = r.text(path + ("description",), max_length=5000, one_line=False)
         links = _shop_links(r, path + ("links",))
         video = _video(r, path + ("video",))
-        if not (name and slug) or None in pictures or not pictures:
+        if r.error_count() > errors_before:
             continue
         url = fill(settings.product_url, booth=raw.slug, slug=slug)
         price_text = format_price(price, price_max)
