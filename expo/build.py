@@ -14,6 +14,8 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+import jinja2
+
 from .catalog import load_catalog
 from .errors import ContentError, ContentErrors, format_report
 from .settings import ExpoSettings, SettingsError
@@ -79,17 +81,23 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
         seen.extend(generators)
 
     signals.all_generators_finalized.connect(keep_generators)
+    succeeded = False
     try:
         pelican = Pelican(settings)
         pelican.run()
+        succeeded = True
     except ContentErrors as exc:
         print(format_report(exc.problems, expo.lang), file=out)
         raise BuildFailed(f"{len(exc.errors)} content error(s)") from None
     except SettingsError as exc:
         raise BuildFailed(str(exc)) from None
+    except jinja2.TemplateError as exc:  # an organiser's theme edit, not exhibitor content
+        where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', None) or 'theme'}"
+        line = getattr(exc, "lineno", None)
+        raise BuildFailed(f"{where}{f':{line}' if line else ''}: template error: {exc.message}") from None
     finally:
         signals.all_generators_finalized.disconnect(keep_generators)
-        if not (staging / "index.html").exists():
+        if not succeeded:
             shutil.rmtree(staging, ignore_errors=True)
     warnings = next((g.warnings for g in seen if isinstance(g, ExpoGenerator)), [])
     if warnings:

@@ -6,11 +6,10 @@ problems, shared by the Pelican generator, `invoke validate` and the tests.
 
 from __future__ import annotations
 
-import datetime as _dt
 from collections import Counter
 from pathlib import Path
 
-from .errors import ContentError, ContentErrors
+from .errors import WARNING, ContentError, ContentErrors
 from .loader import discover, load_exhibitor
 from .models import Catalog, Exhibitor, Group
 from .parsing import ParseContext, parse_exhibitor
@@ -35,6 +34,7 @@ def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
         exhibitor = parse_exhibitor(raw, ctx, problems)
         if exhibitor is not None:
             exhibitors.append(exhibitor)
+    problems.extend(_same_names(exhibitors, settings))
     slugs = {p.name for p in discover(folder)}
     for slug in settings.featured:
         if slug not in slugs:
@@ -49,6 +49,21 @@ def require_catalog(root: Path, settings: ExpoSettings, siteurl: str = "") -> tu
     if catalog is None:
         raise ContentErrors(problems)
     return catalog, problems
+
+
+def _same_names(exhibitors: list[Exhibitor], settings: ExpoSettings) -> list[ContentError]:
+    """Two booths with one name confuse visitors: a warning on the later folder."""
+    seen: dict[str, Exhibitor] = {}
+    problems = []
+    for exhibitor in exhibitors:
+        key = exhibitor.name.casefold()
+        if key in seen:
+            path = f"{settings.exhibitors_path.strip('/')}/{exhibitor.slug}/exhibitor.yml"
+            problems.append(ContentError(path, None, "name", "booth_duplicate_name",
+                                         {"other": seen[key].slug}, WARNING))
+        else:
+            seen[key] = exhibitor
+    return problems
 
 
 def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings) -> Catalog:

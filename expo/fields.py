@@ -40,6 +40,8 @@ class FieldReader:
     # --- recording problems
     def problem(self, path: tuple, message: str, warning: bool = False, **params: Any) -> None:
         """Record the message `message` (a key of messages.py) for the value at `path`."""
+        if self.document.is_refused(path):
+            return
         severity = WARNING if warning else "error"
         self.problems.append(
             ContentError(self.display, self.document.line(path), format_field(path), message, params, severity)

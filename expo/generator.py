@@ -13,16 +13,16 @@ from pelican.generators import Generator
 
 from . import images
 from .catalog import require_catalog
-from .errors import ContentError
-from .models import Catalog, Group
+from .errors import ContentError, ContentErrors
+from .models import Catalog
+from .pages import find_collisions, plan_pages
 from .settings import ExpoSettings
-from .urls import fill
 
 log = logging.getLogger(__name__)
 
 
 def project_root(settings: dict) -> Path:
-    """The folder holding pelicanconf.py: `EXPO_ROOT` if set, else the parent of content/."""
+    """The folder holding pelicanconf.py: `EXPO_ROOT_PATH` if set, else the parent of content/."""
     return Path(settings.get("EXPO_ROOT_PATH") or Path(settings["PATH"]).parent).resolve()
 
 
@@ -38,6 +38,12 @@ class ExpoGenerator(Generator):
         self.catalog, self.problems = require_catalog(
             project_root(self.settings), self.expo, absolute_siteurl(self.settings))
         self.warnings: list[ContentError] = [p for p in self.problems if not p.is_error]
+        self.planned = plan_pages(self.catalog, self.expo)
+        pelican_pages = [(p.save_as, f"content/{p.relative_source_path}")
+                         for p in self.context.get("pages", []) + self.context.get("hidden_pages", [])]
+        collisions = find_collisions(self.planned, pelican_pages)
+        if collisions:
+            raise ContentErrors(collisions)
         self.context.update(expo=self.expo, catalog=self.catalog, expo_intro=self._read_intro())
 
     def _read_intro(self):
@@ -52,51 +58,18 @@ class ExpoGenerator(Generator):
     def generate_output(self, writer) -> None:
         catalog: Catalog = self.catalog
         expo = self.expo
-        self._write(writer, "index.html", "expo_home", page_name="home")
-        self._write_directory(writer, catalog, expo)
-        for exhibitor in catalog.exhibitors:
-            self._write(writer, fill(expo.booth_save_as, slug=exhibitor.slug), "expo_booth",
-                        exhibitor=exhibitor, page_name="booth")
-            for product in exhibitor.products:
-                self._write(writer, fill(expo.product_save_as, booth=exhibitor.slug, slug=product.slug),
-                            "expo_product", exhibitor=exhibitor, product=product, page_name="product")
-        for group in catalog.categories:
-            self._write_group(writer, group, expo.category_save_as, "category")
-        for group in catalog.cities:
-            self._write_group(writer, group, expo.city_save_as, "city")
-        self._write(writer, expo.cities_save_as, "expo_cities", page_name="cities")
-        self._write(writer, "404.html", "expo_404", page_name="404")
+        for page in self.planned:
+            writer.write_file(page.save_as, self.get_template(page.template), self.context,
+                              relative_urls=self.settings["RELATIVE_URLS"], **page.values)
         pictures = _all_pictures(catalog)
         cache = project_root(self.settings) / expo.image_cache_path
-        decoded = images.render(pictures, Path(self.output_path), cache)
+        try:
+            decoded = images.render(pictures, Path(self.output_path), cache)
+        except images.ImageProblem as exc:  # pixels broken behind a valid header
+            root = project_root(self.settings)
+            raise ContentErrors([ContentError(exc.source.relative_to(root).as_posix(), None, "",
+                                              exc.key, {"value": exc.source.name})]) from None
         log.info("Photos: %d sources, %d encoded, the rest from the cache", len(pictures), decoded)
-
-    def _write_group(self, writer, group: Group, save_as: str, kind: str) -> None:
-        self._write(writer, fill(save_as, slug=group.key), "expo_group", group=group, group_kind=kind,
-                    page_name=kind)
-
-    def _write_directory(self, writer, catalog: Catalog, expo: ExpoSettings) -> None:
-        per_page = expo.directory_per_page
-        booths = catalog.exhibitors
-        pages = max(1, -(-len(booths) // per_page))
-        for number in range(1, pages + 1):
-            save_as = expo.directory_save_as if number == 1 else fill(expo.directory_page_save_as, page=number)
-            self._write(
-                writer, save_as, "expo_directory", page_name="directory",
-                booths=booths[(number - 1) * per_page: number * per_page],
-                page_number=number, page_count=pages,
-                previous_url=_directory_url(expo, number - 1) if number > 1 else None,
-                next_url=_directory_url(expo, number + 1) if number < pages else None,
-            )
-
-    def _write(self, writer, save_as: str, template: str, **values) -> None:
-        writer.write_file(save_as, self.get_template(template), self.context,
-                          relative_urls=self.settings["RELATIVE_URLS"], override_output=True,
-                          **values)
-
-
-def _directory_url(expo: ExpoSettings, number: int) -> str:
-    return expo.directory_url if number == 1 else fill(expo.directory_page_url, page=number)
 
 
 def _all_pictures(catalog: Catalog) -> list[images.Picture]:

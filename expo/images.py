@@ -33,9 +33,10 @@ _SWAPS_SIDES = {5, 6, 7, 8}  # EXIF orientations that rotate by 90 degrees
 class ImageProblem(Exception):
     """A photo that cannot be used; `key` and `params` become a ContentError."""
 
-    def __init__(self, key: str, **params: object):
+    def __init__(self, key: str, source: Path | None = None, **params: object):
         super().__init__(key)
         self.key = key
+        self.source = source
         self.params = params
 
 
@@ -147,7 +148,10 @@ def render(pictures: list[Picture], output_dir: Path, cache_dir: Path) -> int:
         missing = [r for r in picture.renditions if not _cache_path(cache_dir, picture, r).exists()]
         if missing:
             decoded += 1
-            _encode(picture, missing, cache_dir)
+            try:
+                _encode(picture, missing, cache_dir)
+            except (OSError, ValueError, SyntaxError, EOFError):
+                raise ImageProblem("photo_unreadable", picture.source) from None
         for rendition in picture.renditions:
             target = output_dir / rendition.url
             target.parent.mkdir(parents=True, exist_ok=True)

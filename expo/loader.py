@@ -46,6 +46,11 @@ class RawDocument:
     # Scalars as written: YAML reads 0271234567 as an octal int, but a phone number or a
     # registration number must keep the digits the exhibitor typed.
     written: dict[Path_, str] = field(default_factory=dict)
+    # Values already reported by the loader (a refused tag or alias): no second message there.
+    refused: frozenset = frozenset()
+
+    def is_refused(self, path: Path_) -> bool:
+        return any(path[:i] in self.refused for i in range(len(path) + 1))
 
     def line(self, path: Path_) -> int:
         """Line of `path`, or of its nearest parent that has one."""
@@ -135,22 +140,77 @@ def _read_text(path: Path, display: str, max_kb: int, kind: str, problems: list)
 def parse_yaml(text: str, display: str, problems: list[ContentError]) -> RawDocument | None:
     """Compose (not construct) so every value keeps its line; refuse tags and aliases."""
     try:
+        too_deep = _first_too_deep(text)
+        if too_deep is not None:
+            problems.append(ContentError(display, too_deep, "", "yaml_too_deep", {"limit": MAX_DEPTH}))
+            return None
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = (exc.problem or exc.context or "").strip()
         line = mark.line + 1 if mark else None
         column = mark.column + 1 if mark else 1
-        problems.append(ContentError(display, line, "", "yaml_syntax", {"column": column, "problem": problem}))
+        problem = explain_yaml_problem(exc.problem or exc.context, _char_at(text, mark))
+        key = "yaml_syntax" if problem.startswith("yaml_problem_") else "yaml_syntax_other"
+        problems.append(ContentError(display, line, "", key, {"column": column, "problem": problem}))
         return None
-    except yaml.YAMLError as exc:  # reader errors (control characters) have no mark
-        problems.append(ContentError(display, None, "", "yaml_syntax", {"column": 1, "problem": str(exc)}))
+    except yaml.reader.ReaderError as exc:  # control characters, e.g. pasted from a PDF
+        line = text[: exc.position].count("\n") + 1
+        problems.append(ContentError(display, line, "", "yaml_control_character", {"code": f"U+{exc.character:04X}"}))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(ContentError(display, None, "", "yaml_syntax_other", {"column": 1, "problem": str(exc)}))
         return None
     if node is None:
         return RawDocument({}, {})
     walker = _Walker(display, problems)
-    data = walker.value(node, (), 0)
-    return RawDocument(data, walker.lines, walker.written)
+    data = walker.value(node, ())
+    return RawDocument(data, walker.lines, walker.written, frozenset(walker.refused))
+
+
+def _first_too_deep(text: str) -> int | None:
+    """Line where nesting passes MAX_DEPTH, found from the event stream before composing:
+    libyaml's composer recurses per level and a file of nested brackets can crash it."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
+
+
+# libyaml explains problems in English; these are the ones exhibitors meet most often.
+_YAML_PROBLEMS = {
+    "found character that cannot start any token": "yaml_problem_token",
+    "found a tab character": "yaml_problem_tab",
+    "mapping values are not allowed": "yaml_problem_colon",
+    "could not find expected ':'": "yaml_problem_missing_colon",
+    "found unexpected end of stream": "yaml_problem_unclosed_quote",
+    "did not find expected key": "yaml_problem_indent",
+    "did not find expected ',' or ']'": "yaml_problem_bracket",
+    "did not find expected ',' or '}'": "yaml_problem_bracket",
+    "found undefined alias": "yaml_problem_alias",
+}
+
+
+def _char_at(text: str, mark) -> str:
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
+
+
+def explain_yaml_problem(problem: str | None, char: str = "") -> str:
+    """A message key for a known libyaml problem, else the problem text itself."""
+    problem = (problem or "").strip()
+    if problem.startswith("found character that cannot start any token") and char == "\t":
+        return "yaml_problem_tab"
+    for start, key in _YAML_PROBLEMS.items():
+        if problem.startswith(start):
+            return key
+    return problem
 
 
 class _Walker:
@@ -162,21 +222,25 @@ class _Walker:
         self.lines: dict[Path_, int] = {}
         self.written: dict[Path_, str] = {}
         self.seen: set[int] = set()
+        self.alias_reported = False
+        self.refused: set[Path_] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def _problem(self, node: yaml.Node, path: Path_, key: str, **params: Any) -> None:
+    def _problem(self, node: yaml.Node, path: Path_, message: str, **params: Any) -> None:
+        self.refused.add(path)
+        if message == "yaml_alias":  # one is enough: a bomb has thousands
+            if self.alias_reported:
+                return
+            self.alias_reported = True
         field_name = format_field(path)
-        self.problems.append(ContentError(self.display, node.start_mark.line + 1, field_name, key, params))
+        self.problems.append(ContentError(self.display, node.start_mark.line + 1, field_name, message, params))
 
-    def value(self, node: yaml.Node, path: Path_, depth: int) -> Any:
+    def value(self, node: yaml.Node, path: Path_) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
         if id(node) in self.seen:  # the composer hands back the same node for every alias
             self._problem(node, path, "yaml_alias")
             return None
         self.seen.add(id(node))
-        if depth > MAX_DEPTH:
-            self._problem(node, path, "yaml_syntax", column=node.start_mark.column + 1, problem="nested too deep")
-            return None
         if isinstance(node, yaml.ScalarNode):
             if node.tag not in _SCALAR_TAGS:
                 self._problem(node, path, "yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
@@ -191,13 +255,13 @@ class _Walker:
             if node.tag != _SEQ_TAG:
                 self._problem(node, path, "yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
                 return None
-            return [self.value(item, path + (i,), depth + 1) for i, item in enumerate(node.value)]
+            return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
         if node.tag != _MAP_TAG:
             self._problem(node, path, "yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
             return None
-        return self._mapping(node, path, depth)
+        return self._mapping(node, path)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path_, depth: int) -> dict:
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             if key_node.tag == "tag:yaml.org,2002:merge":
@@ -212,7 +276,7 @@ class _Walker:
                 self._problem(key_node, child, "yaml_duplicate_key", key=key, first_line=self.lines[child])
                 continue
             self.lines[child] = key_node.start_mark.line + 1
-            result[key] = self.value(value_node, child, depth + 1)
+            result[key] = self.value(value_node, child)
         return result
 
 

@@ -48,10 +48,61 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in about.md",
     ),
     "yaml_syntax": (
-        "YAML tidak bisa dibaca di kolom {column}: {problem}. Periksa titik dua setelah nama kolom, "
+        "YAML tidak bisa dibaca di kolom {column}: {problem}",
+        "the YAML cannot be read at column {column}: {problem}",
+    ),
+    "yaml_syntax_other": (
+        "YAML tidak bisa dibaca di kolom {column} ({problem}). Periksa titik dua setelah nama kolom, "
         "tanda kutip yang belum ditutup, dan indentasi (pakai spasi, bukan tab)",
-        "the YAML cannot be read at column {column}: {problem}. Check the colon after each field "
+        "the YAML cannot be read at column {column} ({problem}). Check the colon after each field "
         "name, unclosed quotes, and indentation (spaces, not tabs)",
+    ),
+    "yaml_too_deep": (
+        "isian bertingkat terlalu dalam (lebih dari {limit} tingkat). Periksa tanda kurung [ ] dan "
+        "{{ }} serta indentasi",
+        "values are nested too deep (more than {limit} levels). Check the [ ] and {{ }} brackets "
+        "and the indentation",
+    ),
+    "yaml_control_character": (
+        "ada karakter tak terlihat ({code}), biasanya dari teks yang disalin dari PDF atau Word. "
+        "Ketik ulang baris ini",
+        "there is an invisible character ({code}), usually from text copied out of a PDF or Word. "
+        "Type this line again",
+    ),
+    # libyaml's most common complaints, in words an exhibitor can act on
+    "yaml_problem_token": (
+        'teks yang diawali @, `, %, | atau > harus diberi tanda kutip, misalnya instagram: "@batiksari"',
+        'text starting with @, `, %, | or > must be in quotes, for example instagram: "@batiksari"',
+    ),
+    "yaml_problem_tab": (
+        "ada karakter tab; pakai spasi untuk indentasi",
+        "there is a tab character; indent with spaces",
+    ),
+    "yaml_problem_colon": (
+        'ada titik dua (:) di tengah teks; beri tanda kutip pada teksnya, misalnya tagline: "Batik: '
+        'warisan keluarga"',
+        'there is a colon (:) inside the text; put the text in quotes, for example tagline: "Batik: '
+        'a family heritage"',
+    ),
+    "yaml_problem_missing_colon": (
+        "tidak ada titik dua (:) setelah nama kolom",
+        "a colon (:) is missing after the field name",
+    ),
+    "yaml_problem_unclosed_quote": (
+        "tanda kutip atau kurung belum ditutup",
+        "a quote or bracket is not closed",
+    ),
+    "yaml_problem_indent": (
+        "indentasi (jumlah spasi di awal baris) tidak sejajar dengan baris sebelumnya",
+        "the indentation (spaces at the start of the line) does not line up with the lines before",
+    ),
+    "yaml_problem_bracket": (
+        "kurung [ ] atau {{ }} belum ditutup, atau ada koma yang hilang",
+        "a [ ] or {{ }} bracket is not closed, or a comma is missing",
+    ),
+    "yaml_problem_alias": (
+        "teks yang diawali * atau & harus diberi tanda kutip",
+        "text starting with * or & must be in quotes",
     ),
     "yaml_tag": (
         "tag YAML {tag} tidak diperbolehkan. Hapus tag itu dan tulis nilainya saja",
@@ -282,6 +333,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'the photo "{value}" is damaged or not a photo. Save or export it again from the phone '
         "or photo editor, then upload it again",
     ),
+    "credential_nib": (
+        '"{value}" bukan NIB yang valid. NIB terdiri dari 13 angka, lihat dokumen NIB dari OSS',
+        '"{value}" is not a valid NIB. A NIB has 13 digits; see the NIB document from OSS',
+    ),
+    "credential_pirt": (
+        '"{value}" bukan nomor P-IRT yang valid. Nomor P-IRT terdiri dari 15 angka (nomor lama: 12 '
+        "angka), seperti tertulis di sertifikat SPP-IRT",
+        '"{value}" is not a valid P-IRT number. It has 15 digits (older numbers: 12), as printed on '
+        "the SPP-IRT certificate",
+    ),
+    "credential_bpom": (
+        '"{value}" bukan nomor BPOM yang valid. Tulis seperti MD 224510001234 atau ML ... (12 angka), '
+        "atau NA diikuti 11 angka untuk kosmetik",
+        '"{value}" is not a valid BPOM number. Write it like MD 224510001234 or ML ... (12 digits), '
+        "or NA followed by 11 digits for cosmetics",
+    ),
+    "credential_halal": (
+        '"{value}" bukan nomor sertifikat halal BPJPH. Nomornya diawali ID lalu angka, misalnya '
+        "ID33110000123450521, seperti tertulis di sertifikat",
+        '"{value}" is not a BPJPH halal certificate number. It starts with ID followed by digits, '
+        "for example ID33110000123450521, as printed on the certificate",
+    ),
+    "page_collision": (
+        "dua halaman akan ditulis ke file yang sama, {file}: {first} dan {second}. Ganti nama salah "
+        "satunya (folder, nama produk, slug halaman) atau pola URL di pelicanconf.py",
+        "two pages would be written to the same file, {file}: {first} and {second}. Rename one of "
+        "them (folder, product name, page slug) or change the URL pattern in pelicanconf.py",
+    ),
+    "booth_duplicate_name": (
+        'booth "{other}" memakai nama yang sama. Pengunjung akan sulit membedakan; tambahkan nama '
+        "kota atau ciri khas pada nama usaha",
+        'the booth "{other}" uses the same name. Visitors will find it hard to tell them apart; '
+        "add the city or something distinctive to the business name",
+    ),
     "date_invalid": (
         '"{value}" bukan tanggal. Tulis seperti 2026-11-01 (tahun-bulan-tanggal)',
         '"{value}" is not a date. Write it like 2026-11-01 (year-month-day)',
@@ -297,4 +382,7 @@ def render(key: str, lang: str, params: Mapping[str, object]) -> str:
     """The message `key` in `lang` ('id' or 'en'), filled with `params`."""
     texts = MESSAGES[key]
     text = texts[1] if lang == "en" else texts[0]
+    # a parameter may itself be a message key (the explanation of a YAML problem)
+    params = {name: render(value, lang, {}) if isinstance(value, str) and value.startswith("yaml_problem_")
+              and value in MESSAGES else value for name, value in params.items()}
     return text.format(**params)

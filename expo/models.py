@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup
 
+from .credentials import Credential
 from .images import Picture
 from .orders import Marketplace, WhatsAppNumber
 from .video import Video
@@ -33,13 +34,6 @@ class Contact:
     kind: str  # email, website, instagram, facebook, tiktok
     label: str  # what the visitor reads: '@batiksari', 'batiksari.id'
     url: str
-
-
-@dataclass(frozen=True)
-class Credential:
-    kind: str  # nib, pirt, halal, bpom, sni
-    label: str  # 'NIB', 'P-IRT', 'Halal', 'BPOM', 'SNI'
-    number: str
 
 
 @dataclass(frozen=True)

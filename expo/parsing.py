@@ -11,12 +11,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .credentials import LABELS as CREDENTIAL_LABELS, Credential, CredentialError, parse_credential
 from .errors import ContentError
 from .fields import FieldReader
 from .images import PHOTO_EXTENSIONS, ImageInfo, ImageProblem, Picture, inspect, plan
 from .loader import RawExhibitor
 from .markup import render_markdown
-from .models import Contact, Credential, Exhibitor, Product, ShopLink
+from .models import Contact, Exhibitor, Product, ShopLink
 from .orders import (OrderInputError, format_price, order_message, parse_whatsapp,
                      recognise_marketplace, whatsapp_link)
 from .settings import ExpoSettings
@@ -30,7 +31,6 @@ EXHIBITOR_FIELDS = (
     "products", "joined",
 )
 PRODUCT_FIELDS = ("name", "price", "price_max", "photos", "description", "links", "video")
-CREDENTIAL_LABELS = {"nib": "NIB", "pirt": "P-IRT", "halal": "Halal", "bpom": "BPOM", "sni": "SNI"}
 MAX_PRICE = 10_000_000_000  # ten billion Rupiah: anything above is a typo
 _GITHUB_USER_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _SOCIAL = {
@@ -53,13 +53,13 @@ class ParseContext:
 
 def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[ContentError]) -> Exhibitor | None:
     """Every rule of the contract; returns None if this exhibitor has any error."""
+    before = sum(p.is_error for p in problems)
     problems.extend(raw.problems)
     if raw.document is None:
         return None
     if not isinstance(raw.document.data, dict):
         problems.append(ContentError(raw.yml_path, 1, "", "yaml_not_mapping"))
         return None
-    before = sum(p.is_error for p in problems)
     r = FieldReader(raw.document, raw.yml_path, problems, ctx.settings.lang)
     settings = ctx.settings
     r.check_keys((), EXHIBITOR_FIELDS)
@@ -79,7 +79,7 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     photos = _PhotoFinder(raw, r, settings)
     logo = photos.picture(("logo",), r.get(("logo",)), f"Logo {name or raw.slug}") if r.has(("logo",)) else None
     cover = photos.picture(("cover",), r.get(("cover",)), name or raw.slug) if r.has(("cover",)) else None
-    credentials = _credentials(r)
+    credentials = _credentials(r, dict(settings.credential_checkers))
     joined = r.date(("joined",))
     booth_url = fill(settings.booth_url, slug=raw.slug)
     products = _products(r, raw, ctx, photos, name or raw.slug, whatsapp)
@@ -223,16 +223,20 @@ def _video(r: FieldReader, path: tuple) -> Video | None:
         return None
 
 
-def _credentials(r: FieldReader) -> tuple[Credential, ...]:
+def _credentials(r: FieldReader, checkers: dict[str, str]) -> tuple[Credential, ...]:
     mapping = r.mapping(("credentials",))
     if not mapping:
         return ()
     r.check_keys(("credentials",), CREDENTIAL_LABELS)
     found = []
-    for kind, label in CREDENTIAL_LABELS.items():
-        number = r.text(("credentials", kind), max_length=40)
-        if number:
-            found.append(Credential(kind, label, number))
+    for kind in CREDENTIAL_LABELS:
+        number = r.text(("credentials", kind), max_length=60)
+        if number is None:
+            continue
+        try:
+            found.append(parse_credential(kind, number, checkers))
+        except CredentialError as exc:
+            r.problem(("credentials", kind), exc.message, value=number)
     return tuple(found)
 
 

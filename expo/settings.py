@@ -12,6 +12,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
 
+from .credentials import DEFAULT_CHECKERS
+
 DEFAULT_CATEGORIES = {
     "batik": "Batik",
     "fesyen": "Fesyen",
@@ -72,6 +74,8 @@ class ExpoSettings:
     media_url: str = "media/"
     image_cache_path: str = ".cache/images"
     image_widths: tuple[int, ...] = (400, 800, 1200)
+    # Public pages where visitors can verify a licence number (kind -> URL); "" hides the link.
+    credential_checkers: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_CHECKERS))
     # Limits on exhibitor input.
     max_photo_megabytes: int = 25
     max_photo_megapixels: int = 60
