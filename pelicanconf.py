@@ -46,4 +46,6 @@ PAGE_SAVE_AS = "{slug}/index.html"
 PAGE_LANG_URL = "{lang}/{slug}/"
 PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 STATIC_PATHS = []
+READERS = {"rst": None}  # content is Markdown; docutils would only add noise about 'id'
+
 DELETE_OUTPUT_DIRECTORY = False  # builds go to a fresh folder that replaces output/ whole

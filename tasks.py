@@ -1,5 +1,6 @@
 """Organiser commands: `invoke --list`. Thin wrappers; the work is in expo/commands.py."""
 
+import sys
 from pathlib import Path
 
 from invoke import task
@@ -27,7 +28,16 @@ def watch(c, port=8000):
     commands.run(commands.serve, ROOT, port=int(port), watch=True)
 
 
-@task(optional=["folder"], help={
+def _folder_after(name: str) -> bool:
+    """True for `invoke validate exhibitors/x`. Invoke has no optional positional arguments, so
+    the folder is positional only when the command line has one; `invoke validate` and
+    `--folder` keep working."""
+    args = sys.argv[1:]
+    rest = args[args.index(name) + 1:] if name in args else []
+    return bool(rest) and not rest[0].startswith("-")
+
+
+@task(positional=["folder"] if _folder_after("validate") else [], help={
     "folder": "check one folder only, e.g. exhibitors/batik-sari",
     "lang": "message language: id (default) or en",
     "strict": "warnings fail too",

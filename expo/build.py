@@ -115,13 +115,20 @@ def _swap(staging: Path, final: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def validate(root: Path, settings_file: str = "pelicanconf.py", only: set[str] | None = None,
+def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | None = None,
              lang: str | None = None, strict: bool = False, out=None) -> int:
-    """Check content without writing anything; return the exit status (0 = valid)."""
+    """Check content (every folder, or one) without writing anything; return the exit status."""
     out = out or sys.stderr
     root = root.resolve()
     settings = read_settings(root, settings_file)
     expo = expo_settings(settings, lang)
+    only = None
+    if folder:
+        slug = Path(folder).name
+        if not (expo.exhibitors_dir(root) / slug).is_dir():
+            raise BuildFailed(f"Folder {folder} tidak ditemukan (not found). "
+                              f"Contoh / example: invoke validate {expo.exhibitors_path}/<nama-folder>")
+        only = {slug}
     catalog, problems = load_catalog(root, expo, "", only=only)
     print(format_report(problems, expo.lang), file=out)
     failed = catalog is None or (strict and problems)

@@ -44,15 +44,7 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
 
 
 def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False) -> int:
-    only = None
-    if folder:
-        path = Path(folder)
-        slug = path.name if path.name else path.parent.name
-        if not (root / "exhibitors" / slug).is_dir():
-            raise BuildFailed(f"Folder {folder} tidak ditemukan (not found). "
-                              f"Contoh / example: invoke validate exhibitors/<nama-folder>")
-        only = {slug}
-    return validate_content(root, only=only, lang=lang, strict=strict)
+    return validate_content(root, folder=folder, lang=lang, strict=strict)
 
 
 def new_exhibitor(root: Path, slug: str) -> int:

@@ -1,0 +1,117 @@
+"""The invoke commands as an organiser runs them: exit codes and what they print."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from sitekit import GOOD_YML, REPO, make_project, write_exhibitor
+
+
+def invoke(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=root, capture_output=True,
+                          text=True, timeout=300)
+
+
+@pytest.fixture
+def project(tmp_path) -> Path:
+    root = make_project(tmp_path / "p")
+    shutil.copy(REPO / "tasks.py", root / "tasks.py")
+    return root
+
+
+def assert_no_traceback(result: subprocess.CompletedProcess) -> None:
+    assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_validate_passes_on_valid_content(project):
+    result = invoke(project, "validate")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == "Semua data valid (0 peringatan)."
+
+
+def test_validate_reports_and_fails(project):
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace("category: batik", "category: bati"))
+    result = invoke(project, "validate")
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert 'exhibitors/batik-sari/exhibitor.yml:3: category: "bati" bukan kategori yang dikenal.' in result.stderr
+
+
+def test_validate_in_english(project):
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace("category: batik", "category: bati"))
+    result = invoke(project, "validate", "--lang", "en")
+    assert 'category: "bati" is not a known category. Did you mean "batik"?' in result.stderr
+    assert "1 error(s), 0 warning(s)." in result.stderr
+
+
+def test_validate_one_folder_ignores_the_others(project):
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace("category: batik", "category: bati"))
+    assert invoke(project, "validate", "exhibitors/keripik-bu-sri").returncode == 0
+    assert invoke(project, "validate", "--folder", "exhibitors/keripik-bu-sri").returncode == 0
+    assert invoke(project, "validate", "exhibitors/batik-sari/").returncode == 1
+    missing = invoke(project, "validate", "exhibitors/tidak-ada")
+    assert missing.returncode == 1 and "exhibitors/tidak-ada tidak ditemukan" in missing.stderr
+
+
+def test_warnings_fail_only_when_strict(project):
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace('"0812-3456-7890"', '"(0285) 421234"'))
+    assert invoke(project, "validate").returncode == 0
+    strict = invoke(project, "validate", "--strict")
+    assert strict.returncode == 1 and "peringatan" in strict.stderr
+
+
+def test_build_failure_exits_non_zero_without_traceback(project):
+    assert invoke(project, "build").returncode == 0
+    before = (project / "output/index.html").read_bytes()
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace("name: Batik Sari", "name: [oops"))
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert "exhibitors/batik-sari/exhibitor.yml:2: YAML tidak bisa dibaca" in result.stderr
+    assert (project / "output/index.html").read_bytes() == before
+
+
+def test_unknown_setting_is_one_clear_line(project):
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as settings:
+        settings.write('\nEXPO_CATEGORYS = {"batik": "Batik"}\n')
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert "pelicanconf.py: unknown setting EXPO_CATEGORYS. Did you mean EXPO_CATEGORIES?" in result.stderr
+
+
+def test_new_exhibitor_scaffold_only_lacks_the_photo(project):
+    result = invoke(project, "new-exhibitor", "tenun-ikat-troso")
+    assert result.returncode == 0, result.stderr
+    text = (project / "exhibitors/tenun-ikat-troso/exhibitor.yml").read_text(encoding="utf-8")
+    assert "name: Tenun Ikat Troso" in text
+    check = invoke(project, "validate", "exhibitors/tenun-ikat-troso")
+    assert check.returncode == 1
+    problems = [line.strip() for line in check.stderr.splitlines() if line.startswith("  ")]
+    assert problems == [
+        'exhibitors/tenun-ikat-troso/exhibitor.yml:36: products[1].photos[1]: foto "produk-1.jpg" tidak ada '
+        "di folder ini. Unggah fotonya ke exhibitors/tenun-ikat-troso/ atau perbaiki namanya"]
+
+
+@pytest.mark.parametrize("slug, message", [
+    ("Batik Sari", "tidak bisa dipakai sebagai nama folder"),
+    ("batik-sari", "exhibitors/batik-sari/ sudah ada"),
+])
+def test_new_exhibitor_refuses_bad_or_existing_names(project, slug, message):
+    result = invoke(project, "new-exhibitor", slug)
+    assert result.returncode == 1 and message in result.stderr
+    assert_no_traceback(result)
+
+
+def test_clean_removes_output_and_optionally_the_cache(project):
+    assert invoke(project, "build").returncode == 0
+    assert (project / ".cache/images").is_dir()
+    assert invoke(project, "clean").returncode == 0
+    assert not (project / "output").exists() and (project / ".cache/images").is_dir()
+    assert invoke(project, "clean", "--cache").returncode == 0
+    assert not (project / ".cache").exists()
