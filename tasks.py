@@ -53,6 +53,12 @@ def new_exhibitor(c, slug):
     commands.run(commands.new_exhibitor, ROOT, slug)
 
 
+@task(help={"check": "fail if the file is out of date instead of writing it"})
+def schema(c, check=False):
+    """Write schema/exhibitor.schema.json (editor autocomplete) from the contract and categories."""
+    commands.run(commands.schema, ROOT, check=check)
+
+
 @task(help={"cache": "also delete the photo cache"})
 def clean(c, cache=False):
     """Delete output/ and leftovers of interrupted builds."""

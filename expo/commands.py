@@ -63,6 +63,24 @@ def new_exhibitor(root: Path, slug: str) -> int:
     return 0
 
 
+def schema(root: Path, check: bool = False) -> int:
+    """Write schema/exhibitor.schema.json for the organiser's categories (or check it is current)."""
+    from .build import expo_settings, read_settings
+    from .schema import SCHEMA_PATH, schema_text
+
+    expo = expo_settings(read_settings(root, "pelicanconf.py"), None)
+    text = schema_text(expo.categories)
+    path = root / SCHEMA_PATH
+    if check:
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            raise BuildFailed(f"{SCHEMA_PATH} is out of date: run invoke schema")
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Ditulis / written: {SCHEMA_PATH}", file=sys.stderr)
+    return 0
+
+
 def clean(root: Path, cache: bool = False) -> int:
     targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*")]
     if cache:

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from .contract import CREDENTIALS, EXHIBITOR, EXHIBITOR_FIELDS, MAX_PRICE, PRODUCT, PRODUCT_FIELDS, limit
 from .credentials import LABELS as CREDENTIAL_LABELS, Credential, CredentialError, parse_credential
 from .errors import ContentError
 from .fields import FieldReader
@@ -25,13 +26,6 @@ from .urls import fill, slugify
 from .video import Video, VideoError, parse_video
 from markupsafe import Markup
 
-EXHIBITOR_FIELDS = (
-    "name", "tagline", "category", "city", "address", "owners", "whatsapp", "email", "website",
-    "instagram", "facebook", "tiktok", "marketplaces", "video", "logo", "cover", "credentials",
-    "products", "joined",
-)
-PRODUCT_FIELDS = ("name", "price", "price_max", "photos", "description", "links", "video")
-MAX_PRICE = 10_000_000_000  # ten billion Rupiah: anything above is a typo
 _GITHUB_USER_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _SOCIAL = {
     # network: (handle pattern, profile URL pattern, hosts whose URLs we accept)
@@ -64,11 +58,11 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     settings = ctx.settings
     r.check_keys((), EXHIBITOR_FIELDS)
 
-    name = r.text(("name",), required=True, max_length=80)
-    tagline = r.text(("tagline",), max_length=140)
+    name = r.text(("name",), required=True, max_length=limit(EXHIBITOR, "name"))
+    tagline = r.text(("tagline",), max_length=limit(EXHIBITOR, "tagline"))
     category = _category(r, settings)
-    city = r.text(("city",), required=True, max_length=60)
-    address = r.text(("address",), max_length=200)
+    city = r.text(("city",), required=True, max_length=limit(EXHIBITOR, "city"))
+    address = r.text(("address",), max_length=limit(EXHIBITOR, "address"))
     owners = _owners(r)
     whatsapp = _whatsapp(r)
     marketplaces = _shop_links(r, ("marketplaces",))
@@ -101,7 +95,7 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
 
 
 def _category(r: FieldReader, settings: ExpoSettings) -> str | None:
-    value = r.text(("category",), required=True, max_length=40)
+    value = r.text(("category",), required=True, max_length=limit(EXHIBITOR, "category"))
     if value is None:
         return None
     key = value.lower()
@@ -120,7 +114,7 @@ def _category(r: FieldReader, settings: ExpoSettings) -> str | None:
 
 def _owners(r: FieldReader) -> tuple[str, ...]:
     owners = []
-    for path, value in r.items(("owners",), required=True, max_items=20):
+    for path, value in r.items(("owners",), required=True, max_items=limit(EXHIBITOR, "owners")):
         text = str(value).strip().lstrip("@") if isinstance(value, (str, int)) else None
         if text is None or not _GITHUB_USER_RE.match(text):
             r.problem(path, "owner_invalid", value=value)
@@ -152,7 +146,7 @@ def _whatsapp(r: FieldReader):
 
 def _shop_links(r: FieldReader, path: tuple) -> tuple[ShopLink, ...]:
     links: list[ShopLink] = []
-    for item_path, value in r.items(path, max_items=20):
+    for item_path, value in r.items(path, max_items=limit(EXHIBITOR, "marketplaces")):
         url = r.web_url(item_path, value)
         if url is None:
             continue
@@ -186,7 +180,7 @@ def _contacts(r: FieldReader) -> tuple[Contact, ...]:
 def _social(r: FieldReader, network: str) -> Contact | None:
     """A handle ('@batiksari', 'batiksari') or a profile URL on that network only."""
     path = (network,)
-    value = r.text(path, max_length=200)
+    value = r.text(path, max_length=limit(EXHIBITOR, network))
     if value is None:
         return None
     pattern, profile, hosts = _SOCIAL[network]
@@ -213,7 +207,7 @@ def _social(r: FieldReader, network: str) -> Contact | None:
 
 
 def _video(r: FieldReader, path: tuple) -> Video | None:
-    value = r.text(path, max_length=300)
+    value = r.text(path, max_length=limit(EXHIBITOR, "video"))
     if value is None:
         return None
     try:
@@ -230,7 +224,7 @@ def _credentials(r: FieldReader, checkers: dict[str, str]) -> tuple[Credential, 
     r.check_keys(("credentials",), CREDENTIAL_LABELS)
     found = []
     for kind in CREDENTIAL_LABELS:
-        number = r.text(("credentials", kind), max_length=60)
+        number = r.text(("credentials", kind), max_length=limit(CREDENTIALS, kind))
         if number is None:
             continue
         try:
@@ -264,7 +258,7 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         errors_before = r.error_count()
         r.check_keys(path, PRODUCT_FIELDS)
         line = r.document.line(path)
-        name = r.text(path + ("name",), required=True, max_length=100)
+        name = r.text(path + ("name",), required=True, max_length=limit(PRODUCT, "name"))
         slug = slugify(name) if name else None
         if name and not slug:
             r.problem(path + ("name",), "product_name_no_slug", value=name)
@@ -285,8 +279,8 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
             r.problem(path + ("price_max",), "price_max_without_price")
         elif price is not None and price_max is not None and price_max < price:
             r.problem(path + ("price_max",), "price_max_below", price=price, price_max=price_max)
-        pictures = [photos.picture(p, v, name or "") for p, v in r.items(path + ("photos",), required=True, max_items=12)]
-        description = r.text(path + ("description",), max_length=5000, one_line=False)
+        pictures = [photos.picture(p, v, name or "") for p, v in r.items(path + ("photos",), required=True, max_items=limit(PRODUCT, "photos"))]
+        description = r.text(path + ("description",), max_length=limit(PRODUCT, "description"), one_line=False)
         links = _shop_links(r, path + ("links",))
         video = _video(r, path + ("video",))
         if r.error_count() > errors_before:

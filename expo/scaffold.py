@@ -5,6 +5,7 @@ from __future__ import annotations
 from .urls import slugify
 
 SCAFFOLD = """\
+# yaml-language-server: $schema=../../schema/exhibitor.schema.json
 # Profil booth / booth profile: exhibitors/{slug}/exhibitor.yml
 # Baris yang diawali # adalah catatan dan tidak dibaca. Hapus tanda # untuk memakai sebuah kolom.
 # Lines starting with # are notes. Remove the # to use a field.
