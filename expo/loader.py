@@ -164,9 +164,10 @@ class _Walker:
         self.seen: set[int] = set()
         self.constructor = yaml.constructor.SafeConstructor()
 
-    def _problem(self, node: yaml.Node, path: Path_, key: str, **params: Any) -> None:
+    def _problem(self, node: yaml.Node, path: Path_, message: str, **params: Any) -> None:
+        # `message`, not `key`: yaml_duplicate_key passes a `key` parameter of its own
         field_name = format_field(path)
-        self.problems.append(ContentError(self.display, node.start_mark.line + 1, field_name, key, params))
+        self.problems.append(ContentError(self.display, node.start_mark.line + 1, field_name, message, params))
 
     def value(self, node: yaml.Node, path: Path_, depth: int) -> Any:
         self.lines.setdefault(path, node.start_mark.line + 1)
