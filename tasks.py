@@ -43,6 +43,15 @@ def new_exhibitor(c, slug):
     commands.run(commands.new_exhibitor, ROOT, slug)
 
 
+@task(name="check-pr", help={
+    "base": "the branch the pull request goes into, e.g. origin/main",
+    "author": "the GitHub username of the pull request's author",
+})
+def check_pr(c, base=None, author=None):
+    """Fail if the author changed files outside the exhibitor folders they own."""
+    commands.run(commands.check_pr, ROOT, base=base, author=author)
+
+
 @task(help={"cache": "also delete the photo cache"})
 def clean(c, cache=False):
     """Delete output/ and leftovers of interrupted builds."""

@@ -55,6 +55,25 @@ def validate(root: Path, folder: str | None = None, lang: str | None = None, str
     return validate_content(root, only=only, lang=lang, strict=strict)
 
 
+def check_pr(root: Path, base: str | None = None, author: str | None = None) -> int:
+    """Fail, naming each path, when `author` changed files outside the folders they own."""
+    from .gitrefs import GitError, read_pull_request
+    from .ownership import bilingual, decide, normalize_login, report
+
+    if not base:
+        raise BuildFailed(bilingual("pr_base_missing"))
+    if not author or normalize_login(author) is None:
+        raise BuildFailed(bilingual("pr_author_invalid", {"value": author or ""}))
+    try:
+        pr = read_pull_request(root, base)
+    except GitError as exc:
+        raise BuildFailed(str(exc)) from None
+    violations = decide(pr.changes, pr.owners_at_base, pr.owners_at_head, author, pr.organisers,
+                        pr.exhibitors_path)
+    print(report(pr.changes, violations, author, pr.organisers), file=sys.stderr)
+    return 1 if violations else 0
+
+
 def new_exhibitor(root: Path, slug: str) -> int:
     if not SLUG_RE.match(slug):
         raise BuildFailed(
