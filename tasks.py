@@ -31,10 +31,12 @@ def watch(c, port=8000):
     "folder": "check one folder only, e.g. exhibitors/batik-sari",
     "lang": "message language: id (default) or en",
     "strict": "warnings fail too",
+    "changed-since": "check only the folders changed since this git ref, e.g. origin/main",
 })
-def validate(c, folder=None, lang=None, strict=False):
+def validate(c, folder=None, lang=None, strict=False, changed_since=None):
     """Check every exhibitor folder and report every problem; writes nothing."""
-    commands.run(commands.validate, ROOT, folder=folder, lang=lang, strict=strict)
+    commands.run(commands.validate, ROOT, folder=folder, lang=lang, strict=strict,
+                 changed_since=changed_since)
 
 
 @task(name="new-exhibitor")

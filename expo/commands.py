@@ -43,8 +43,12 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
     return 0
 
 
-def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False) -> int:
+def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False,
+             changed_since: str | None = None) -> int:
     only = None
+    if changed_since:
+        return validate_content(root, only=_changed_booths(root, changed_since, folder), lang=lang,
+                                strict=strict)
     if folder:
         path = Path(folder)
         slug = path.name if path.name else path.parent.name
@@ -53,6 +57,28 @@ def validate(root: Path, folder: str | None = None, lang: str | None = None, str
                               f"Contoh / example: invoke validate exhibitors/<nama-folder>")
         only = {slug}
     return validate_content(root, only=only, lang=lang, strict=strict)
+
+
+def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None:
+    """Booth folders changed since `ref`; None (check all) when a site file changed too, since
+    settings, theme or code changes can break any booth."""
+    from .gitrefs import GitError, changed_since
+    from .ownership import booth_slug
+
+    if folder:
+        raise BuildFailed("Pakai folder atau --changed-since, tidak keduanya "
+                          "(use a folder or --changed-since, not both)")
+    try:
+        slugs = {booth_slug(change.path) for change in changed_since(root, ref)}
+    except GitError as exc:
+        raise BuildFailed(str(exc)) from None
+    if None in slugs:
+        print(f"File situs berubah sejak {ref}: semua folder diperiksa "
+              f"(site files changed since {ref}: checking every folder)", file=sys.stderr)
+        return None
+    print(f"Folder yang berubah sejak {ref} / folders changed since {ref}: "
+          f"{', '.join(sorted(slugs)) or '-'}", file=sys.stderr)
+    return slugs
 
 
 def check_pr(root: Path, base: str | None = None, author: str | None = None) -> int:

@@ -1,4 +1,4 @@
-"""invoke check-pr on scratch git repositories."""
+"""invoke check-pr and validate --changed-since on scratch git repositories."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from expo import commands
 from expo.build import BuildFailed
 from expo.literalsettings import literal_setting
 from expo.ownership import Change, decide, owners_from_yaml
-from sitekit import GOOD_YML, SECOND_YML
+from sitekit import GOOD_YML, SECOND_YML, make_project
 
 SETTINGS = 'SITENAME = "Expo uji"\nEXPO_ORGANISERS = ["Panitia-Expo"]\n'
 
@@ -335,3 +335,27 @@ def test_literal_settings_are_read_without_running_the_file():
     source = 'import os\nEXPO_ORGANISERS = ["a"]\nEXPO_ORGANISERS: list = ["b", "c"]\nos.system("boom")\n'
     assert literal_setting(source, "EXPO_ORGANISERS", ()) == ["b", "c"]
     assert literal_setting(source, "EXPO_MISSING", ()) == ()
+
+
+# --- invoke validate --changed-since
+
+
+def test_validate_changed_since_checks_only_changed_booths(tmp_path, capsys):
+    root = make_project(tmp_path / "site", {"batik-sari": GOOD_YML,
+                                            "keripik-bu-sri": SECOND_YML.replace("kuliner", "kulinerr")})
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Tester")
+    git(root, "config", "user.email", "tester@example.com")
+    commit(root, "base with one broken booth")
+    git(root, "checkout", "-q", "-b", "pr")
+    write(root, "exhibitors/batik-sari/exhibitor.yml", GOOD_YML.replace("Jl. Hayam Wuruk 12", "Jl. Baru"))
+    commit(root)
+    assert commands.validate(root, changed_since="main") == 0
+    err = capsys.readouterr().err
+    assert "batik-sari" in err and "keripik-bu-sri/exhibitor.yml" not in err
+    write(root, "theme/templates/base.html", (root / "theme/templates/base.html").read_text() + "\n")
+    commit(root)
+    assert commands.validate(root, changed_since="main") == 1  # a site file changed: check all
+    assert "keripik-bu-sri/exhibitor.yml" in capsys.readouterr().err
+    with pytest.raises(BuildFailed, match="tidak dikenal"):
+        commands.validate(root, changed_since="nope")
