@@ -54,6 +54,12 @@ def check_pr(c, base=None, author=None):
     commands.run(commands.check_pr, ROOT, base=base, author=author)
 
 
+@task(help={"check": "only check that .github/CODEOWNERS is up to date (exit 1 if not)"})
+def codeowners(c, check=False):
+    """Write .github/CODEOWNERS from the owners of every exhibitor folder."""
+    commands.run(commands.codeowners, ROOT, check=check)
+
+
 @task(help={"cache": "also delete the photo cache"})
 def clean(c, cache=False):
     """Delete output/ and leftovers of interrupted builds."""

@@ -100,6 +100,31 @@ def check_pr(root: Path, base: str | None = None, author: str | None = None) -> 
     return 1 if violations else 0
 
 
+def codeowners(root: Path, check: bool = False) -> int:
+    """Write .github/CODEOWNERS from the owners fields, or with `check` only compare."""
+    from .codeowners import CODEOWNERS_PATH, generate
+    from .ownership import bilingual, one_line
+
+    try:
+        text, count, has_organisers = generate(root)
+    except ValueError as exc:
+        raise BuildFailed(str(exc)) from None
+    target = root / CODEOWNERS_PATH
+    params = {"path": CODEOWNERS_PATH, "count": count}
+    if not has_organisers:
+        print(bilingual("codeowners_no_organisers"), file=sys.stderr)
+    if check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current != text:
+            raise BuildFailed(bilingual("codeowners_outdated", params))
+        print(one_line("codeowners_ok", params), file=sys.stderr)
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")
+    print(one_line("codeowners_written", params), file=sys.stderr)
+    return 0
+
+
 def new_exhibitor(root: Path, slug: str) -> int:
     if not SLUG_RE.match(slug):
         raise BuildFailed(

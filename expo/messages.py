@@ -290,7 +290,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'booth "{value}" di EXPO_FEATURED tidak ada di folder exhibitors/. Perbaiki nama foldernya',
         'the booth "{value}" in EXPO_FEATURED is not a folder in exhibitors/. Fix the folder name',
     ),
-    # --- pull requests: invoke check-pr (who may change what)
+    # --- pull requests: invoke check-pr (who may change what) and invoke codeowners
     "pr_site_file": (
         "file ini bagian dari situs, bukan folder booth, jadi hanya panitia yang boleh mengubahnya. "
         "Batalkan perubahan pada file ini dan ubah hanya exhibitors/<folder-anda>/; kalau "
@@ -396,6 +396,19 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "saja, misalnya panitia-expo",
         '"{value}" in EXPO_ORGANISERS ({where}) is not a GitHub username. Write the username '
         "only, for example panitia-expo",
+    ),
+    "codeowners_outdated": (
+        "{path} belum sesuai dengan kolom owners. Jalankan: invoke codeowners, lalu commit "
+        "file itu",
+        "{path} does not match the owners fields. Run: invoke codeowners, then commit the file",
+    ),
+    "codeowners_ok": ("OK: {path} sudah sesuai", "up to date"),
+    "codeowners_written": ("Ditulis: {path} ({count} folder)", "Written: {path} ({count} folder(s))"),
+    "codeowners_no_organisers": (
+        "EXPO_ORGANISERS kosong: file situs tidak punya pemilik di CODEOWNERS. Isi EXPO_ORGANISERS "
+        "di pelicanconf.py",
+        "EXPO_ORGANISERS is empty: site files have no owner in CODEOWNERS. Set EXPO_ORGANISERS "
+        "in pelicanconf.py",
     ),
 }
 
