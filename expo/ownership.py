@@ -38,11 +38,9 @@ class Violation:
     key: str  # a message key in messages.py
     params: Mapping[str, str] = field(default_factory=dict)
 
-    def format(self) -> str:
-        """The path, then the reason in Indonesian, then in English."""
-        return (f"{printable(self.path)}:\n"
-                f"  ID: {render(self.key, 'id', self.params)}\n"
-                f"  EN: {render(self.key, 'en', self.params)}")
+    @property
+    def reason(self) -> tuple:
+        return (self.key, tuple(sorted(self.params.items())))
 
 
 def bilingual(key: str, params: Mapping[str, object] | None = None) -> str:
@@ -149,18 +147,36 @@ def decide(changes: Iterable[Change], owners_at_base: Mapping[str, tuple[str, ..
 
 def report(changes: Iterable[Change], violations: list[Violation], author: str,
            organisers: Iterable[str]) -> str:
-    """What `invoke check-pr` prints: one line when all is well, else one block per path."""
+    """What `invoke check-pr` prints: one line when all is well, else every offending path with
+    the reason and what to do."""
     shown = "@" + author.strip().lstrip("@")
     count = len(list(changes))
     if not violations:
         key = "pr_ok_organiser" if normalize_login(author) in _keys(organisers) else "pr_ok"
         return one_line(key, {"author": shown, "count": count})
-    blocks = [v.format() for v in violations]
+    blocks = [_block(group) for group in _grouped(violations)]
     blocks.append(bilingual("pr_failed", {"count": len(violations), "author": shown}))
     names = ", ".join("@" + o for o in organisers)
     if names:
         blocks[-1] += "\n" + render("pr_organisers", "id", {"organisers": names})
     return "\n\n".join(blocks)
+
+
+def _grouped(violations: list[Violation]) -> list[list[Violation]]:
+    """Paths with the same reason together (a moved folder is many files, one reason)."""
+    groups: dict[tuple, list[Violation]] = {}
+    for violation in violations:
+        groups.setdefault(violation.reason, []).append(violation)
+    return list(groups.values())
+
+
+def _block(group: list[Violation]) -> str:
+    """The paths, then the reason in Indonesian, then in English."""
+    first = group[0]
+    paths = "\n".join(printable(v.path) for v in group)
+    return (f"{paths}\n"
+            f"  ID: {render(first.key, 'id', first.params)}\n"
+            f"  EN: {render(first.key, 'en', first.params)}")
 
 
 def one_line(key: str, params: Mapping[str, object]) -> str:
