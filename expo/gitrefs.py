@@ -1,8 +1,8 @@
 """The git facts `invoke check-pr` needs, read from commits, never from the work tree.
 
 In CI the work tree is the pull request itself, so everything that decides permissions (the
-owners of existing folders, the organisers) is read from the base ref; only the owners of new
-folders come from HEAD. Paths travel NUL-separated (`-z`), so no file name can be misread.
+owners of existing folders, the organisers) is read from the base ref; owners on HEAD grant
+access only to new folders. Paths travel NUL-separated (`-z`), so no file name is misread.
 """
 
 from __future__ import annotations
@@ -14,9 +14,10 @@ from pathlib import Path
 from .loader import YAML_NAME
 from .literalsettings import ownership_settings
 from .ownership import Change, bilingual, booth_slug, owners_from_yaml
+from .settings import ExpoSettings
 
 SETTINGS_FILE = "pelicanconf.py"
-MAX_YAML_BYTES = 256 * 1024  # as ExpoSettings.max_yaml_kilobytes: bigger is broken anyway
+MAX_YAML_BYTES = ExpoSettings.max_yaml_kilobytes * 1024  # bigger fails validation anyway
 MAX_SETTINGS_BYTES = 1024 * 1024
 
 
@@ -124,6 +125,10 @@ def _owners_at(root: Path, commit: str, path: str) -> tuple[str, ...]:
 
 def _check_top_level(root: Path) -> None:
     result = _git(root, "rev-parse", "--show-toplevel", allowed=(0, 128))
+    error = result.stderr.decode("utf-8", "replace").strip()
+    if result.returncode != 0 and "not a git repository" not in error:
+        # e.g. "detected dubious ownership": git's own words say what to do
+        raise GitError(bilingual("git_failed", {"detail": error.splitlines()[-1] if error else "rev-parse"}))
     top = result.stdout.decode("utf-8", "surrogateescape").strip()
     if result.returncode != 0 or Path(top).resolve() != root.resolve():
         raise GitError(bilingual("git_not_repository", {"root": root}))
