@@ -41,10 +41,12 @@ def _folder_after(name: str) -> bool:
     "folder": "check one folder only, e.g. exhibitors/batik-sari",
     "lang": "message language: id (default) or en",
     "strict": "warnings fail too",
+    "changed-since": "check only the folders changed since this git ref, e.g. origin/main",
 })
-def validate(c, folder=None, lang=None, strict=False):
+def validate(c, folder=None, lang=None, strict=False, changed_since=None):
     """Check every exhibitor folder and report every problem; writes nothing."""
-    commands.run(commands.validate, ROOT, folder=folder, lang=lang, strict=strict)
+    commands.run(commands.validate, ROOT, folder=folder, lang=lang, strict=strict,
+                 changed_since=changed_since)
 
 
 @task(name="new-exhibitor")
@@ -57,6 +59,21 @@ def new_exhibitor(c, slug):
 def schema(c, check=False):
     """Write schema/exhibitor.schema.json (editor autocomplete) from the contract and categories."""
     commands.run(commands.schema, ROOT, check=check)
+
+
+@task(name="check-pr", help={
+    "base": "the branch the pull request goes into, e.g. origin/main",
+    "author": "the GitHub username of the pull request's author",
+})
+def check_pr(c, base=None, author=None):
+    """Fail if the author changed files outside the exhibitor folders they own."""
+    commands.run(commands.check_pr, ROOT, base=base, author=author)
+
+
+@task(help={"check": "only check that .github/CODEOWNERS is up to date (exit 1 if not)"})
+def codeowners(c, check=False):
+    """Write .github/CODEOWNERS from the owners of every exhibitor folder."""
+    commands.run(commands.codeowners, ROOT, check=check)
 
 
 @task(help={"cache": "also delete the photo cache"})

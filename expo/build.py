@@ -116,13 +116,12 @@ def _swap(staging: Path, final: Path) -> None:
 
 
 def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | None = None,
-             lang: str | None = None, strict: bool = False, out=None) -> int:
+             lang: str | None = None, strict: bool = False, out=None, only: set[str] | None = None) -> int:
     """Check content (every folder, or one) without writing anything; return the exit status."""
     out = out or sys.stderr
     root = root.resolve()
     settings = read_settings(root, settings_file)
     expo = expo_settings(settings, lang)
-    only = None
     if folder:
         slug = Path(folder).name
         if not (expo.exhibitors_dir(root) / slug).is_dir():

@@ -43,8 +43,78 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
     return 0
 
 
-def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False) -> int:
+def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False,
+             changed_since: str | None = None) -> int:
+    if changed_since:
+        return validate_content(root, only=_changed_booths(root, changed_since, folder), lang=lang,
+                                strict=strict)
     return validate_content(root, folder=folder, lang=lang, strict=strict)
+
+
+def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None:
+    """Booth folders changed since `ref`; None (check all) when a site file changed too, since
+    settings, theme or code changes can break any booth."""
+    from .gitrefs import GitError, changed_since
+    from .ownership import booth_slug
+
+    if folder:
+        raise BuildFailed("Pakai folder atau --changed-since, tidak keduanya "
+                          "(use a folder or --changed-since, not both)")
+    try:
+        slugs = {booth_slug(change.path) for change in changed_since(root, ref)}
+    except GitError as exc:
+        raise BuildFailed(str(exc)) from None
+    if None in slugs:
+        print(f"File situs berubah sejak {ref}: semua folder diperiksa "
+              f"(site files changed since {ref}: checking every folder)", file=sys.stderr)
+        return None
+    print(f"Folder yang berubah sejak {ref} / folders changed since {ref}: "
+          f"{', '.join(sorted(slugs)) or '-'}", file=sys.stderr)
+    return slugs
+
+
+def check_pr(root: Path, base: str | None = None, author: str | None = None) -> int:
+    """Fail, naming each path, when `author` changed files outside the folders they own."""
+    from .gitrefs import GitError, read_pull_request
+    from .ownership import bilingual, decide, normalize_login, report
+
+    if not base:
+        raise BuildFailed(bilingual("pr_base_missing"))
+    if not author or normalize_login(author) is None:
+        raise BuildFailed(bilingual("pr_author_invalid", {"value": author or ""}))
+    try:
+        pr = read_pull_request(root, base)
+    except GitError as exc:
+        raise BuildFailed(str(exc)) from None
+    violations = decide(pr.changes, pr.owners_at_base, pr.owners_at_head, author, pr.organisers,
+                        pr.exhibitors_path)
+    print(report(pr.changes, violations, author, pr.organisers), file=sys.stderr)
+    return 1 if violations else 0
+
+
+def codeowners(root: Path, check: bool = False) -> int:
+    """Write .github/CODEOWNERS from the owners fields, or with `check` only compare."""
+    from .codeowners import CODEOWNERS_PATH, generate
+    from .ownership import bilingual, one_line
+
+    try:
+        text, count, has_organisers = generate(root)
+    except ValueError as exc:
+        raise BuildFailed(str(exc)) from None
+    target = root / CODEOWNERS_PATH
+    params = {"path": CODEOWNERS_PATH, "count": count}
+    if not has_organisers:
+        print(bilingual("codeowners_no_organisers"), file=sys.stderr)
+    if check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current != text:
+            raise BuildFailed(bilingual("codeowners_outdated", params))
+        print(one_line("codeowners_ok", params), file=sys.stderr)
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")
+    print(one_line("codeowners_written", params), file=sys.stderr)
+    return 0
 
 
 def new_exhibitor(root: Path, slug: str) -> int:

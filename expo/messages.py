@@ -375,6 +375,126 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'booth "{value}" di EXPO_FEATURED tidak ada di folder exhibitors/. Perbaiki nama foldernya',
         'the booth "{value}" in EXPO_FEATURED is not a folder in exhibitors/. Fix the folder name',
     ),
+    # --- pull requests: invoke check-pr (who may change what) and invoke codeowners
+    "pr_site_file": (
+        "file ini bagian dari situs, bukan folder booth, jadi hanya panitia yang boleh mengubahnya. "
+        "Batalkan perubahan pada file ini dan ubah hanya exhibitors/<folder-anda>/; kalau "
+        "perubahan ini memang perlu, minta panitia",
+        "this file is part of the site, not a booth folder, so only organisers may change it. "
+        "Undo the change to this file and only change exhibitors/<your-folder>/; if the change "
+        "is really needed, ask an organiser",
+    ),
+    "pr_foreign_edit": (
+        "folder {folder} milik {owners}, dan {author} tidak tercantum di owners-nya. Batalkan "
+        "perubahan ini dan ubah hanya folder Anda sendiri; kalau folder ini perlu diubah, minta "
+        "pemiliknya atau panitia",
+        "the folder {folder} belongs to {owners}, and {author} is not one of its owners. Undo "
+        "this change and only change your own folder; if this folder needs a change, ask its "
+        "owners or an organiser",
+    ),
+    "pr_foreign_delete": (
+        "file ini dihapus atau dipindahkan, padahal folder {folder} milik {owners}, bukan "
+        "{author}. Kembalikan file ini; hanya pemilik folder atau panitia yang boleh menghapus "
+        "atau memindahkannya",
+        "this file was deleted or moved, but the folder {folder} belongs to {owners}, not "
+        "{author}. Put the file back; only the folder's owners or an organiser may delete or "
+        "move it",
+    ),
+    "pr_no_owners": (
+        "folder {folder} belum punya owners yang terbaca di cabang utama, jadi hanya panitia yang "
+        "boleh mengubahnya. Minta panitia memperbaiki kolom owners di exhibitor.yml",
+        "the folder {folder} has no readable owners on the main branch, so only organisers may "
+        "change it. Ask an organiser to fix the owners field in exhibitor.yml",
+    ),
+    "pr_owners_self_added": (
+        "{author} menambahkan diri ke owners folder {folder}, padahal pemiliknya sekarang {owners}. "
+        "Owners baru berlaku setelah pull request digabung, dan hanya pemilik sekarang atau "
+        "panitia yang boleh mengubahnya. Minta {owners} atau panitia menambahkan nama Anda",
+        "{author} added themselves to the owners of {folder}, which now belongs to {owners}. "
+        "Owners only count once the pull request is merged, and only the current owners or an "
+        "organiser may change them. Ask {owners} or an organiser to add you",
+    ),
+    "pr_new_folder_not_owner": (
+        'folder baru {folder}: owners di exhibitor.yml tidak memuat {author}. Tambahkan baris '
+        '"- {author}" di bawah "owners:" dan pastikan file itu bisa dibaca '
+        "(invoke validate {folder})",
+        'new folder {folder}: the owners in exhibitor.yml do not include {author}. Add a line '
+        '"- {author}" under "owners:" and make sure the file can be read '
+        "(invoke validate {folder})",
+    ),
+    "pr_failed": (
+        "{count} file diubah di luar folder milik {author}. Perbaiki pull request ini seperti "
+        "di atas, atau minta panitia memeriksanya.",
+        "{count} file(s) changed outside the folders {author} owns. Fix this pull request as "
+        "described above, or ask an organiser to review it.",
+    ),
+    "pr_organisers": ("Panitia (organisers): {organisers}", "Panitia (organisers): {organisers}"),
+    "pr_ok": (
+        "OK: {count} perubahan, semuanya di folder milik {author}",
+        "{count} change(s), all in folders {author} owns",
+    ),
+    "pr_ok_organiser": (
+        "OK: {author} adalah panitia dan boleh mengubah semua file ({count} perubahan)",
+        "{author} is an organiser and may change any file",
+    ),
+    "pr_base_missing": (
+        "--base wajib diisi, misalnya: invoke check-pr --base origin/main --author <nama-pengguna>",
+        "--base is required, for example: invoke check-pr --base origin/main --author <username>",
+    ),
+    "pr_author_invalid": (
+        '--author "{value}" bukan nama pengguna GitHub. Contoh: invoke check-pr --base origin/main '
+        "--author sari-batik",
+        '--author "{value}" is not a GitHub username. Example: invoke check-pr --base origin/main '
+        "--author sari-batik",
+    ),
+    "git_unknown_ref": (
+        '"{ref}" tidak dikenal di repositori ini. Periksa nama cabangnya (misalnya origin/main) '
+        "dan ambil riwayat lengkap: git fetch origin, atau fetch-depth: 0 di actions/checkout",
+        '"{ref}" is not known in this repository. Check the branch name (for example origin/main) '
+        "and fetch the full history: git fetch origin, or fetch-depth: 0 in actions/checkout",
+    ),
+    "git_no_merge_base": (
+        '"{ref}" dan HEAD tidak punya riwayat bersama. Ambil riwayat lengkap (git fetch '
+        "--unshallow, atau fetch-depth: 0 di actions/checkout) dan pastikan cabangnya benar",
+        '"{ref}" and HEAD share no history. Fetch the full history (git fetch --unshallow, or '
+        "fetch-depth: 0 in actions/checkout) and check the branch is right",
+    ),
+    "git_not_repository": (
+        "{root} bukan puncak sebuah repositori git. Jalankan perintah ini dari folder proyek "
+        "hasil git clone",
+        "{root} is not the top of a git repository. Run this command from the project folder "
+        "made by git clone",
+    ),
+    "git_missing": (
+        "program git tidak ditemukan. Pasang git, lalu jalankan lagi",
+        "the git program was not found. Install git, then run again",
+    ),
+    "git_failed": ("git gagal: {detail}", "git failed: {detail}"),
+    "setting_literal": (
+        "{name} di {where} harus ditulis sebagai nilai biasa, misalnya "
+        '{name} = ["panitia-expo"]',
+        "{name} in {where} must be written as a plain value, for example "
+        '{name} = ["panitia-expo"]',
+    ),
+    "organiser_invalid": (
+        '"{value}" di EXPO_ORGANISERS ({where}) bukan nama pengguna GitHub. Tulis nama pengguna '
+        "saja, misalnya panitia-expo",
+        '"{value}" in EXPO_ORGANISERS ({where}) is not a GitHub username. Write the username '
+        "only, for example panitia-expo",
+    ),
+    "codeowners_outdated": (
+        "{path} belum sesuai dengan kolom owners. Jalankan: invoke codeowners, lalu commit "
+        "file itu",
+        "{path} does not match the owners fields. Run: invoke codeowners, then commit the file",
+    ),
+    "codeowners_ok": ("OK: {path} sudah sesuai", "up to date"),
+    "codeowners_written": ("Ditulis: {path} ({count} folder)", "Written: {path} ({count} folder(s))"),
+    "codeowners_no_organisers": (
+        "EXPO_ORGANISERS kosong: file situs tidak punya pemilik di CODEOWNERS. Isi EXPO_ORGANISERS "
+        "di pelicanconf.py",
+        "EXPO_ORGANISERS is empty: site files have no owner in CODEOWNERS. Set EXPO_ORGANISERS "
+        "in pelicanconf.py",
+    ),
 }
 
 

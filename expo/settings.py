@@ -81,6 +81,11 @@ class ExpoSettings:
     max_photo_megapixels: int = 60
     max_yaml_kilobytes: int = 256
     max_products: int = 200
+    # GitHub logins allowed to change anything in a pull request (site files, any booth); they
+    # also own every file in the generated .github/CODEOWNERS. `invoke check-pr` reads this list
+    # from pelicanconf.py on the base branch, as a literal (see literalsettings.py), so a pull
+    # request cannot add its own author: write it as a plain list, e.g. ["panitia-expo"].
+    organisers: tuple[str, ...] = ()
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any]) -> "ExpoSettings":
