@@ -37,7 +37,12 @@ def read_settings(root: Path, settings_file: str, overrides: dict | None = None)
     path = root / settings_file
     if not path.is_file():
         raise BuildFailed(f"{settings_file} tidak ditemukan di {root} / not found in {root}")
-    settings = pelican_read_settings(str(path), override=overrides or {})
+    try:
+        settings = pelican_read_settings(str(path), override=overrides or {})
+    except SyntaxError as exc:
+        raise BuildFailed(f"{settings_file}:{exc.lineno}: {exc.msg}") from None
+    except Exception as exc:  # Pelican raises plain ValueError/Exception for bad settings
+        raise BuildFailed(f"{settings_file}: {exc}") from None
     settings.setdefault("EXPO_ROOT_PATH", str(root))
     return settings
 

@@ -367,6 +367,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'the booth "{other}" uses the same name. Visitors will find it hard to tell them apart; '
         "add the city or something distinctive to the business name",
     ),
+    "video_recommended": (
+        "booth ini belum punya video. Video produk singkat dari HP (unggah ke YouTube, lalu tulis "
+        '"video: https://youtu.be/...") membuat pengunjung lebih yakin',
+        "this booth has no video yet. A short product video from a phone (upload it to YouTube, "
+        'then add "video: https://youtu.be/...") makes visitors more confident',
+    ),
+    "photo_large": (
+        'foto "{value}" besar sekali ({size} MB, disarankan di bawah {limit} MB). Situs tetap '
+        "memperkecilnya, tetapi file aslinya disimpan selamanya; kirim versi yang lebih kecil",
+        'the photo "{value}" is very large ({size} MB, below {limit} MB is advised). The site still '
+        "shrinks it, but the original is stored forever; send a smaller version",
+    ),
     "date_invalid": (
         '"{value}" bukan tanggal. Tulis seperti 2026-11-01 (tahun-bulan-tanggal)',
         '"{value}" is not a date. Write it like 2026-11-01 (year-month-day)',

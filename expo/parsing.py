@@ -70,6 +70,8 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
         r.problem(("whatsapp",), "contact_required")
     contacts = _contacts(r)
     video = _video(r, ("video",))
+    if not r.has(("video",)) and settings.recommend_video:
+        r.problem(("name",), "video_recommended", warning=True)
     photos = _PhotoFinder(raw, r, settings)
     logo = photos.picture(("logo",), r.get(("logo",)), f"Logo {name or raw.slug}") if r.has(("logo",)) else None
     cover = photos.picture(("cover",), r.get(("cover",)), name or raw.slug) if r.has(("cover",)) else None
@@ -345,6 +347,10 @@ class _PhotoFinder:
                 self.infos[name] = None
                 r.problem(path, exc.key, value=name, **exc.params)
                 return None
+            size_mb = source.stat().st_size / 1024 / 1024
+            if size_mb > self.settings.large_photo_megabytes:
+                r.problem(path, "photo_large", warning=True, value=name, size=round(size_mb, 1),
+                          limit=self.settings.large_photo_megabytes)
         info = self.infos[name]
         if info is None:
             return None

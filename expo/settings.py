@@ -78,6 +78,10 @@ class ExpoSettings:
     credential_checkers: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_CHECKERS))
     # Limits on exhibitor input.
     max_photo_megabytes: int = 25
+    # Photos above this size still work but get a warning: every upload stays in git forever.
+    large_photo_megabytes: int = 8
+    # Warn booths without a video: product videos were what visitors of past expos watched most.
+    recommend_video: bool = True
     max_photo_megapixels: int = 60
     max_yaml_kilobytes: int = 256
     max_products: int = 200

@@ -57,6 +57,7 @@ city: Kabupaten Batang
 owners: [bu-sri]
 marketplaces:
   - https://shopee.co.id/keripikbusri
+video: https://vimeo.com/123456789
 products:
   - name: Keripik Tempe
     price: 15000

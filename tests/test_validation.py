@@ -119,12 +119,15 @@ def test_every_problem_of_every_exhibitor_is_reported_at_once(tmp_path):
         "keripik-bu-sri",
         '  exhibitors/keripik-bu-sri/exhibitor.yml:1: category: wajib diisi. Tambahkan baris "category: ..."',
         '  exhibitors/keripik-bu-sri/exhibitor.yml:1: city: wajib diisi. Tambahkan baris "city: ..."',
+        "  exhibitors/keripik-bu-sri/exhibitor.yml:1: name: peringatan: booth ini belum punya video. Video "
+        'produk singkat dari HP (unggah ke YouTube, lalu tulis "video: https://youtu.be/...") membuat '
+        "pengunjung lebih yakin",
         '  exhibitors/keripik-bu-sri/exhibitor.yml:1: owners: wajib diisi. Tambahkan baris "owners: ..."',
         '  exhibitors/keripik-bu-sri/exhibitor.yml:1: products: wajib diisi. Tambahkan baris "products: ..."',
         "  exhibitors/keripik-bu-sri/exhibitor.yml:1: whatsapp: isi whatsapp atau marketplaces agar pengunjung "
         'bisa memesan. Tambahkan baris "whatsapp: 0812-3456-7890" atau daftar toko online di "marketplaces"',
         "",
-        "7 kesalahan, 0 peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi. Situs lama di output/ "
+        "7 kesalahan, 1 peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi. Situs lama di output/ "
         "tidak diubah.",
     ]
 
@@ -156,3 +159,26 @@ def test_bukalapak_gets_a_warning(tmp_path):
         "exhibitors/batik-sari/exhibitor.yml:14: marketplaces[2]: peringatan: Bukalapak berhenti menjual "
         "barang fisik sejak 2025, jadi tautan ini mungkin tidak bisa dipakai untuk memesan. Ganti dengan "
         "toko di marketplace lain"]
+
+
+def test_a_booth_without_video_gets_a_nudge_unless_switched_off(tmp_path):
+    yml = replace("video: https://youtu.be/dQw4w9WgXcQ\n", "")
+    assert check(tmp_path / "a", yml) == [
+        "exhibitors/batik-sari/exhibitor.yml:1: name: peringatan: booth ini belum punya video. Video produk "
+        'singkat dari HP (unggah ke YouTube, lalu tulis "video: https://youtu.be/...") membuat pengunjung '
+        "lebih yakin"]
+    assert check(tmp_path / "b", yml, recommend_video=False) == []
+
+
+def test_a_very_large_photo_is_a_warning(tmp_path):
+    from PIL import Image
+
+    root = make_project(tmp_path / "p", {"batik-sari": GOOD_YML})
+    photo = root / "exhibitors/batik-sari/kain.jpg"
+    Image.effect_noise((1500, 1500), 120).convert("RGB").save(photo, quality=100)
+    size = round(photo.stat().st_size / 1024 / 1024, 1)
+    _catalog, problems = load_catalog(root, ExpoSettings(large_photo_megabytes=1))
+    assert [p.format() for p in problems] == [
+        f'exhibitors/batik-sari/exhibitor.yml:25: products[1].photos[1]: peringatan: foto "kain.jpg" besar '
+        f"sekali ({size} MB, disarankan di bawah 1 MB). Situs tetap memperkecilnya, tetapi file aslinya "
+        "disimpan selamanya; kirim versi yang lebih kecil"]
