@@ -18,6 +18,7 @@ EXPO_NAME = SITENAME
 EXPO_DATES = "16-30 November 2026, toko tetap buka setelah expo"
 EXPO_ORGANISER = "Dinas Koperasi, UKM dan Perdagangan (demo)"
 EXPO_FEATURED = []  # booth folder names to show first; empty = booths with most products
+EXPO_RECOMMEND_VIDEO = False  # demo only (its videos are placeholders); a real expo: True
 # GitHub usernames of the organisers: they may change any file in a pull request and own
 # every file in .github/CODEOWNERS (invoke codeowners). check-pr reads this list from the base
 # branch, so write it as a plain list here.

@@ -70,8 +70,6 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
         r.problem(("whatsapp",), "contact_required")
     contacts = _contacts(r)
     video = _video(r, ("video",))
-    if not r.has(("video",)) and settings.recommend_video:
-        r.problem(("name",), "video_recommended", warning=True)
     photos = _PhotoFinder(raw, r, settings)
     logo = photos.picture(("logo",), r.get(("logo",)), f"Logo {name or raw.slug}") if r.has(("logo",)) else None
     cover = photos.picture(("cover",), r.get(("cover",)), name or raw.slug) if r.has(("cover",)) else None
@@ -79,6 +77,8 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     joined = r.date(("joined",))
     booth_url = fill(settings.booth_url, slug=raw.slug)
     products = _products(r, raw, ctx, photos, name or raw.slug, whatsapp)
+    if settings.recommend_video and not r.has(("video",)) and not any(p.video for p in products):
+        r.problem(("name",), "video_recommended", warning=True)
     about = {lang: render_markdown(text) for lang, text in raw.about.items()}
 
     if sum(p.is_error for p in problems) > before:
