@@ -31,10 +31,11 @@ def watch(c, port=8000):
     "folder": "check one folder only, e.g. exhibitors/batik-sari",
     "lang": "message language: id (default) or en",
     "strict": "warnings fail too",
+    "quick": "check photo headers only, skip decoding new photos in full",
 })
-def validate(c, folder=None, lang=None, strict=False):
+def validate(c, folder=None, lang=None, strict=False, quick=False):
     """Check every exhibitor folder and report every problem; writes nothing."""
-    commands.run(commands.validate, ROOT, folder=folder, lang=lang, strict=strict)
+    commands.run(commands.validate, ROOT, folder=folder, lang=lang, strict=strict, quick=quick)
 
 
 @task(name="new-exhibitor")
@@ -43,16 +44,24 @@ def new_exhibitor(c, slug):
     commands.run(commands.new_exhibitor, ROOT, slug)
 
 
-@task(help={"cache": "also delete the photo cache"})
-def clean(c, cache=False):
+@task(help={"cache": "also delete the whole photo cache",
+            "stale": "prune photo cache entries the last build did not use"})
+def clean(c, cache=False, stale=False):
     """Delete output/ and leftovers of interrupted builds."""
-    commands.run(commands.clean, ROOT, cache=cache)
+    commands.run(commands.clean, ROOT, cache=cache, stale=stale)
 
 
 @task
 def publish(c):
     """Build with publishconf.py (set EXPO_SITEURL to the site's address)."""
     commands.run(commands.build_site, ROOT, settings_file="publishconf.py")
+
+
+@task(name="bench-images", help={"photos": "how many generated photos (default 24)",
+                                  "megapixels": "size of each generated photo (default 12)"})
+def bench_images(c, photos=24, megapixels=12):
+    """Benchmark the photo pipeline against a naive Pillow loop (cold and warm cache)."""
+    c.run(f"python bench/images.py --photos {int(photos)} --megapixels {float(megapixels)}", pty=False)
 
 
 @task

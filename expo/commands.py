@@ -43,7 +43,8 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
     return 0
 
 
-def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False) -> int:
+def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False,
+             quick: bool = False) -> int:
     only = None
     if folder:
         path = Path(folder)
@@ -52,7 +53,7 @@ def validate(root: Path, folder: str | None = None, lang: str | None = None, str
             raise BuildFailed(f"Folder {folder} tidak ditemukan (not found). "
                               f"Contoh / example: invoke validate exhibitors/<nama-folder>")
         only = {slug}
-    return validate_content(root, only=only, lang=lang, strict=strict)
+    return validate_content(root, only=only, lang=lang, strict=strict, photos=not quick)
 
 
 def new_exhibitor(root: Path, slug: str) -> int:
@@ -71,13 +72,26 @@ def new_exhibitor(root: Path, slug: str) -> int:
     return 0
 
 
-def clean(root: Path, cache: bool = False) -> int:
+def clean(root: Path, cache: bool = False, stale: bool = False) -> int:
     targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*")]
     if cache:
         targets.append(root / ".cache")
     for target in targets:
         shutil.rmtree(target, ignore_errors=True)
+    if stale and not cache:
+        _prune_photo_cache(root)
     return 0
+
+
+def _prune_photo_cache(root: Path) -> None:
+    """Delete photo cache entries the last successful build did not use."""
+    from .build import expo_settings, read_settings
+    from .images import prune
+
+    folder = expo_settings(read_settings(root, "pelicanconf.py"), None).image_cache_dir(root)
+    count, size = prune(folder)
+    print(f"Cache foto: {count} entri lama dihapus, {size / 1024 / 1024:.1f} MB "
+          f"(photo cache: {count} stale entries removed)", file=sys.stderr)
 
 
 def serve(root: Path, port: int = 8000, watch: bool = False) -> int:

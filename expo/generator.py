@@ -7,14 +7,15 @@ problems before anything is written); `generate_output` renders the pages and th
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import images
 from .catalog import require_catalog
 from .errors import ContentError
 from .models import Catalog, Group
+from .photos import prepare_photos, publish_photos
 from .settings import ExpoSettings
 from .urls import fill
 
@@ -38,7 +39,12 @@ class ExpoGenerator(Generator):
         self.catalog, self.problems = require_catalog(
             project_root(self.settings), self.expo, absolute_siteurl(self.settings))
         self.warnings: list[ContentError] = [p for p in self.problems if not p.is_error]
-        self.context.update(expo=self.expo, catalog=self.catalog, expo_intro=self._read_intro())
+        # Photos are encoded before any page is written: a photo that fails to decode stops the
+        # build with a report, and pages get each photo's placeholder colour.
+        self.photos = prepare_photos(self.catalog, project_root(self.settings), self.expo,
+                                     progress=sys.stderr.isatty())
+        self.context.update(expo=self.expo, catalog=self.catalog, expo_intro=self._read_intro(),
+                            expo_photo_colours=self.photos.placeholders)
 
     def _read_intro(self):
         """content/home.md, if any: the organiser's welcome text on the home page."""
@@ -66,10 +72,7 @@ class ExpoGenerator(Generator):
             self._write_group(writer, group, expo.city_save_as, "city")
         self._write(writer, expo.cities_save_as, "expo_cities", page_name="cities")
         self._write(writer, "404.html", "expo_404", page_name="404")
-        pictures = _all_pictures(catalog)
-        cache = project_root(self.settings) / expo.image_cache_path
-        decoded = images.render(pictures, Path(self.output_path), cache)
-        log.info("Photos: %d sources, %d encoded, the rest from the cache", len(pictures), decoded)
+        publish_photos(self.photos, Path(self.output_path))
 
     def _write_group(self, writer, group: Group, save_as: str, kind: str) -> None:
         self._write(writer, fill(save_as, slug=group.key), "expo_group", group=group, group_kind=kind,
@@ -98,11 +101,3 @@ class ExpoGenerator(Generator):
 def _directory_url(expo: ExpoSettings, number: int) -> str:
     return expo.directory_url if number == 1 else fill(expo.directory_page_url, page=number)
 
-
-def _all_pictures(catalog: Catalog) -> list[images.Picture]:
-    pictures = []
-    for exhibitor in catalog.exhibitors:
-        pictures.extend(p for p in (exhibitor.logo, exhibitor.cover) if p)
-        for product in exhibitor.products:
-            pictures.extend(product.photos)
-    return pictures
