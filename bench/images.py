@@ -1,0 +1,278 @@
+"""Benchmark the photo pipeline: `invoke bench-images` (or `python bench/images.py`).
+
+Makes phone-sized photos (smooth colour fields, hard-edged shapes, texture and sensor grain, so
+they compress like real photos: ~3.4 MB per 12 MP JPEG at quality 92, every third one with an
+EXIF rotation and GPS), then in one run:
+1. a naive Pillow loop with default settings: open, exif_transpose, resize (default filter)
+   from the full image for each width, save each format with default options;
+2. our pipeline with a cold cache (inspect, plan, prepare on every core, publish);
+3. our pipeline again with the warm cache.
+It prints photos/s, the ratios against the targets, and the decode count of the warm run.
+Then it builds a product page with three of these photos (and three real phone photos, when
+shared/realphotos is there) and works out, from the page's own srcset and sizes, which files a
+390 CSS px wide phone shows on its first screen, at DPR 2 and 3, and how many bytes that is.
+
+The machine is shared: compare the ratios, not the seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import random
+import re
+import resource
+import shutil
+import sys
+import tempfile
+import textwrap
+import time
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # this checkout's expo package, whatever else is installed
+
+from PIL import Image, ImageChops, ImageDraw, ImageOps  # noqa: E402
+
+from expo import images  # noqa: E402
+from expo.image_pool import cpu_count  # noqa: E402
+from expo.settings import ExpoSettings  # noqa: E402
+
+REAL = REPO.parent / "shared" / "realphotos"
+REAL_PHONE_PHOTOS = ("jpg/hdr/iphone_hdr_YES.jpg", "jpg/mobile/HMD_Nokia_8.3_5G.jpg", "jpg/mobile/jolla.jpg")
+VIEWPORT = (390, 844)  # CSS px: a 390 px wide phone (iPhone 12-15; many Androids are 360-412)
+
+
+def make_photo(path: Path, size: tuple[int, int], seed: int) -> int:
+    """A photo-like JPEG; returns its size in bytes."""
+    rng = random.Random(seed)
+    w, h = size
+    sw, sh = max(8, w // 4), max(8, h // 4)
+    field = Image.new("RGB", (6, 4))
+    field.putdata([tuple(rng.randrange(30, 225) for _ in range(3)) for _ in range(24)])
+    im = field.resize((sw, sh), Image.Resampling.BICUBIC)
+    draw = ImageDraw.Draw(im)
+    for _ in range(30):  # objects with hard edges
+        x, y, r = rng.randrange(sw), rng.randrange(sh), rng.randrange(sw // 40 + 1, sw // 6 + 2)
+        box = (x - r, y - rng.randrange(r // 3, r + 1), x + r, y + rng.randrange(r // 3, r + 1))
+        (draw.ellipse if rng.random() < 0.5 else draw.rectangle)(box, fill=tuple(rng.randrange(256) for _ in range(3)))
+    texture = Image.effect_noise((sw // 2, sh // 2), 60).resize((sw, sh), Image.Resampling.BICUBIC)
+    im = Image.blend(im, ImageChops.overlay(im, Image.merge("RGB", (texture,) * 3)), 0.35)
+    im = im.resize(size, Image.Resampling.BICUBIC)
+    grain = Image.effect_noise(size, 4)  # sensor noise
+    im = ImageChops.add(im, Image.merge("RGB", (grain,) * 3), 1.0, -128)
+    exif = Image.Exif()
+    exif[0x010F], exif[0x0110] = "BenchPhone", "12MP"
+    if seed % 3 == 0:  # shot in portrait: stored sideways, turned by EXIF; GPS of a home
+        im = im.transpose(Image.Transpose.ROTATE_90)
+        exif[0x0112] = 6
+        gps = exif.get_ifd(0x8825)
+        gps[1], gps[2], gps[3], gps[4] = "S", (6.0, 53.0, 1.0), "E", (109.0, 40.0, 2.0)
+    im.save(path, quality=92, exif=exif)
+    return path.stat().st_size
+
+
+def naive(sources: list[Path], widths, formats, out: Path) -> None:
+    out.mkdir(parents=True)
+    for source in sources:
+        with Image.open(source) as im:
+            im = ImageOps.exif_transpose(im)
+            for width in widths:
+                resized = im.resize((width, round(im.height * width / im.width)))
+                for ext in formats:
+                    resized.save(out / f"{source.stem}-{width}.{ext}")
+
+
+def cpu_seconds() -> float:
+    """CPU time of this process and its finished children (the pool's workers)."""
+    own, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
+def pipeline(sources: list[Path], settings: ExpoSettings, out: Path, cache: Path) -> dict:
+    start, cpu = time.perf_counter(), cpu_seconds()
+    pictures = [images.plan(s, images.inspect(s, settings.max_photo_megabytes, settings.max_photo_megapixels),
+                            "bench", s.stem, s.stem, settings.image_widths, settings.media_url,
+                            settings.image_formats) for s in sources]
+    planned = time.perf_counter()
+    prepared = images.prepare(pictures, cache, workers=settings.image_workers,
+                              max_megapixels=settings.max_photo_megapixels, progress=sys.stderr.isatty())
+    assert not prepared.failures, prepared.failures
+    images.publish(prepared, out)
+    done = time.perf_counter()
+    return {"seconds": done - start, "plan": planned - start, "images": done - planned,
+            "decoded": prepared.decoded, "cpu": cpu_seconds() - cpu}
+
+
+# --- bytes on a phone's first screen, from the page's own markup
+
+def evaluate_sizes(sizes: str, viewport: int) -> float:
+    """The slot width (CSS px) a `sizes` attribute gives at this viewport width (1rem = 16px)."""
+    for entry in _split_top_level(sizes):
+        match = re.fullmatch(r"\(min-width:\s*([\d.]+)em\)\s+(.+)", entry.strip())
+        if match and viewport < float(match[1]) * 16:
+            continue
+        length = (match[2] if match else entry).strip()
+        expression = length.replace("calc", "")
+        expression = re.sub(r"([\d.]+)vw", lambda m: f"({m[1]}*{viewport}/100)", expression)
+        expression = re.sub(r"([\d.]+)rem", lambda m: f"({m[1]}*16)", expression)
+        expression = re.sub(r"([\d.]+)px", r"\1", expression)
+        if not re.fullmatch(r"[\d.+\-*/() ]+", expression):
+            raise ValueError(f"cannot evaluate sizes entry {length!r}")
+        return float(eval(expression))  # digits and operators only, checked above
+    raise ValueError(f"no sizes entry applies: {sizes!r}")
+
+
+def _split_top_level(text: str) -> list[str]:
+    parts, depth, current = [], 0, ""
+    for char in text:
+        depth += char == "("
+        depth -= char == ")"
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return parts + [current]
+
+
+def choose(srcset: str, slot: float, dpr: float) -> tuple[str, int]:
+    """What browsers pick: the narrowest candidate covering slot x DPR, else the widest."""
+    candidates = sorted((int(w[:-1]), url) for url, w in (part.split() for part in srcset.split(",")))
+    for width, url in candidates:
+        if width >= slot * dpr:
+            return url, width
+    width, url = candidates[-1]
+    return url, width
+
+
+def first_screen_bytes(site: Path, page_path: str, dpr: float) -> list[tuple[str, int, float, int]]:
+    """(file, width, slot, bytes) for the images on the first screen of a product page.
+
+    The layout, from theme/static/css/expo.css at 390 px: header, crumbs, then the gallery, a
+    swipeable row one photo wide (.gallery.swipe figure { flex: 0 0 100% }), so exactly one
+    photo is on screen; the other products' cards come after the details, well below 844 px.
+    """
+    sys.path.insert(0, str(REPO / "tests"))
+    from htmlkit import Page
+
+    page = Page(site / page_path, site)
+    gallery = next(e for e in page.elements if e.tag == "div" and "gallery" in e.attrs.get("class", ""))
+    picture = next(e for e in gallery.children[0].children if e.tag == "picture")
+    source = next(c for c in picture.children if c.tag == "source")  # AVIF: every current phone browser
+    slot = evaluate_sizes(source.attrs["sizes"], VIEWPORT[0])
+    url, width = choose(source.attrs["srcset"], slot, dpr)
+    path = page.resolve(url)
+    return [(path.name, width, slot, path.stat().st_size)]
+
+
+def product_page(root: Path, photos: dict[str, Path], cache: Path) -> Path:
+    """A one-booth site whose products use the given photos; returns the built output folder."""
+    from expo.build import build
+
+    shutil.copytree(REPO / "theme", root / "theme")
+    settings = (REPO / "pelicanconf.py").read_text(encoding="utf-8")
+    (root / "pelicanconf.py").write_text(settings + f"\nEXPO_IMAGE_CACHE_PATH = {str(cache)!r}\n", encoding="utf-8")
+    (root / "content" / "pages").mkdir(parents=True)
+    folder = root / "exhibitors" / "bench"
+    folder.mkdir(parents=True)
+    products = ""
+    for name, group in photos.items():
+        names = []
+        for source in group:
+            shutil.copyfile(source, folder / source.name)
+            names.append(source.name)
+        products += f"  - name: {name}\n    price: 150000\n    photos: [{', '.join(names)}]\n"
+    (folder / "exhibitor.yml").write_text(textwrap.dedent("""\
+        name: Toko Bench
+        category: batik
+        city: Kota Pekalongan
+        owners: [bench]
+        whatsapp: "0812-3456-7890"
+        products:
+        """) + products, encoding="utf-8")
+    with open(os.devnull, "w") as quiet, contextlib.redirect_stdout(quiet), contextlib.redirect_stderr(quiet):
+        build(root, out=quiet)  # Pelican's and docutils' chatter is not part of the benchmark
+    return root / "output"
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--photos", type=int, default=24)
+    parser.add_argument("--megapixels", type=float, default=12.0)
+    parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    args = parser.parse_args(argv)
+    settings = ExpoSettings()
+    widths, formats = settings.image_widths, tuple(settings.image_formats) + ("jpg",)
+    width = int((args.megapixels * 1e6 * 4 / 3) ** 0.5)
+    size = (width, width * 3 // 4)
+    work = Path(tempfile.mkdtemp(prefix="bench-images-"))
+    try:
+        print(f"Making {args.photos} photos of {size[0]}x{size[1]} ({size[0] * size[1] / 1e6:.1f} MP) in {work} ...",
+              file=sys.stderr)
+        (work / "src").mkdir()
+        sources = [work / "src" / f"foto-{i:02d}.jpg" for i in range(args.photos)]
+        with ProcessPoolExecutor(cpu_count()) as pool:
+            sizes = list(pool.map(make_photo, sources, [size] * len(sources), range(len(sources))))
+        print(f"  {sum(sizes) / len(sizes) / 1e6:.2f} MB per photo on average; every third turned by EXIF, with GPS",
+              file=sys.stderr)
+
+        runs = {}
+        load = os.getloadavg()[0]
+        start, cpu = time.perf_counter(), cpu_seconds()
+        naive(sources, widths, formats, work / "naive")
+        runs["naive"] = {"seconds": time.perf_counter() - start, "decoded": len(sources), "cpu": cpu_seconds() - cpu}
+        runs["cold"] = pipeline(sources, settings, work / "out-cold", work / "cache")
+        runs["warm"] = pipeline(sources, settings, work / "out-warm", work / "cache")
+
+        n = len(sources)
+        print(f"\nPhotos: {n} x {size[0] * size[1] / 1e6:.1f} MP JPEG -> widths {'/'.join(map(str, widths))} "
+              f"in {' + '.join(f.upper() for f in formats)}; {cpu_count()} cores; no share images")
+        print(f"(load average before the runs: {load:.1f} on {os.cpu_count()} cores; other work on the machine"
+              f" slows the wall clock, CPU time per photo is the cross-check)")
+        print(f"{'run':<28}{'seconds':>9}{'photos/s':>10}{'decodes':>9}{'CPU ms/photo':>14}")
+        labels = {"naive": "naive Pillow loop", "cold": "pipeline, cold cache", "warm": "pipeline, warm cache"}
+        for key, run in runs.items():
+            print(f"{labels[key]:<28}{run['seconds']:>9.2f}{n / run['seconds']:>10.2f}{run['decoded']:>9}"
+                  f"{run['cpu'] / n * 1000:>14.0f}")
+        cold_speedup = runs["naive"]["seconds"] / runs["cold"]["seconds"]
+        print(f"CPU time per photo, naive / cold pipeline: {runs['naive']['cpu'] / runs['cold']['cpu']:.1f}x"
+              f" (not skewed by other work on the machine)")
+        warm_share = runs["warm"]["images"] / runs["cold"]["images"]
+        print(f"cold pipeline vs naive loop: {cold_speedup:.1f}x photos/s (target: at least 5x)"
+              f" -> {'met' if cold_speedup >= 5 else 'NOT met'}")
+        print(f"warm pipeline vs naive loop: {runs['naive']['seconds'] / runs['warm']['seconds']:.0f}x photos/s")
+        print(f"warm rebuild: {runs['warm']['decoded']} decodes; image step {runs['warm']['images'] * 1000:.0f} ms"
+              f" = {warm_share * 100:.1f} % of the cold one ({runs['cold']['images']:.2f} s)"
+              f" (target: 0 decodes, under 5 %) -> "
+              f"{'met' if runs['warm']['decoded'] == 0 and warm_share < 0.05 else 'NOT met'}"
+              f"; inspect+plan (file digests) {runs['warm']['plan'] * 1000:.0f} ms")
+
+        groups = {"Kain Bench": sources[:3]}
+        if all((REAL / p).is_file() for p in REAL_PHONE_PHOTOS):
+            groups["Foto Asli"] = [REAL / p for p in REAL_PHONE_PHOTOS]
+        site = product_page(work / "site", groups, work / "cache")
+        print(f"\nProduct page at {VIEWPORT[0]}x{VIEWPORT[1]} CSS px: one gallery photo on the first screen "
+              f"(a swipeable row), AVIF; target: under 120 KB")
+        for name in groups:
+            slug = name.lower().replace(" ", "-")
+            label = "generated photos" if name == "Kain Bench" else "real phone photos (iPhone HDR, Nokia 8.3, Jolla)"
+            for dpr in (2, 3):
+                shown = first_screen_bytes(site, f"booth/bench/{slug}/index.html", dpr)
+                total = sum(b for *_rest, b in shown)
+                files = ", ".join(f"{f} ({b / 1024:.0f} KB)" for f, _w, _s, b in shown)
+                slot = shown[0][2]
+                print(f"  {label}, DPR {dpr}: slot {slot:.0f} px x {dpr} = {slot * dpr:.0f} device px -> "
+                      f"{files}: {total / 1024:.0f} KB -> {'met' if total < 120 * 1024 else 'NOT met'}")
+    finally:
+        if args.keep:
+            print(f"kept {work}", file=sys.stderr)
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
