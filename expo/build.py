@@ -122,10 +122,11 @@ def validate(root: Path, settings_file: str = "pelicanconf.py", only: set[str] |
     root = root.resolve()
     settings = read_settings(root, settings_file)
     expo = expo_settings(settings, lang)
+    from .photos import remember_digests, verify_photos
+
+    remember_digests(root, expo)
     catalog, problems = load_catalog(root, expo, "", only=only)
     if catalog is not None and photos:
-        from .photos import verify_photos
-
         problems += verify_photos(catalog, root, expo, progress=getattr(out, "isatty", bool)())
     print(format_report(problems, expo.lang), file=out)
     failed = catalog is None or any(p.is_error for p in problems) or (strict and problems)

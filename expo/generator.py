@@ -15,7 +15,7 @@ from pelican.generators import Generator
 from .catalog import require_catalog
 from .errors import ContentError
 from .models import Catalog, Group
-from .photos import prepare_photos, publish_photos
+from .photos import prepare_photos, publish_photos, remember_digests
 from .settings import ExpoSettings
 from .urls import fill
 
@@ -36,6 +36,7 @@ def absolute_siteurl(settings: dict) -> str:
 class ExpoGenerator(Generator):
     def generate_context(self) -> None:
         self.expo = ExpoSettings.from_pelican(self.settings)
+        remember_digests(project_root(self.settings), self.expo)
         self.catalog, self.problems = require_catalog(
             project_root(self.settings), self.expo, absolute_siteurl(self.settings))
         self.warnings: list[ContentError] = [p for p in self.problems if not p.is_error]

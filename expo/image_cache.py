@@ -4,7 +4,7 @@ Layout: `<cache>/<key[:2]>/<key>/` holds `<width>.<ext>` for every width and for
 `share.jpg` when the photo is a booth's or a product's link preview, and `meta.json` (the
 placeholder colour), written last: an entry without it is unfinished and never trusted.
 `<cache>/last-build.txt` lists the keys the last successful build used; `prune` deletes every
-other entry. Pruning is explicit (`invoke clean --stale`), not automatic, because a build with
+other entry. `<cache>/digests.json` remembers the digest of each unchanged source file. Pruning is explicit (`invoke clean --stale`), not automatic, because a build with
 other settings (publishconf.py, a test of new widths) would otherwise throw away entries the
 next normal build needs again, and re-encoding costs far more than the disk it frees.
 """
@@ -19,6 +19,7 @@ from pathlib import Path
 from .image_encode import META
 
 USED = "last-build.txt"
+DIGESTS = "digests.json"  # source file signature -> sha256, so unchanged photos are not re-read
 
 
 class PhotoCache:
@@ -44,6 +45,19 @@ class PhotoCache:
         tmp = self.root / f".{USED}.{os.getpid()}"
         tmp.write_text("".join(f"{k}\n" for k in sorted(set(keys))), encoding="utf-8")
         tmp.replace(self.root / USED)
+
+    def load_digests(self) -> dict[tuple, str]:
+        try:
+            rows = json.loads((self.root / DIGESTS).read_text(encoding="utf-8"))
+            return {tuple(row[:-1]): str(row[-1]) for row in rows}
+        except (OSError, ValueError, TypeError):
+            return {}
+
+    def save_digests(self, digests: dict[tuple, str]) -> None:
+        self.root.mkdir(parents=True, exist_ok=True)
+        tmp = self.root / f".{DIGESTS}.{os.getpid()}"
+        tmp.write_text(json.dumps(sorted([*key, value] for key, value in digests.items())), encoding="utf-8")
+        tmp.replace(self.root / DIGESTS)
 
     def used(self) -> set[str] | None:
         try:

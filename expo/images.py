@@ -118,11 +118,36 @@ def inspect(path: Path, max_megabytes: float, max_megapixels: float) -> ImageInf
         raise ImageProblem("photo_too_large", size=round(size / 1024 / 1024, 1), limit=max_megabytes)
     with open_photo(path, max_megapixels) as im:
         width, height = display_size(im)
-    digest = hashlib.sha256()
-    with open(path, "rb") as f:
-        for block in iter(lambda: f.read(1 << 20), b""):
-            digest.update(block)
-    return ImageInfo(width, height, digest.hexdigest())
+    return ImageInfo(width, height, _file_digest(path))
+
+
+# Digests of unchanged files are remembered, as git's index does: at the catalog's scale
+# (thousands of 3-5 MB photos) re-reading every byte would dominate a rebuild. A file counts as
+# unchanged while its size, mtime, ctime and inode are; ctime cannot be set back by hand.
+_DIGESTS: dict[tuple, str] = {}
+
+
+def _file_digest(path: Path) -> str:
+    st = path.stat()
+    signature = (str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    if signature not in _DIGESTS:
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        _DIGESTS[signature] = digest.hexdigest()
+    return _DIGESTS[signature]
+
+
+def remember_digests(cache_dir: Path) -> None:
+    """Load the digests the last build saved, so unchanged photos are not read again."""
+    _DIGESTS.update(PhotoCache(cache_dir).load_digests())
+
+
+def keep_digests(cache_dir: Path, pictures: Iterable[Picture]) -> None:
+    """Save the digests of these pictures' sources (and no others) for the next build."""
+    sources = {str(p.source.resolve()) for p in pictures}
+    PhotoCache(cache_dir).save_digests({k: v for k, v in _DIGESTS.items() if k[0] in sources})
 
 
 def plan(source: Path, info: ImageInfo, booth: str, stem: str, alt: str, widths: Iterable[int],

@@ -46,9 +46,15 @@ def prepare_photos(catalog: Catalog, root: Path, settings: ExpoSettings,
     return prepared
 
 
+def remember_digests(root: Path, settings: ExpoSettings) -> None:
+    """Call before loading the catalog: unchanged photos are then not read again."""
+    images.remember_digests(settings.image_cache_dir(root))
+
+
 def publish_photos(prepared: images.Prepared, output: Path) -> None:
     images.publish(prepared, output)
     prepared.cache.record_use(p.key for p in prepared.pictures)
+    images.keep_digests(prepared.cache.root, prepared.pictures)
 
 
 def verify_photos(catalog: Catalog, root: Path, settings: ExpoSettings,

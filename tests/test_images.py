@@ -348,3 +348,19 @@ def test_verify_skips_photos_the_cache_already_vouches_for(tmp_path, monkeypatch
     calls = []
     monkeypatch.setattr(images, "run_jobs", lambda work, jobs, *a, **k: calls.append(jobs) or [])
     assert images.verify([picture], tmp_path / "cache") == [] and calls == [[]]
+
+
+def test_unchanged_photos_are_not_read_again_and_changed_ones_are(tmp_path, monkeypatch):
+    source = tmp_path / "p.jpg"
+    noisy(seed=1).save(source)
+    first = images.inspect(source, 25, 60)
+    images.keep_digests(tmp_path / "cache", [plan(source)])
+    monkeypatch.setattr(images, "_DIGESTS", {})  # a new process: only the saved digests are known
+    images.remember_digests(tmp_path / "cache")
+    monkeypatch.setattr(images.hashlib, "sha256", lambda: pytest.fail("an unchanged file was read again"))
+    assert images.inspect(source, 25, 60) == first
+    monkeypatch.undo()
+    data = bytearray(source.read_bytes())
+    data[-3] ^= 0xFF  # same size, new content
+    source.write_bytes(bytes(data))
+    assert images.inspect(source, 25, 60).digest != first.digest
