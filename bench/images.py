@@ -279,6 +279,11 @@ def main(argv=None) -> int:
         runs["naive"] = {"seconds": time.perf_counter() - start, "decoded": len(sources), "cpu": cpu_seconds() - cpu}
         runs["cold"] = pipeline(sources, settings, work / "out-cold", work / "cache")
         runs["warm"] = pipeline(sources, settings, work / "out-warm", work / "cache")
+        pictures = [images.plan(s, images.inspect(s, 25, 60), "bench", s.stem, "", settings.image_widths,
+                                settings.media_url, settings.image_formats) for s in sources]
+        start, cpu = time.perf_counter(), cpu_seconds()
+        assert images.verify(pictures, work / "empty-cache", workers=settings.image_workers) == []
+        check = {"seconds": time.perf_counter() - start, "cpu": cpu_seconds() - cpu}
 
         n = len(sources)
         print(f"\nPhotos: {n} x {size[0] * size[1] / 1e6:.1f} MP JPEG -> widths {'/'.join(map(str, widths))} "
@@ -302,6 +307,9 @@ def main(argv=None) -> int:
               f" (target: 0 decodes, under 5 %) -> "
               f"{'met' if runs['warm']['decoded'] == 0 and warm_share < 0.05 else 'NOT met'}"
               f"; inspect+plan (file digests) {runs['warm']['plan'] * 1000:.0f} ms")
+
+        print(f"invoke validate's full decode check of new photos: {check['cpu'] / n * 1000:.0f} ms CPU per photo"
+              f" ({check['cpu'] / runs['cold']['cpu'] * 100:.0f} % of the cold pipeline), {n / check['seconds']:.1f} photos/s")
 
         booths = {"bench": [("Kain Bench", sources[:3])] + [(f"Produk {i}", [sources[(2 + i) % len(sources)]]) for i in (1, 2, 3)]}
         if all((REAL / p).is_file() for p in REAL_PHONE_PHOTOS):

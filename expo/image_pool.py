@@ -51,16 +51,17 @@ def run_jobs(work: Callable[[Job], Outcome], jobs: Sequence[Job], workers: int =
 
 def _in_pool(work, jobs, workers, bar) -> list[Outcome]:
     outcomes: list[Outcome] = []
-    left = list(jobs)
+    finished: set[int] = set()  # indexes of the jobs with an outcome
     context = _context()
     try:
         with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker) as pool:
-            futures = {pool.submit(work, job): job for job in jobs}
+            futures = {pool.submit(work, job): i for i, job in enumerate(jobs)}
             for future in as_completed(futures):
                 outcomes.append(future.result())
-                left.remove(futures[future])
+                finished.add(futures[future])
                 bar.advance()
     except BrokenProcessPool:
+        left = [job for i, job in enumerate(jobs) if i not in finished]
         # Either a decoder crashed on a hostile file, or workers cannot start at all here (a
         # script piped through stdin cannot be re-imported by a spawned process).
         usable = _pool_starts(context)

@@ -364,3 +364,21 @@ def test_unchanged_photos_are_not_read_again_and_changed_ones_are(tmp_path, monk
     data[-3] ^= 0xFF  # same size, new content
     source.write_bytes(bytes(data))
     assert images.inspect(source, 25, 60).digest != first.digest
+
+
+def _die_on_bad(job):
+    """A worker that dies the way a decoder crashing on a hostile file kills its process."""
+    if job.source.endswith("jahat.jpg"):
+        os._exit(1)
+    return images.encode(job)
+
+
+def test_a_crashing_decoder_only_fails_its_own_file(tmp_path):
+    sources = []
+    for name in ("a.jpg", "jahat.jpg", "b.jpg"):
+        sources.append(tmp_path / name)
+        noisy(seed=len(sources)).save(sources[-1])
+    jobs = [images._job(plan(s), images.PhotoCache(tmp_path / "cache"), False, 60) for s in sources]
+    outcomes = images.run_jobs(_die_on_bad, jobs, workers=2)
+    failed = {Path(o.source).name: o.error for o in outcomes if o.error}
+    assert failed == {"jahat.jpg": "photo_broken"} and len(outcomes) == 3
