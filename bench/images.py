@@ -251,12 +251,67 @@ def product_pages(root: Path, booths: dict[str, list[tuple[str, list[Path]]]], c
     return root / "output"
 
 
+# --- AVIF or WebP: the measurement behind the default
+
+FORMAT_CHOICES = (
+    ("JPEG q75 optimize", "JPEG", {"quality": 75, "optimize": True}),
+    ("WebP q75 method 2", "WEBP", {"quality": 75, "method": 2}),
+    ("WebP q80 method 2", "WEBP", {"quality": 80, "method": 2}),
+    ("AVIF q55 speed 9 (default)", "AVIF", {"quality": 55, "speed": 9, "max_threads": 1}),
+    ("AVIF q55 speed 8", "AVIF", {"quality": 55, "speed": 8, "max_threads": 1}),
+    ("AVIF q60 speed 9", "AVIF", {"quality": 60, "speed": 9, "max_threads": 1}),
+)
+
+
+def compare_formats(sources: list[Path], width: int = 800) -> None:
+    """Bytes, encoding time (one thread) and PSNR against the resized photo, per setting."""
+    import io
+
+    from expo.image_decode import decode, display_size, open_photo
+
+    totals = {label: [0, 0.0, 0.0] for label, *_rest in FORMAT_CHOICES}
+    for source in sources:
+        with open_photo(source, 200) as im:
+            w, h = display_size(im)
+            reference = decode(im, (width, round(h * width / w)))
+        for label, fmt, options in FORMAT_CHOICES:
+            buffer = io.BytesIO()
+            start = time.perf_counter()
+            reference.save(buffer, fmt, **options)
+            elapsed = time.perf_counter() - start
+            with Image.open(buffer) as encoded:
+                totals[label][0] += len(buffer.getvalue())
+                totals[label][1] += elapsed
+                totals[label][2] += _psnr(reference, encoded.convert("RGB"))
+    n = len(sources)
+    print(f"\nFormats at {width} px, {n} photos (mean per photo; PSNR against the resized photo, higher is closer):")
+    for label, (size, seconds, psnr) in totals.items():
+        print(f"  {label:<28}{size / n / 1024:7.1f} KB{seconds / n * 1000:8.1f} ms{psnr / n:7.1f} dB")
+
+
+def _psnr(a: Image.Image, b: Image.Image) -> float:
+    import math
+
+    from PIL import ImageStat
+
+    squares = ImageStat.Stat(ImageChops.difference(a, b)).sum2
+    mse = sum(squares) / (a.width * a.height * 3)
+    return 99.0 if mse == 0 else 10 * math.log10(255 ** 2 / mse)
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--photos", type=int, default=24)
     parser.add_argument("--megapixels", type=float, default=12.0)
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
+    parser.add_argument("--formats", action="store_true",
+                        help="only compare AVIF, WebP and JPEG settings (on the real photos if present)")
     args = parser.parse_args(argv)
+    if args.formats:
+        real = [REAL / p for p in REAL_PHONE_PHOTOS + REAL_OTHER_PHOTOS if (REAL / p).is_file()]
+        if real:
+            compare_formats(real)
+            return 0
     settings = ExpoSettings()
     widths, formats = settings.image_widths, tuple(settings.image_formats) + ("jpg",)
     width = int((args.megapixels * 1e6 * 4 / 3) ** 0.5)
@@ -271,6 +326,9 @@ def main(argv=None) -> int:
             sizes = list(pool.map(make_photo, sources, [size] * len(sources), range(len(sources))))
         print(f"  {sum(sizes) / len(sizes) / 1e6:.2f} MB per photo on average; every third turned by EXIF, with GPS",
               file=sys.stderr)
+        if args.formats:
+            compare_formats(sources)
+            return 0
 
         runs = {}
         load = os.getloadavg()[0]
