@@ -42,11 +42,12 @@ def _folder_after(name: str) -> bool:
     "lang": "message language: id (default) or en",
     "strict": "warnings fail too",
     "changed-since": "check only the folders changed since this git ref, e.g. origin/main",
+    "quick": "check photo headers only, skip decoding new photos in full",
 })
-def validate(c, folder=None, lang=None, strict=False, changed_since=None):
+def validate(c, folder=None, lang=None, strict=False, changed_since=None, quick=False):
     """Check every exhibitor folder and report every problem; writes nothing."""
     commands.run(commands.validate, ROOT, folder=folder, lang=lang, strict=strict,
-                 changed_since=changed_since)
+                 changed_since=changed_since, quick=quick)
 
 
 @task(name="new-exhibitor")
@@ -76,16 +77,24 @@ def codeowners(c, check=False):
     commands.run(commands.codeowners, ROOT, check=check)
 
 
-@task(help={"cache": "also delete the photo cache"})
-def clean(c, cache=False):
+@task(help={"cache": "also delete the whole photo cache",
+            "stale": "prune photo cache entries the last build did not use"})
+def clean(c, cache=False, stale=False):
     """Delete output/ and leftovers of interrupted builds."""
-    commands.run(commands.clean, ROOT, cache=cache)
+    commands.run(commands.clean, ROOT, cache=cache, stale=stale)
 
 
 @task
 def publish(c):
     """Build with publishconf.py (set EXPO_SITEURL to the site's address)."""
     commands.run(commands.build_site, ROOT, settings_file="publishconf.py")
+
+
+@task(name="bench-images", help={"photos": "how many generated photos (default 24)",
+                                  "megapixels": "size of each generated photo (default 12)"})
+def bench_images(c, photos=24, megapixels=12):
+    """Benchmark the photo pipeline against a naive Pillow loop (cold and warm cache)."""
+    c.run(f"python bench/images.py --photos {int(photos)} --megapixels {float(megapixels)}", pty=False)
 
 
 @task

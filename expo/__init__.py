@@ -1,5 +1,12 @@
 """Virtual expo catalogs for UMKM: a Pelican plugin that turns exhibitor folders into a site."""
 
-from .plugin import register
+
+def register() -> None:
+    """Pelican's plugin hook. Imported lazily: photo worker processes import `expo.image_encode`
+    and should not pay for importing Pelican."""
+    from .plugin import register as _register
+
+    _register()
+
 
 __all__ = ["register"]

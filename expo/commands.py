@@ -44,11 +44,11 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
 
 
 def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False,
-             changed_since: str | None = None) -> int:
+             changed_since: str | None = None, quick: bool = False) -> int:
     if changed_since:
         return validate_content(root, only=_changed_booths(root, changed_since, folder), lang=lang,
-                                strict=strict)
-    return validate_content(root, folder=folder, lang=lang, strict=strict)
+                                strict=strict, photos=not quick)
+    return validate_content(root, folder=folder, lang=lang, strict=strict, photos=not quick)
 
 
 def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None:
@@ -151,13 +151,26 @@ def schema(root: Path, check: bool = False) -> int:
     return 0
 
 
-def clean(root: Path, cache: bool = False) -> int:
+def clean(root: Path, cache: bool = False, stale: bool = False) -> int:
     targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*")]
     if cache:
         targets.append(root / ".cache")
     for target in targets:
         shutil.rmtree(target, ignore_errors=True)
+    if stale and not cache:
+        _prune_photo_cache(root)
     return 0
+
+
+def _prune_photo_cache(root: Path) -> None:
+    """Delete photo cache entries the last successful build did not use."""
+    from .build import expo_settings, read_settings
+    from .images import prune
+
+    folder = expo_settings(read_settings(root, "pelicanconf.py"), None).image_cache_dir(root)
+    count, size = prune(folder)
+    print(f"Cache foto: {count} entri lama dihapus, {size / 1024 / 1024:.1f} MB "
+          f"(photo cache: {count} stale entries removed)", file=sys.stderr)
 
 
 def serve(root: Path, port: int = 8000, watch: bool = False) -> int:

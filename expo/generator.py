@@ -7,15 +7,15 @@ problems before anything is written); `generate_output` renders the pages and th
 from __future__ import annotations
 
 import logging
+import sys
 from pathlib import Path
 
 from pelican.generators import Generator
 
-from . import images
 from .catalog import require_catalog
 from .errors import ContentError, ContentErrors
-from .models import Catalog
 from .pages import find_collisions, plan_pages
+from .photos import prepare_photos, publish_photos, remember_digests
 from .settings import ExpoSettings
 
 log = logging.getLogger(__name__)
@@ -35,6 +35,7 @@ def absolute_siteurl(settings: dict) -> str:
 class ExpoGenerator(Generator):
     def generate_context(self) -> None:
         self.expo = ExpoSettings.from_pelican(self.settings)
+        remember_digests(project_root(self.settings), self.expo)
         self.catalog, self.problems = require_catalog(
             project_root(self.settings), self.expo, absolute_siteurl(self.settings))
         self.warnings: list[ContentError] = [p for p in self.problems if not p.is_error]
@@ -44,7 +45,12 @@ class ExpoGenerator(Generator):
         collisions = find_collisions(self.planned, pelican_pages)
         if collisions:
             raise ContentErrors(collisions)
-        self.context.update(expo=self.expo, catalog=self.catalog, expo_intro=self._read_intro())
+        # Photos are encoded before any page is written: a photo that fails to decode stops the
+        # build with a report, and pages get each photo's placeholder colour.
+        self.photos = prepare_photos(self.catalog, project_root(self.settings), self.expo,
+                                     progress=sys.stderr.isatty())
+        self.context.update(expo=self.expo, catalog=self.catalog, expo_intro=self._read_intro(),
+                            expo_photo_colours=self.photos.placeholders)
 
     def _read_intro(self):
         """content/home.md, if any: the organiser's welcome text on the home page."""
@@ -56,26 +62,7 @@ class ExpoGenerator(Generator):
                                       context=self.context)
 
     def generate_output(self, writer) -> None:
-        catalog: Catalog = self.catalog
-        expo = self.expo
         for page in self.planned:
             writer.write_file(page.save_as, self.get_template(page.template), self.context,
                               relative_urls=self.settings["RELATIVE_URLS"], **page.values)
-        pictures = _all_pictures(catalog)
-        cache = project_root(self.settings) / expo.image_cache_path
-        try:
-            decoded = images.render(pictures, Path(self.output_path), cache)
-        except images.ImageProblem as exc:  # pixels broken behind a valid header
-            root = project_root(self.settings)
-            raise ContentErrors([ContentError(exc.source.relative_to(root).as_posix(), None, "",
-                                              exc.key, {"value": exc.source.name})]) from None
-        log.info("Photos: %d sources, %d encoded, the rest from the cache", len(pictures), decoded)
-
-
-def _all_pictures(catalog: Catalog) -> list[images.Picture]:
-    pictures = []
-    for exhibitor in catalog.exhibitors:
-        pictures.extend(p for p in (exhibitor.logo, exhibitor.cover) if p)
-        for product in exhibitor.products:
-            pictures.extend(product.photos)
-    return pictures
+        publish_photos(self.photos, Path(self.output_path))

@@ -1,43 +1,37 @@
-"""Photos -> responsive, metadata-free variants, cached outside output/.
+"""Photos -> responsive, metadata-free variants, cached outside output/, made on every core.
 
-Three steps, so templates know every size before anything is encoded:
-- `inspect` reads only the header: size, orientation, a content digest; bad files are problems.
-- `plan` is pure: which widths and formats a photo gets and their hashed URLs.
-- `render` encodes what the cache lacks and copies the rest into the output folder.
+Four steps, so templates know every file before anything is encoded:
+- `inspect` reads only the header (size as displayed, limits) and digests the file's bytes.
+- `plan` is pure: which widths and formats a photo gets and their URLs, named by a hash of the
+  source's content and the recipe, so hosts can cache them forever.
+- `prepare` encodes, in a process pool, what the cache lacks: one decode per source.
+- `publish` links (or copies) the cached files into the output folder.
+`render` does the last two; `verify` decodes without encoding (for `invoke validate`); `prune`
+removes cache entries the last build did not use.
+
+The helpers, one job each: image_recipe (what to make, the cache key), image_decode (file ->
+upright sRGB pixels), image_encode (pixels -> files, in a worker), image_cache, image_pool.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 import shutil
-import warnings
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable
 
-from PIL import Image, ImageOps
-
-try:  # iPhone photos are HEIC
-    import pillow_heif
-
-    pillow_heif.register_heif_opener()
-except ImportError:  # pragma: no cover - pillow-heif is a declared dependency
-    pass
+from .image_cache import PhotoCache
+from .image_decode import PhotoError, display_size, open_photo
+from .image_encode import SHARE_NAME, Job, Outcome, check, encode, file_name
+from .image_pool import run_jobs
+from .image_recipe import FORMATS, SHARE_SIZE, Recipe
 
 PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
-RECIPE_VERSION = "1"  # bump when encoding changes so cached files are not reused
-FORMATS = (("image/webp", "webp", {"quality": 78, "method": 4}),
-           ("image/jpeg", "jpg", {"quality": 80, "optimize": True, "progressive": True}))
-_SWAPS_SIDES = {5, 6, 7, 8}  # EXIF orientations that rotate by 90 degrees
-
-
-class ImageProblem(Exception):
-    """A photo that cannot be used; `key` and `params` become a ContentError."""
-
-    def __init__(self, key: str, source: Path | None = None, **params: object):
-        super().__init__(key)
-        self.key = key
-        self.source = source
-        self.params = params
+DEFAULT_FORMATS = ("avif",)
+ImageProblem = PhotoError  # the name parsing.py knows: `key` and `params` become a ContentError
+_FORMAT_OF_MIME = {f.mime: f.name for f in FORMATS.values()}
 
 
 @dataclass(frozen=True)
@@ -49,10 +43,15 @@ class ImageInfo:
 
 @dataclass(frozen=True)
 class Rendition:
-    url: str  # relative to the site root, e.g. media/batik-sari/kain-1a2b3c4d-800.webp
+    url: str  # relative to the site root, e.g. media/batik-sari/kain-1a2b3c4d5e-800.avif
     width: int
     height: int
     mime: str
+
+    @property
+    def file_name(self) -> str:
+        """Its name inside the cache entry."""
+        return file_name(self.width, _FORMAT_OF_MIME[self.mime])
 
 
 @dataclass(frozen=True)
@@ -60,11 +59,12 @@ class Picture:
     """Everything a template needs for one <picture>."""
 
     source: Path
-    digest: str
+    key: str  # source content + recipe; its first 10 characters are in every file name
     alt: str
     width: int
     height: int
     renditions: tuple[Rendition, ...]
+    share: Rendition  # the 1200x630 link preview (made for booth and product photos)
 
     def srcset(self, mime: str) -> str:
         return ", ".join(f"{r.url} {r.width}w" for r in self.renditions if r.mime == mime)
@@ -84,105 +84,177 @@ class Picture:
         return max((r for r in self.renditions if r.mime == "image/jpeg"), key=lambda r: r.width)
 
 
-def inspect(path: Path, max_megabytes: int, max_megapixels: int) -> ImageInfo:
+@dataclass(frozen=True)
+class Failure:
+    """A photo whose pixels could not be decoded or encoded."""
+
+    source: Path
+    key: str  # message key
+    params: dict = field(default_factory=dict)
+
+
+class PhotoFailures(Exception):
+    def __init__(self, failures: list[Failure]):
+        super().__init__(", ".join(str(f.source) for f in failures))
+        self.failures = failures
+
+
+@dataclass
+class Prepared:
+    """The cache holds every file of `pictures`; `publish` puts them in the output."""
+
+    pictures: tuple[Picture, ...]  # as given: the same photo may appear under several URLs
+    cache: PhotoCache
+    shared: frozenset[str]  # keys whose link preview was made
+    placeholders: dict[str, str] = field(default_factory=dict)  # key -> '#rrggbb'
+    decoded: int = 0  # sources decoded in this run; 0 on a warm rebuild
+    failures: list[Failure] = field(default_factory=list)
+
+
+def inspect(path: Path, max_megabytes: float, max_megapixels: float) -> ImageInfo:
+    """Header only: limits, size as displayed, and the digest of the bytes."""
     size = path.stat().st_size
     if size > max_megabytes * 1024 * 1024:
         raise ImageProblem("photo_too_large", size=round(size / 1024 / 1024, 1), limit=max_megabytes)
-    data = path.read_bytes()
-    Image.MAX_IMAGE_PIXELS = max_megapixels * 1_000_000
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(path) as im:
-                width, height = im.size
-                if width * height > max_megapixels * 1_000_000:
-                    raise Image.DecompressionBombError("too many pixels")
-                orientation = _orientation(im)
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageProblem("photo_too_many_pixels", megapixels=_megapixels(path), limit=max_megapixels) from None
-    except (OSError, ValueError, SyntaxError, EOFError):
-        raise ImageProblem("photo_unreadable") from None
-    if orientation in _SWAPS_SIDES:
-        width, height = height, width
-    return ImageInfo(width, height, hashlib.sha256(data).hexdigest())
+    with open_photo(path, max_megapixels) as im:
+        width, height = display_size(im)
+    return ImageInfo(width, height, _file_digest(path))
 
 
-def _orientation(im: Image.Image) -> int:
-    try:
-        return int(im.getexif().get(0x0112, 1))
-    except Exception:  # broken EXIF blocks on valid pixels are common; treat as upright
-        return 1
+# Digests of unchanged files are remembered, as git's index does: at the catalog's scale
+# (thousands of 3-5 MB photos) re-reading every byte would dominate a rebuild. A file counts as
+# unchanged while its size, mtime, ctime and inode are; ctime cannot be set back by hand.
+_DIGESTS: dict[tuple, str] = {}
 
 
-def _megapixels(path: Path) -> float:
-    try:
-        Image.MAX_IMAGE_PIXELS = None
-        with Image.open(path) as im:
-            return round(im.size[0] * im.size[1] / 1_000_000, 1)
-    except Exception:
-        return 0.0
+def _file_digest(path: Path) -> str:
+    st = path.stat()
+    signature = (str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    if signature not in _DIGESTS:
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        _DIGESTS[signature] = digest.hexdigest()
+    return _DIGESTS[signature]
 
 
-def plan(source: Path, info: ImageInfo, booth: str, stem: str, alt: str,
-         widths: tuple[int, ...], media_url: str) -> Picture:
-    """Widths never exceed the original; a small photo gets one variant at its own width."""
-    chosen = sorted({w for w in widths if w < info.width} | {min(info.width, max(widths))})
-    key = hashlib.sha256(f"{info.digest}:{RECIPE_VERSION}".encode()).hexdigest()[:10]
+def remember_digests(cache_dir: Path) -> None:
+    """Load the digests the last build saved, so unchanged photos are not read again."""
+    _DIGESTS.update(PhotoCache(cache_dir).load_digests())
+
+
+def keep_digests(cache_dir: Path, pictures: Iterable[Picture]) -> None:
+    """Save the digests of these pictures' sources (and no others) for the next build."""
+    sources = {str(p.source.resolve()) for p in pictures}
+    PhotoCache(cache_dir).save_digests({k: v for k, v in _DIGESTS.items() if k[0] in sources})
+
+
+def plan(source: Path, info: ImageInfo, booth: str, stem: str, alt: str, widths: Iterable[int],
+         media_url: str, formats: Iterable[str] = DEFAULT_FORMATS) -> Picture:
+    """Pure: the renditions a photo gets and their URLs, before anything is encoded."""
+    recipe = Recipe.of(widths, tuple(formats))
+    key = recipe.key(info.digest)
+    base = f"{media_url}{booth}/{stem}-{key[:10]}"
     renditions = []
-    for mime, ext, _options in FORMATS:
-        for width in chosen:
+    for name in recipe.formats:
+        spec = FORMATS[name]
+        for width in recipe.widths_for(info.width):
             height = max(1, round(info.height * width / info.width))
-            url = f"{media_url}{booth}/{stem}-{key}-{width}.{ext}"
-            renditions.append(Rendition(url, width, height, mime))
-    return Picture(source, key, alt, info.width, info.height, tuple(renditions))
+            renditions.append(Rendition(f"{base}-{width}.{spec.ext}", width, height, spec.mime))
+    share = Rendition(f"{base}-share.jpg", *SHARE_SIZE, "image/jpeg")
+    return Picture(source, key, alt, info.width, info.height, tuple(renditions), share)
 
 
-def render(pictures: list[Picture], output_dir: Path, cache_dir: Path) -> int:
-    """Write every rendition into output_dir; returns how many sources had to be decoded."""
-    decoded = 0
-    done: set[str] = set()
-    for picture in pictures:
-        if picture.digest + str(picture.source) in done:
-            continue
-        done.add(picture.digest + str(picture.source))
-        missing = [r for r in picture.renditions if not _cache_path(cache_dir, picture, r).exists()]
-        if missing:
-            decoded += 1
-            try:
-                _encode(picture, missing, cache_dir)
-            except (OSError, ValueError, SyntaxError, EOFError):
-                raise ImageProblem("photo_unreadable", picture.source) from None
-        for rendition in picture.renditions:
-            target = output_dir / rendition.url
+def prepare(pictures: Iterable[Picture], cache_dir: Path, *, share: Iterable[Picture] = (),
+            workers: int = 0, max_megapixels: float = 60, progress: bool = False) -> Prepared:
+    """Encode what the cache lacks, one job per source, spread over the process pool."""
+    cache = PhotoCache(cache_dir)
+    pictures = tuple(pictures)
+    unique = _unique(pictures)
+    shared = frozenset(p.key for p in share)
+    jobs = [_job(p, cache, p.key in shared, max_megapixels) for p in unique.values()
+            if not cache.complete(p.key, _needed(p, p.key in shared))]
+    jobs.sort(key=_size, reverse=True)  # biggest first: the pool's last minute is not one huge HEIC
+    outcomes = run_jobs(encode, jobs, workers, progress)
+    prepared = Prepared(pictures, cache, shared, decoded=len(jobs),
+                        failures=[_failure(o) for o in outcomes if o.error])
+    fresh = {o.key: o.placeholder for o in outcomes if not o.error}
+    for key in unique:
+        prepared.placeholders[key] = fresh.get(key) or cache.placeholder(key)
+    return prepared
+
+
+def publish(prepared: Prepared, output_dir: Path) -> int:
+    """Hard-link (or copy) each cached file to its URL under output_dir; returns the count."""
+    written = 0
+    for picture in prepared.pictures:
+        entry = prepared.cache.entry(picture.key)
+        files = [(r.file_name, r.url) for r in picture.renditions]
+        if picture.key in prepared.shared:
+            files.append((SHARE_NAME, picture.share.url))
+        for name, url in files:
+            target = output_dir / url
+            if target.exists():
+                continue
             target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(_cache_path(cache_dir, picture, rendition), target)
-    return decoded
+            try:
+                os.link(entry / name, target)  # output files are never edited in place
+            except OSError:
+                shutil.copyfile(entry / name, target)
+            written += 1
+    return written
 
 
-def _cache_path(cache_dir: Path, picture: Picture, rendition: Rendition) -> Path:
-    ext = rendition.url.rsplit(".", 1)[1]
-    return cache_dir / picture.digest / f"{rendition.width}.{ext}"
+def render(pictures: Iterable[Picture], output_dir: Path, cache_dir: Path, **options) -> int:
+    """prepare + publish; returns how many sources had to be decoded. Raises PhotoFailures."""
+    pictures = list(pictures)
+    prepared = prepare(pictures, cache_dir, **options)
+    if prepared.failures:
+        raise PhotoFailures(prepared.failures)
+    publish(prepared, output_dir)
+    return prepared.decoded
 
 
-def _encode(picture: Picture, renditions: list[Rendition], cache_dir: Path) -> None:
-    with Image.open(picture.source) as im:
-        im = ImageOps.exif_transpose(im)  # the picture the right way up
-        has_alpha = im.mode in ("RGBA", "LA", "PA") or (im.mode == "P" and "transparency" in im.info)
-        im = im.convert("RGBA" if has_alpha else "RGB")
-        for rendition in renditions:
-            resized = im.resize((rendition.width, rendition.height), Image.Resampling.LANCZOS)
-            path = _cache_path(cache_dir, picture, rendition)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            options = dict(next(o for m, _e, o in FORMATS if m == rendition.mime))
-            if rendition.mime == "image/jpeg" and resized.mode == "RGBA":
-                resized = _on_white(resized)
-            # Saving without exif= writes no EXIF: no GPS, no maker notes, no camera serial.
-            tmp = path.with_suffix(path.suffix + ".tmp")
-            resized.save(tmp, format=rendition.mime.split("/")[1].upper(), **options)
-            tmp.replace(path)
+def verify(pictures: Iterable[Picture], cache_dir: Path, *, workers: int = 0,
+           max_megapixels: float = 60, progress: bool = False) -> list[Failure]:
+    """Decode every photo the cache does not already vouch for; encode nothing."""
+    cache = PhotoCache(cache_dir)
+    jobs = [_job(p, cache, False, max_megapixels) for p in _unique(pictures).values()
+            if not cache.complete(p.key, ())]
+    return [_failure(o) for o in run_jobs(check, jobs, workers, progress, label="Periksa foto") if o.error]
 
 
-def _on_white(im: Image.Image) -> Image.Image:
-    background = Image.new("RGB", im.size, (255, 255, 255))
-    background.paste(im, mask=im.getchannel("A"))
-    return background
+def prune(cache_dir: Path) -> tuple[int, int]:
+    """Delete cache entries the last successful build did not use: (entries, bytes)."""
+    return PhotoCache(cache_dir).prune()
+
+
+def _unique(pictures: Iterable[Picture]) -> dict[str, Picture]:
+    unique: dict[str, Picture] = {}
+    for picture in pictures:
+        unique.setdefault(picture.key, picture)
+    return unique
+
+
+def _needed(picture: Picture, share: bool) -> list[str]:
+    names = [r.file_name for r in picture.renditions]
+    return names + [SHARE_NAME] if share else names
+
+
+def _job(picture: Picture, cache: PhotoCache, share: bool, max_megapixels: float) -> Job:
+    sizes = tuple(sorted({(r.width, r.height) for r in picture.renditions}))
+    formats = tuple(_FORMAT_OF_MIME[m] for m in picture.mimes)
+    return Job(str(picture.source), picture.key, str(cache.entry(picture.key)), sizes, formats,
+               share, max_megapixels)
+
+
+def _size(job: Job) -> int:
+    try:
+        return os.path.getsize(job.source)
+    except OSError:
+        return 0
+
+
+def _failure(outcome: Outcome) -> Failure:
+    return Failure(Path(outcome.source), outcome.error, dict(outcome.params))

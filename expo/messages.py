@@ -379,6 +379,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'the photo "{value}" is very large ({size} MB, below {limit} MB is advised). The site still '
         "shrinks it, but the original is stored forever; send a smaller version",
     ),
+    "photo_broken": (
+        'foto "{value}" rusak: bagian awalnya terbaca, tetapi isinya terpotong atau cacat '
+        "({detail}). Simpan ulang atau ekspor ulang fotonya dari HP atau aplikasi edit foto, lalu "
+        "unggah lagi",
+        'the photo "{value}" is damaged: its start reads fine but the picture is cut off or corrupt '
+        "({detail}). Save or export it again from the phone or photo editor, then upload it again",
+    ),
     "date_invalid": (
         '"{value}" bukan tanggal. Tulis seperti 2026-11-01 (tahun-bulan-tanggal)',
         '"{value}" is not a date. Write it like 2026-11-01 (year-month-day)',

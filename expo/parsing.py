@@ -356,4 +356,4 @@ class _PhotoFinder:
             return None
         stem = slugify(Path(name).stem) or "foto"
         return plan(source, info, self.raw.slug, stem, alt, self.settings.image_widths,
-                    self.settings.media_url)
+                    self.settings.media_url, self.settings.image_formats)

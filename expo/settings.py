@@ -70,10 +70,19 @@ class ExpoSettings:
     city_save_as: str = "kota/{slug}/index.html"
     cities_url: str = "kota/"
     cities_save_as: str = "kota/index.html"
-    # Where processed photos go inside output/, and the cache kept between builds.
+    # Where processed photos go inside output/, and the cache kept between builds (relative to
+    # the project root; `invoke clean --stale` prunes entries the last build did not use).
     media_url: str = "media/"
     image_cache_path: str = ".cache/images"
-    image_widths: tuple[int, ...] = (400, 800, 1200)
+    # Widths (px) every photo is offered at; never above the original's width. Chosen for
+    # phones 360-412 px wide: cards (half the screen) take 400 at DPR 2 and 600 at DPR 3, the
+    # product photo (the full width) 800 at DPR 2 and 1200 at DPR 3.
+    image_widths: tuple[int, ...] = (400, 600, 800, 1200)
+    # Modern formats offered before the JPEG fallback that every photo always gets: "avif"
+    # (smallest files; see expo/image_recipe.py for the measurements) and/or "webp".
+    image_formats: tuple[str, ...] = ("avif",)
+    # Processes encoding photos at once; 0 means one per CPU core.
+    image_workers: int = 0
     # Public pages where visitors can verify a licence number (kind -> URL); "" hides the link.
     credential_checkers: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_CHECKERS))
     # Limits on exhibitor input.
@@ -116,6 +125,23 @@ class ExpoSettings:
         for name in ("directory_per_page", "featured_count", "recent_count"):
             if int(getattr(self, name)) < 1:
                 raise SettingsError(f"pelicanconf.py: EXPO_{name.upper()} must be at least 1.")
+        self._check_images()
+
+    def _check_images(self) -> None:
+        from .image_recipe import Recipe
+
+        try:
+            Recipe.of(self.image_widths, tuple(self.image_formats))
+        except (ValueError, TypeError) as exc:
+            raise SettingsError(f"pelicanconf.py: EXPO_IMAGE_WIDTHS / EXPO_IMAGE_FORMATS: {exc}.") from None
+        for name in ("max_photo_megabytes", "max_photo_megapixels"):
+            if not float(getattr(self, name)) > 0:
+                raise SettingsError(f"pelicanconf.py: EXPO_{name.upper()} must be above 0.")
+        if int(self.image_workers) < 0:
+            raise SettingsError("pelicanconf.py: EXPO_IMAGE_WORKERS must be 0 (all cores) or more.")
+
+    def image_cache_dir(self, root: Path) -> Path:
+        return (root / self.image_cache_path).resolve()
 
     def exhibitors_dir(self, root: Path) -> Path:
         return (root / self.exhibitors_path).resolve()
