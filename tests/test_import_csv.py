@@ -313,6 +313,15 @@ def test_all_mistakes_of_a_booth_are_reported_in_one_run(root, photos):
     assert 'Maksud Anda "kuliner"?' in output
 
 
+def test_a_reversed_price_range_is_reported_on_its_cell(root, photos):
+    code, output = run(root, photos, HEADER + "\n" + KERIPIK_ROW.replace("15000", "Rp20.000 - Rp15.000"))
+    assert code == 1
+    assert report_lines(output) == [
+        "produk.csv:2: Harga: harga tertinggi (15000) lebih kecil dari harga (20000). Tukar kedua "
+        "angka atau hapus price_max",
+    ]
+
+
 def test_header_problems_stop_before_any_row(root, photos):
     code, output = run(root, photos, "Nama Usaha;Kategory;Foto;Foto Produk\nBatik Sari;batik;a.jpg;b.jpg\n")
     assert code == 1
