@@ -413,6 +413,14 @@ def test_imported_folders_validate_and_build(root, photos):
     assert "Rp850.000" in page and "wa.me/6281234567890" in page
 
 
+def test_the_documented_example_imports_cleanly(root):
+    out = io.StringIO()
+    code = run_import(root, REPO / "docs" / "contoh-import.csv", REPO / "docs" / "contoh-foto", out=out)
+    assert code == 0, out.getvalue()
+    assert sorted(p.name for p in (root / "exhibitors").iterdir()) == ["batik-sari", "keripik-bu-sri"]
+    assert read_yml(root, "keripik-bu-sri")["products"][1]["price_max"] == 20000
+
+
 def test_the_command_exits_1_without_a_traceback(root, tmp_path, capsys):
     with pytest.raises(Exit) as caught:
         commands.run(commands.import_csv, root, str(tmp_path / "tidak-ada.csv"))
@@ -461,3 +469,9 @@ def test_import_message_keys_do_not_replace_exhibitor_messages():
     table = next(node.value for node in ast.walk(tree) if isinstance(node, ast.AnnAssign)
                  and getattr(node.target, "id", "") == "MESSAGES")
     assert {k.value for k in table.keys} & set(IMPORT_MESSAGES) == set()
+
+
+def test_every_column_name_is_documented():
+    doc = (REPO / "docs" / "import-csv.md").read_text(encoding="utf-8").casefold()
+    missing = [alias for alias in ALIASES if f"`{alias}`" not in doc]
+    assert missing == []
