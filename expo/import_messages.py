@@ -100,6 +100,18 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "the folder exhibitors/{slug}/ already exists, so this booth was not written. Run again "
         "with --update to replace its exhibitor.yml, or give the booth another slug",
     ),
+    "booth_not_a_folder": (
+        "exhibitors/{slug} sudah ada tetapi bukan folder biasa (misalnya tautan/symlink), jadi "
+        "impor tidak menulis ke sana. Panitia: periksa isinya, atau beri booth ini slug lain",
+        "exhibitors/{slug} exists but is not a plain folder (for example a link/symlink), so the "
+        "import does not write there. Organisers: check it, or give this booth another slug",
+    ),
+    "import_write_failed": (
+        "folder exhibitors/{slug}/ tidak bisa ditulis ({problem}). Periksa izin folder dan ruang "
+        "disk, lalu impor lagi",
+        "the folder exhibitors/{slug}/ could not be written ({problem}). Check the folder's "
+        "permissions and the free disk space, then import again",
+    ),
     "booth_no_products": (
         "booth ini belum punya produk. Isi nama produk paling sedikit di satu baris booth ini",
         "this booth has no product. Fill in a product name on at least one row of this booth",

@@ -7,6 +7,7 @@ green) and `--dry-run` can run the full validation while writing nothing.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import sys
@@ -21,7 +22,7 @@ from .catalog import load_catalog
 from .errors import ContentError, format_report
 from .importer import (MAX_CSV_MEGABYTES, BoothPlan, ImportFailed, PhotoFolder, Quoted, decode,
                        plan_import, read_table)
-from .loader import YAML_NAME, discover
+from .loader import YAML_NAME
 from .messages import render
 
 
@@ -64,9 +65,15 @@ def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, up
                 problems.extend(booth.locate(mine, source, plan.problems))
                 if not booth.ready or any(p.is_error for p in mine):
                     continue
-                passed.append(booth)
                 if not dry_run:
-                    commit(booth, staged / booth.slug, exhibitors / booth.slug)
+                    try:
+                        commit(booth, staged / booth.slug, exhibitors / booth.slug)
+                    except OSError as exc:  # permissions, a full disk: a message, not a traceback
+                        row, header = booth.cells[""]
+                        problems.append(ContentError(source, row, header, "import_write_failed",
+                                                     {"slug": booth.slug, "problem": exc.strerror or exc}))
+                        continue
+                passed.append(booth)
     skipped = plan.unnamed + len(plan.booths) - len(passed)
     _print_summary(out, lang, problems, passed, skipped, dry_run)
     return 1 if any(p.is_error for p in problems) else 0
@@ -114,9 +121,18 @@ def scan_photos(folder: Path) -> PhotoFolder:
     return PhotoFolder(str(folder), frozenset(files), frozenset(refused))
 
 
-def existing_booths(exhibitors: Path) -> dict[str, frozenset[str]]:
-    """Booth folders already there, with the file names each holds (for --update)."""
-    return {folder.name: frozenset(p.name for p in folder.iterdir()) for folder in discover(exhibitors)}
+def existing_booths(exhibitors: Path) -> dict[str, frozenset[str] | None]:
+    """Every name already taken in exhibitors/: a plain folder maps to its plain files (photos an
+    --update may keep); anything else, such as a symlink, maps to None and is never written to."""
+    if not exhibitors.is_dir():
+        return {}
+    found: dict[str, frozenset[str] | None] = {}
+    for entry in exhibitors.iterdir():
+        if entry.is_dir() and not entry.is_symlink():
+            found[entry.name] = frozenset(p.name for p in entry.iterdir() if p.is_file() and not p.is_symlink())
+        else:
+            found[entry.name] = None
+    return found
 
 
 def stage(booth: BoothPlan, folder: Path, photos_dir: Path, current: Path) -> None:
@@ -134,7 +150,12 @@ def commit(booth: BoothPlan, staged: Path, final: Path) -> None:
     leaving about.md and other files of the booth as they are."""
     if not booth.update:
         final.parent.mkdir(parents=True, exist_ok=True)
-        shutil.move(str(staged), str(final))
+        try:
+            os.rename(staged, final)  # same disk: the booth appears whole, at once
+        except OSError as exc:
+            if exc.errno != errno.EXDEV:
+                raise
+            shutil.copytree(staged, final)  # exhibitors/ on another disk than the project
         return
     for name in booth.new_photos:
         os.replace(staged / name, final / name)

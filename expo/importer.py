@@ -17,22 +17,24 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal, InvalidOperation
-from typing import Any, Mapping
+from decimal import Decimal
+from typing import Any, Mapping, Sequence
 
 from .errors import WARNING, ContentError
 from .images import PHOTO_EXTENSIONS
 from .import_columns import (BOOTH_COLUMNS, CONTACT_COLUMNS, CREDENTIAL_COLUMNS, PRODUCT_COLUMNS,
                              HEADER_EXAMPLES, REQUIRED_COLUMNS, ColumnMap, map_headers, recognised)
-from .loader import SLUG_RE, format_field
 from .contract import MAX_PRICE
+from .loader import SLUG_RE, format_field
 from .urls import slugify
 
 MAX_CSV_MEGABYTES = 20
 _HEADER_SEARCH_ROWS = 10  # a title row or two above the header is common in hand-made sheets
 _EMPTY = {"-", "–", "—"}  # a dash in a cell means "nothing here" in Indonesian spreadsheets
-_LIST_SPLIT = re.compile(r"[\s,;]+")
-_PHOTO_SPLIT = re.compile(r"[,;\n]+")
+_URL_SPLIT = re.compile(r"[\s,;]+")  # URLs hold no spaces: people separate them either way
+# File names and GitHub usernames: never on spaces. "Ibu Sari" must stay one (invalid) owner,
+# not two accounts that would then own the folder; "foto kain.jpg" is one file.
+_NAME_SPLIT = re.compile(r"[,;\n]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
 _SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?e\+?\d+$", re.IGNORECASE)  # Excel's 6,28123E+12
 
@@ -83,8 +85,8 @@ class BoothPlan:
     ready: bool  # no spreadsheet problem: written if validation passes too
     cells: Mapping[str, tuple[int, str]]  # yml field ('products[2].price') -> (row, header)
 
-    def locate(self, problems: list[ContentError], source: str,
-               reported: list[ContentError]) -> list[ContentError]:
+    def locate(self, problems: Sequence[ContentError], source: str,
+               reported: Sequence[ContentError]) -> list[ContentError]:
         """Validation problems of the planned exhibitor.yml, told as spreadsheet cells; in a
         booth that is not ready, one message per cell: the spreadsheet's (`reported`) wins."""
         taken = {(p.line, p.field) for p in reported}
@@ -197,10 +199,7 @@ def _amount(text: str) -> int:
         s = s.replace(".", "").replace(",", "")
     if not re.fullmatch(r"\d+", s):
         raise ValueError(text)
-    try:
-        return int(Decimal(s))
-    except InvalidOperation:  # pragma: no cover - the pattern above allows digits only
-        raise ValueError(text) from None
+    return int(s)
 
 
 # --- rows -> booths
@@ -221,7 +220,7 @@ class _Booth:
 
 class _Planner:
     def __init__(self, table: Table, source: str, photos: PhotoFolder,
-                 existing: Mapping[str, frozenset[str]], categories: Mapping[str, str],
+                 existing: Mapping[str, frozenset[str] | None], categories: Mapping[str, str],
                  update: bool, owner: str | None):
         self.table = table
         self.source = source
@@ -267,7 +266,10 @@ class _Planner:
                                 example=" / ".join(HEADER_EXAMPLES[c] for c in CONTACT_COLUMNS))
         if not self.columns.has("owners") and not self.owner:
             self.header_problem(row, "", "csv_owners_missing")
-        return not any(p.is_error for p in self.problems)
+        return self._errors() == 0
+
+    def _errors(self) -> int:
+        return sum(p.is_error for p in self.problems)
 
     # --- one row
     def add_row(self, row: int, cells: tuple[str, ...]) -> None:
@@ -325,7 +327,7 @@ class _Planner:
     def _product(self, booth: _Booth, row: int, cells: tuple[str, ...]) -> None:
         if not any(self.cell(cells, c) for c in PRODUCT_COLUMNS):
             return  # a row with booth details only
-        errors = sum(p.is_error for p in self.problems)
+        errors = self._errors()
         product: dict[str, Any] = {}
         where: dict[str, str] = {}
         name = self.cell(cells, "product_name")
@@ -347,7 +349,7 @@ class _Planner:
         if description:
             product["description"] = description
             where["description"] = "description"
-        links = _split(self.cell(cells, "product_links"))
+        links = _urls(self.cell(cells, "product_links"))
         if links:
             product["links"] = links
             where["links"] = "product_links"
@@ -355,7 +357,7 @@ class _Planner:
         if video:
             product["video"] = video
             where["video"] = "product_video"
-        if sum(p.is_error for p in self.problems) > errors:
+        if self._errors() > errors:
             booth.failed = True
         booth.products.append((row, product, where))
 
@@ -383,7 +385,7 @@ class _Planner:
             product["price_max"], where["price_max"] = high, "price_max" if max_text else "price"
 
     def _photo_names(self, booth: _Booth, row: int, text: str) -> list[str]:
-        names = [n.strip() for n in _PHOTO_SPLIT.split(text) if n.strip()]
+        names = [n.strip() for n in _NAME_SPLIT.split(text) if n.strip()]
         if not names:
             self.problem(row, "photos", "cell_required")
             return []
@@ -393,6 +395,9 @@ class _Planner:
             key = self._photo_problem(booth, name)
             if key is None:
                 usable.append(name)
+                copies = booth.photos if name in self.photos.files else booth.kept
+                if name not in copies:
+                    copies.append(name)
                 continue
             params: dict[str, Any] = {"value": name, "photos": folder}
             if key == "photo_not_found_hint":
@@ -413,12 +418,8 @@ class _Planner:
         if name in self.photos.refused:
             return "photo_link_outside"
         if name in self.photos.files:
-            if name not in booth.photos:
-                booth.photos.append(name)
             return None
-        if self.update and name in self.existing.get(booth.slug, ()):
-            if name not in booth.kept:
-                booth.kept.append(name)
+        if self.update and name in (self.existing.get(booth.slug) or ()):
             return None
         if any(f.lower() == lowered for f in self.photos.files):
             return "photo_not_found_hint"
@@ -443,7 +444,7 @@ class _Planner:
                 put(column, column, self._category(value[column]) if column == "category" else value[column])
             elif column in ("name", "category", "city"):
                 self._booth_problem(booth, first, column, "cell_required")
-        owners = [o.lstrip("@") for o in _split(value.get("owners", ""))]
+        owners = _owners(value.get("owners", ""))
         if owners:
             put("owners", "owners", owners)
         elif self.owner:
@@ -457,7 +458,7 @@ class _Planner:
             if column in value:
                 put(column, column, value[column])
         if "marketplaces" in value:
-            put("marketplaces", "marketplaces", _split(value["marketplaces"]))
+            put("marketplaces", "marketplaces", _urls(value["marketplaces"]))
         if "whatsapp" not in value and "marketplaces" not in value:
             self._booth_problem(booth, first, "whatsapp", "contact_missing")
         if "video" in value:
@@ -472,8 +473,10 @@ class _Planner:
             doc["credentials"] = credentials
             cells["credentials"] = cells[f"credentials.{next(iter(credentials))}"]
         self._products(booth, doc, cells, first)
-        if slug is not None and slug in self.existing and not self.update:
-            column = "slug" if booth.slug_given else "name"
+        column = "slug" if booth.slug_given else "name"
+        if slug in self.existing and self.existing[slug] is None:
+            self._booth_problem(booth, first, column, "booth_not_a_folder", slug=slug)
+        elif slug in self.existing and not self.update:
             self._booth_problem(booth, first, column, "booth_exists", slug=slug)
         if slug is None:
             return None
@@ -518,7 +521,7 @@ class _Planner:
                 cells[format_field(("products", i, key))] = (row, self.columns.header[column])
 
 
-def plan_import(table: Table, source: str, photos: PhotoFolder, existing: Mapping[str, frozenset[str]],
+def plan_import(table: Table, source: str, photos: PhotoFolder, existing: Mapping[str, frozenset[str] | None],
                 categories: Mapping[str, str], update: bool = False, owner: str | None = None) -> ImportPlan:
     """Every row checked. A booth with any problem is not `ready`: it is still planned, so
     validation can report its other mistakes in the same run, but it is never written."""
@@ -532,14 +535,20 @@ def plan_import(table: Table, source: str, photos: PhotoFolder, existing: Mappin
     return ImportPlan(booths, len(plans) - len(booths), tuple(planner.problems))
 
 
-def _split(text: str) -> list[str]:
-    return [part for part in _LIST_SPLIT.split(text) if part]
+def _urls(text: str) -> list[str]:
+    return [part for part in _URL_SPLIT.split(text) if part]
+
+
+def _owners(text: str) -> list[str]:
+    return [part.strip().lstrip("@") for part in _NAME_SPLIT.split(text) if part.strip()]
 
 
 def _same(column: str, a: str, b: str) -> bool:
     """Two cells of one booth column say the same thing (spacing, case, phone format aside)."""
-    if column in ("owners", "marketplaces"):
-        return {x.lstrip("@").casefold() for x in _split(a)} == {x.lstrip("@").casefold() for x in _split(b)}
+    if column == "owners":
+        return {x.casefold() for x in _owners(a)} == {x.casefold() for x in _owners(b)}
+    if column == "marketplaces":
+        return set(_urls(a)) == set(_urls(b))
     if column == "whatsapp":
         return _phone_digits(a) == _phone_digits(b)
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

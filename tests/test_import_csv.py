@@ -393,6 +393,41 @@ def test_update_replaces_exhibitor_yml_and_adds_photos(root, photos):
     assert sorted(p.name for p in folder.iterdir()) == ["about.md", "baru.jpg", "exhibitor.yml", "tempe.jpg"]
 
 
+def test_an_owner_written_as_a_real_name_stays_one_invalid_owner(root, photos):
+    # split on spaces, "Ibu Sari" would hand the folder to the GitHub accounts "Ibu" and "Sari"
+    code, output = run(root, photos, HEADER + "\n" + KERIPIK_ROW.replace("bu-sri", '"Ibu Sari, @bu-sri"'))
+    assert code == 1
+    assert report_lines(output) == [
+        'produk.csv:2: Owners: "Ibu Sari" bukan nama pengguna GitHub yang valid. Tulis nama pengguna '
+        "saja, tanpa @ dan tanpa alamat, misalnya sari-batik",
+    ]
+
+
+def test_a_symlinked_booth_folder_is_never_written_through(root, photos, tmp_path):
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (root / "exhibitors").mkdir()
+    (root / "exhibitors" / "keripik-bu-sri").symlink_to(elsewhere, target_is_directory=True)
+    code, output = run(root, photos, HEADER + "\n" + KERIPIK_ROW, update=True)
+    assert code == 1
+    assert "exhibitors/keripik-bu-sri sudah ada tetapi bukan folder biasa" in output
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_folder_that_cannot_be_written_is_a_message(root, photos, monkeypatch):
+    def refuse(*args):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("expo.import_writer.os.rename", refuse)
+    code, output = run(root, photos, HEADER + "\n" + KERIPIK_ROW)
+    assert code == 1
+    assert report_lines(output) == [
+        "produk.csv:2: folder exhibitors/keripik-bu-sri/ tidak bisa ditulis (Permission denied). "
+        "Periksa izin folder dan ruang disk, lalu impor lagi",
+    ]
+    assert "0 booth ditulis, 1 booth tidak ditulis" in output
+
+
 def test_dry_run_checks_everything_and_writes_nothing(root, photos):
     code, output = run(root, photos, HEADER + "\n" + BATIK_ROWS + KERIPIK_ROW.replace("Kuliner", "kulner"),
                        dry_run=True)
