@@ -36,6 +36,8 @@ def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, up
     lang = settings.lang
     csv_path = Path(csv_path)
     photos_dir = Path(photos_dir) if photos_dir else csv_path.parent
+    if csv_path.is_dir():
+        raise BuildFailed(f"{csv_path} adalah folder; sebutkan file CSV-nya (is a folder: name the CSV file).")
     if not csv_path.is_file():
         raise BuildFailed(f"File {csv_path} tidak ditemukan (not found).")
     if not photos_dir.is_dir():
