@@ -36,7 +36,8 @@ PHOTOS = ("kain.jpg", "kain-2.jpg", "selendang.jpg", "tempe.jpg", "baru.jpg")
 
 @pytest.fixture
 def root(tmp_path) -> Path:
-    return make_project(tmp_path / "project", exhibitors={})
+    # these tests pin import reports line by line; the video advice is tested on its own below
+    return make_project(tmp_path / "project", exhibitors={}, extra_settings="EXPO_RECOMMEND_VIDEO = False\n")
 
 
 @pytest.fixture
@@ -437,6 +438,17 @@ def test_dry_run_checks_everything_and_writes_nothing(root, photos):
     assert output.splitlines()[-2].startswith("Uji coba (--dry-run), tidak ada yang ditulis: 1 booth siap, 1 booth")
     assert not (root / "exhibitors").exists()
     assert not list(root.glob(".import-*"))
+
+
+def test_warnings_are_reported_on_their_cell_and_do_not_stop_the_booth(tmp_path, photos):
+    root = make_project(tmp_path / "advised", exhibitors={})
+    code, output = run(root, photos, HEADER + "\n" + KERIPIK_ROW)
+    assert code == 0
+    assert report_lines(output) == [
+        'produk.csv:2: Nama Usaha: peringatan: booth ini belum punya video. Video produk singkat dari '
+        'HP (unggah ke YouTube, lalu tulis "video: https://youtu.be/...") membuat pengunjung lebih yakin',
+    ]
+    assert "1 booth ditulis, 0 booth tidak ditulis (0 kesalahan, 1 peringatan)." in output
 
 
 def test_imported_folders_validate_and_build(root, photos):
