@@ -15,7 +15,7 @@ from expo.catalog import load_catalog
 from expo.messages import render
 from expo.scaffold import scaffold_text
 from expo.settings import ExpoSettings
-from sitekit import REPO, write_exhibitor
+from sitekit import REPO, write_exhibitor, write_photo
 
 GUIDES = {"id": REPO / "CONTRIBUTING.md", "en": REPO / "CONTRIBUTING.en.md"}
 
@@ -57,7 +57,7 @@ products:
         "    price: 5000\n    price_max: 4000\n    photos: [tempe.jpg]\n"),
     "toko-besar": (
         "name: Toko Besar\ncategory: kuliner\ncity: Batang\nowners: [bu-sri]\nwhatsapp: 0812-3456-7890\n"
-        "products:\n  - name: Tahu\n    photos: [besar.jpg, rusak.jpg]\n"),
+        "products:\n  - name: Tahu\n    photos: [besar.jpg, rusak.jpg, sedang.jpg]\n"),
 }
 
 OWNERSHIP = [
@@ -73,9 +73,12 @@ def printed(tmp_path_factory) -> dict[str, set[str]]:
     root = tmp_path_factory.mktemp("guide")
     for slug, text in MISTAKES.items():
         write_exhibitor(root, slug, text)
+    write_photo(root / "exhibitors" / "toko-besar" / "sedang.jpg")
     with open(root / "exhibitors" / "toko-besar" / "besar.jpg", "wb") as big:
         big.truncate(26 * 1024 * 1024)  # sparse: the size check reads the size, not the bytes
     (root / "exhibitors" / "toko-besar" / "rusak.jpg").write_bytes(b"bukan foto")
+    with open(root / "exhibitors" / "toko-besar" / "sedang.jpg", "r+b") as medium:
+        medium.truncate(9 * 1024 * 1024)  # a real photo, padded past the advised size
     (root / "exhibitors" / "toko-kosong").mkdir()
     _, problems = load_catalog(root, ExpoSettings())
     return {lang: {p.format(lang) for p in problems} for lang in GUIDES}
