@@ -441,7 +441,7 @@ def test_dry_run_checks_everything_and_writes_nothing(root, photos):
 
 
 def test_warnings_are_reported_on_their_cell_and_do_not_stop_the_booth(tmp_path, photos):
-    root = make_project(tmp_path / "advised", exhibitors={})
+    root = make_project(tmp_path / "advised", exhibitors={}, extra_settings="EXPO_RECOMMEND_VIDEO = True\n")
     code, output = run(root, photos, HEADER + "\n" + KERIPIK_ROW)
     assert code == 0
     assert report_lines(output) == [
