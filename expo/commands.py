@@ -151,8 +151,17 @@ def schema(root: Path, check: bool = False) -> int:
     return 0
 
 
+def import_csv(root: Path, csv_file: str, photos: str | None = None, update: bool = False,
+               dry_run: bool = False, owner: str | None = None, lang: str | None = None) -> int:
+    from .import_writer import run_import  # only this command needs the importer
+
+    return run_import(root, Path(csv_file), Path(photos) if photos else None, update=update,
+                      dry_run=dry_run, owner=owner, lang=lang)
+
+
 def clean(root: Path, cache: bool = False, stale: bool = False) -> int:
-    targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*")]
+    targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*"),
+               *root.glob(".import-*")]  # staging left by an interrupted import-csv
     if cache:
         targets.append(root / ".cache")
     for target in targets:

@@ -63,8 +63,9 @@ class ContentErrors(Exception):
         return [p for p in self.problems if p.is_error]
 
 
-def format_report(problems: Iterable[ContentError], lang: str = "id") -> str:
-    """All problems, grouped by exhibitor, then a one-line summary saying what to do next."""
+def format_report(problems: Iterable[ContentError], lang: str = "id", summary: bool = True) -> str:
+    """All problems, grouped by exhibitor, then a one-line summary saying what to do next
+    (left out with `summary=False`, for commands that print their own)."""
     problems = sorted(problems, key=ContentError.sort_key)
     lines: list[str] = []
     current = None
@@ -76,6 +77,8 @@ def format_report(problems: Iterable[ContentError], lang: str = "id") -> str:
             lines.append(render("report_group", lang, {"group": group}))
             current = group
         lines.append("  " + problem.format(lang))
+    if not summary:
+        return "\n".join(lines)
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     if lines:

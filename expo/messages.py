@@ -516,6 +516,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# `invoke import-csv` texts live in their own module; one table keeps `render` simple.
+from .import_messages import IMPORT_MESSAGES  # noqa: E402
+
+MESSAGES.update(IMPORT_MESSAGES)
+
 
 def render(key: str, lang: str, params: Mapping[str, object]) -> str:
     """The message `key` in `lang` ('id' or 'en'), filled with `params`."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -13,8 +14,10 @@ from sitekit import GOOD_YML, REPO, make_project, write_exhibitor
 
 
 def invoke(root: Path, *args: str) -> subprocess.CompletedProcess:
+    # this checkout's expo/, not whichever one `pip install -e` points at (another worktree)
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))}
     return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=root, capture_output=True,
-                          text=True, timeout=300)
+                          text=True, timeout=300, env=env)
 
 
 @pytest.fixture
