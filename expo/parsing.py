@@ -242,7 +242,7 @@ def _price(r: FieldReader, path: tuple) -> int | None:
         return None
     # bool is an int in Python; a float is what YAML makes of "150.000" (= 150.0): both typos
     if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PRICE:
-        r.problem(path, "price_invalid", value=value)
+        r.problem(path, "price_invalid", value=r.written(path))  # "150.000", not 150.0
         return None
     return value
 

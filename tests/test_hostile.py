@@ -122,7 +122,7 @@ WRONG_TYPES = [
      f"{Y}:1: name: harus berupa teks, bukan daftar. Tulis teksnya, pakai tanda kutip kalau perlu"),
     (("name: Batik Sari", "name:"), f'{Y}:1: name: wajib diisi. Tambahkan baris "name: ..."'),
     (("    price: 850000", "    price: true"),
-     f'{Y}:22: products[1].price: "True" bukan harga yang valid. Tulis harga dalam Rupiah sebagai angka '
+     f'{Y}:22: products[1].price: "true" bukan harga yang valid. Tulis harga dalam Rupiah sebagai angka '
      "bulat tanpa titik dan tanpa Rp, misalnya 150000"),
     (("    price: 850000", "    price: Rp850.000"),
      f'{Y}:22: products[1].price: "Rp850.000" bukan harga yang valid. Tulis harga dalam Rupiah sebagai '

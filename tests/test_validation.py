@@ -46,7 +46,7 @@ CASES = [
      'exhibitors/batik-sari/exhibitor.yml:8: whatsapp: "+60 12-345 6789" bukan nomor Indonesia. '
      'Tulis nomor WhatsApp Indonesia seperti 0812-3456-7890'),
     (("    price: 150000", "    price: 150.000"),
-     'exhibitors/batik-sari/exhibitor.yml:31: products[2].price: "150.0" bukan harga yang valid. Tulis '
+     'exhibitors/batik-sari/exhibitor.yml:31: products[2].price: "150.000" bukan harga yang valid. Tulis '
      'harga dalam Rupiah sebagai angka bulat tanpa titik dan tanpa Rp, misalnya 150000'),
     (("    price_max: 1200000", "    price_max: 800000"),
      "exhibitors/batik-sari/exhibitor.yml:23: products[1].price_max: harga tertinggi (800000) lebih "
