@@ -124,7 +124,7 @@ def _save(im: Image.Image, path: Path, fmt: str) -> None:
     if spec.mime == "image/jpeg" and im.mode == "RGBA":
         im = on_white(im)
     im.info = {}  # saving without exif=, xmp= or icc_profile= writes none of them
-    im.save(path, format=spec.pillow, **spec.save_options)
+    im.save(path, format=spec.pillow, **spec.save_options(im.width))
 
 
 def _commit(tmp: Path, entry: Path) -> None:

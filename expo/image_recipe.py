@@ -35,7 +35,7 @@ import json
 from dataclasses import dataclass
 from functools import lru_cache
 
-RECIPE_VERSION = "2"  # bump when the code changes what it writes, so old cache entries go unused
+RECIPE_VERSION = "3"  # bump when the code changes what it writes, so old cache entries go unused
 
 
 @dataclass(frozen=True)
@@ -46,9 +46,11 @@ class Format:
     pillow: str  # Pillow's format name
     options: tuple[tuple[str, object], ...]  # encoder settings, tuned for speed
 
-    @property
-    def save_options(self) -> dict[str, object]:
-        return dict(self.options)
+    def save_options(self, width: int) -> dict[str, object]:
+        options = dict(self.options)
+        if width in DENSE_WIDTHS:
+            options["quality"] = DENSE_QUALITY[self.name]
+        return options
 
 
 FORMATS: dict[str, Format] = {
@@ -59,6 +61,13 @@ FORMATS: dict[str, Format] = {
     "jpeg": Format("jpeg", "image/jpeg", "jpg", "JPEG", (("quality", 75), ("optimize", True))),
 }
 MODERN_FORMATS = ("avif", "webp")
+
+# Widths that phones pick only at 3x density (600 for cards, 1200 for the product photo) and that
+# larger screens show scaled down: there coarser quantisation does not show ("compressive
+# images"), and 3x phones are where bytes add up. 400 and 800, what 2x phones pick, keep the
+# normal quality. Measured with bench/images.py: see docs/photos.md.
+DENSE_WIDTHS = (600, 1200)
+DENSE_QUALITY = {"avif": 40, "webp": 60, "jpeg": 62}
 
 # Link previews (og:image): WhatsApp shows 1.91:1 images and drops files over 300 KB.
 SHARE_SIZE = (1200, 630)
@@ -100,6 +109,7 @@ def _fingerprint(widths: tuple[int, ...], formats: tuple[str, ...]) -> str:
         "version": RECIPE_VERSION,
         "widths": widths,
         "formats": [(FORMATS[f].pillow, FORMATS[f].options) for f in formats],
+        "dense": (DENSE_WIDTHS, DENSE_QUALITY),
         "share": (SHARE_SIZE, SHARE_MAX_BYTES, SHARE_QUALITIES),
         "libraries": library_versions(),
     }
