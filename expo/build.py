@@ -7,6 +7,7 @@ leaves the previous site exactly as it was.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -29,6 +30,9 @@ class BuildFailed(Exception):
 class BuildResult:
     output: Path
     warnings: list[ContentError]
+    booths: int = 0
+    products: int = 0
+    pages: int = 0  # every HTML page written
 
 
 def read_settings(root: Path, settings_file: str, overrides: dict | None = None) -> dict:
@@ -89,7 +93,8 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     succeeded = False
     try:
         pelican = Pelican(settings)
-        pelican.run()
+        with _without_pelican_summary():
+            pelican.run()
         succeeded = True
     except ContentErrors as exc:
         print(format_report(exc.problems, expo.lang), file=out)
@@ -104,11 +109,13 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
         signals.all_generators_finalized.disconnect(keep_generators)
         if not succeeded:
             shutil.rmtree(staging, ignore_errors=True)
-    warnings = next((g.warnings for g in seen if isinstance(g, ExpoGenerator)), [])
-    if warnings:
-        print(format_report(warnings, expo.lang), file=out)
+    generator = next(g for g in seen if isinstance(g, ExpoGenerator))
+    if generator.warnings:
+        print(format_report(generator.warnings, expo.lang), file=out)
+    pages = sum(1 for _ in staging.rglob("*.html"))
     _swap(staging, final)
-    return BuildResult(final, warnings)
+    return BuildResult(final, generator.warnings, len(generator.catalog.exhibitors),
+                       len(generator.catalog.products), pages)
 
 
 def _swap(staging: Path, final: Path) -> None:
@@ -150,6 +157,22 @@ def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | No
     print(format_report(problems, expo.lang), file=out)
     failed = catalog is None or any(p.is_error for p in problems) or (strict and problems)
     return 1 if failed else 0
+
+
+@contextlib.contextmanager
+def _without_pelican_summary():
+    """Pelican ends with "Done: Processed 0 articles, ..., 1 page": blog counts that only confuse
+    an organiser, who gets our own summary instead. Only that module-level print is silenced;
+    Pelican's warnings go through its log handler and still show."""
+    import pelican
+    from rich.console import Console
+
+    original = pelican.console
+    pelican.console = Console(quiet=True)
+    try:
+        yield
+    finally:
+        pelican.console = original
 
 
 def _quiet_pelican() -> None:

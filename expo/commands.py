@@ -38,8 +38,10 @@ def run(command, *args, **kwargs):
 
 def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | None = None) -> int:
     result = build(root, settings_file=settings_file, lang=lang)
-    print(f"Situs selesai dibangun di {result.output.relative_to(root.resolve())}/ "
-          f"(site built in output/)", file=sys.stderr)
+    where = result.output.relative_to(root.resolve())
+    print(f"Situs selesai dibangun di {where}/: {result.booths} booth, {result.products} produk, "
+          f"{result.pages} halaman (site built: {result.booths} booths, {result.products} products, "
+          f"{result.pages} pages)", file=sys.stderr)
     return 0
 
 

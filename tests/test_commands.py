@@ -68,6 +68,15 @@ def test_warnings_fail_only_when_strict(project):
     assert strict.returncode == 1 and "peringatan" in strict.stderr
 
 
+def test_build_says_what_it_built_in_expo_terms(project):
+    result = invoke(project, "build")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.strip().splitlines()[-1] == (
+        "Situs selesai dibangun di output/: 2 booth, 3 produk, 19 halaman "
+        "(site built: 2 booths, 3 products, 19 pages)")
+    assert "articles" not in result.stdout + result.stderr  # Pelican's blog counts stay out
+
+
 def test_build_failure_exits_non_zero_without_traceback(project):
     assert invoke(project, "build").returncode == 0
     before = (project / "output/index.html").read_bytes()
