@@ -21,8 +21,3 @@ def slugify(text: str, max_length: int = 60) -> str:
 def fill(pattern: str, **values: object) -> str:
     """Fill a Pelican-style URL pattern such as 'booth/{booth}/{slug}/'."""
     return pattern.format(**values)
-
-
-def page_path(save_as: str) -> str:
-    """The URL a static host serves for a saved file: 'a/b/index.html' -> 'a/b/'."""
-    return save_as[: -len("index.html")] if save_as.endswith("index.html") else save_as

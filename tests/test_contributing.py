@@ -7,7 +7,6 @@ text or the template changes, this test names the guide that needs the same chan
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import pytest
 
