@@ -8,6 +8,7 @@ silently.
 from __future__ import annotations
 
 import difflib
+import string
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
@@ -22,6 +23,19 @@ DEFAULT_CATEGORIES = {
     "aksesoris": "Aksesoris",
     "perikanan": "Perikanan",
     "lainnya": "Lainnya",
+}
+
+
+_PAGE = ("slug",)
+_PATTERN_FIELDS = {
+    "booth_url": _PAGE, "booth_save_as": _PAGE,
+    "product_url": ("booth", "slug"), "product_save_as": ("booth", "slug"),
+    "directory_url": (), "directory_save_as": (),
+    "directory_page_url": ("page",), "directory_page_save_as": ("page",),
+    "category_url": _PAGE, "category_save_as": _PAGE, "city_url": _PAGE, "city_save_as": _PAGE,
+    "cities_url": (), "cities_save_as": (),
+    "whatsapp_message": ("product", "price", "booth", "expo", "url"),
+    "whatsapp_message_booth": ("booth", "expo", "url"),
 }
 
 
@@ -125,7 +139,21 @@ class ExpoSettings:
         for name in ("directory_per_page", "featured_count", "recent_count"):
             if int(getattr(self, name)) < 1:
                 raise SettingsError(f"pelicanconf.py: EXPO_{name.upper()} must be at least 1.")
+        self._check_patterns()
         self._check_images()
+
+    def _check_patterns(self) -> None:
+        """A typo in a URL pattern or message template is caught here, named, not mid-build."""
+        for name, allowed in _PATTERN_FIELDS.items():
+            pattern = getattr(self, name)
+            try:
+                fields = {f for _text, f, _spec, _conv in string.Formatter().parse(pattern) if f is not None}
+            except ValueError as exc:
+                raise SettingsError(f"pelicanconf.py: EXPO_{name.upper()}: {exc}.") from None
+            unknown = sorted(fields - set(allowed))
+            if unknown:
+                raise SettingsError(f"pelicanconf.py: EXPO_{name.upper()} uses {{{unknown[0]}}}; "
+                                    f"it may use {', '.join('{' + a + '}' for a in allowed) or 'no placeholder'}.")
 
     def _check_images(self) -> None:
         from .image_recipe import Recipe

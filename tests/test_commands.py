@@ -127,3 +127,18 @@ def test_clean_removes_output_and_optionally_the_cache(project):
     assert not (project / "output").exists() and (project / ".cache/images").is_dir()
     assert invoke(project, "clean", "--cache").returncode == 0
     assert not (project / ".cache").exists()
+
+
+@pytest.mark.parametrize("setting, message", [
+    ('EXPO_BOOTH_URL = "booth/{nama}/"',
+     "pelicanconf.py: EXPO_BOOTH_URL uses {nama}; it may use {slug}."),
+    ('EXPO_WHATSAPP_MESSAGE = "Halo {booth, saya mau {product}"',
+     "pelicanconf.py: EXPO_WHATSAPP_MESSAGE: unexpected '{' in field name."),
+])
+def test_pattern_typos_in_settings_are_named(project, setting, message):
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as settings:
+        settings.write("\n" + setting + "\n")
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert message in result.stderr
