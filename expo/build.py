@@ -18,6 +18,7 @@ from pathlib import Path
 import jinja2
 
 from .catalog import load_catalog
+from .loader import SLUG_RE
 from .errors import ContentError, ContentErrors, format_report
 from .settings import ExpoSettings, SettingsError
 
@@ -144,7 +145,7 @@ def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | No
     expo = expo_settings(settings, lang)
     if folder:
         slug = Path(folder).name
-        if not (expo.exhibitors_dir(root) / slug).is_dir():
+        if not SLUG_RE.match(slug) or not (expo.exhibitors_dir(root) / slug).is_dir():
             raise BuildFailed(f"Folder {folder} tidak ditemukan (not found). "
                               f"Contoh / example: invoke validate {expo.exhibitors_path}/<nama-folder>")
         only = {slug}

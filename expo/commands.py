@@ -63,7 +63,8 @@ def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None
         raise BuildFailed("Pakai folder atau --changed-since, tidak keduanya "
                           "(use a folder or --changed-since, not both)")
     try:
-        slugs = {booth_slug(change.path) for change in changed_since(root, ref)}
+        exhibitors_path = _settings(root).exhibitors_path
+        slugs = {booth_slug(change.path, exhibitors_path) for change in changed_since(root, ref)}
     except GitError as exc:
         raise BuildFailed(str(exc)) from None
     if None in slugs:
@@ -119,28 +120,35 @@ def codeowners(root: Path, check: bool = False) -> int:
     return 0
 
 
+def _settings(root: Path):
+    from .build import expo_settings, read_settings
+
+    return expo_settings(read_settings(root, "pelicanconf.py"), None)
+
+
 def new_exhibitor(root: Path, slug: str) -> int:
     if not SLUG_RE.match(slug):
         raise BuildFailed(
             f'"{slug}" tidak bisa dipakai sebagai nama folder. Pakai huruf kecil, angka dan tanda '
             f'hubung, misalnya "batik-sari" / use lowercase letters, digits and hyphens.')
-    folder = root / "exhibitors" / slug
+    expo = _settings(root)
+    display = f"{expo.exhibitors_path.strip('/')}/{slug}"
+    folder = expo.exhibitors_dir(root) / slug
     if folder.exists():
-        raise BuildFailed(f"exhibitors/{slug}/ sudah ada (already exists). Pilih nama lain.")
+        raise BuildFailed(f"{display}/ sudah ada (already exists). Pilih nama lain.")
     folder.mkdir(parents=True)
     (folder / "exhibitor.yml").write_text(scaffold_text(slug), encoding="utf-8")
-    print(f"Dibuat / created: exhibitors/{slug}/exhibitor.yml\n"
+    print(f"Dibuat / created: {display}/exhibitor.yml\n"
           f"Isi file itu, tambahkan foto ke folder yang sama, lalu jalankan: "
-          f"invoke validate exhibitors/{slug}", file=sys.stderr)
+          f"invoke validate {display}", file=sys.stderr)
     return 0
 
 
 def schema(root: Path, check: bool = False) -> int:
     """Write schema/exhibitor.schema.json for the organiser's categories (or check it is current)."""
-    from .build import expo_settings, read_settings
     from .schema import SCHEMA_PATH, schema_text
 
-    expo = expo_settings(read_settings(root, "pelicanconf.py"), None)
+    expo = _settings(root)
     text = schema_text(expo.categories)
     path = root / SCHEMA_PATH
     if check:
@@ -175,10 +183,9 @@ def clean(root: Path, cache: bool = False, stale: bool = False) -> int:
 
 def _prune_photo_cache(root: Path) -> None:
     """Delete photo cache entries the last successful build did not use."""
-    from .build import expo_settings, read_settings
     from .images import prune
 
-    folder = expo_settings(read_settings(root, "pelicanconf.py"), None).image_cache_dir(root)
+    folder = _settings(root).image_cache_dir(root)
     count, size = prune(folder)
     print(f"Cache foto: {count} entri lama dihapus, {size / 1024 / 1024:.1f} MB "
           f"(photo cache: {count} stale entries removed)", file=sys.stderr)
@@ -194,7 +201,11 @@ def serve(root: Path, port: int = 8000, watch: bool = False) -> int:
         print("Build gagal; menampilkan situs sebelumnya (build failed; serving the previous site)",
               file=sys.stderr)
     handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "output"))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:  # the port is taken (another serve still running) or privileged
+        raise BuildFailed(f"Port {port} tidak bisa dipakai ({exc.strerror}). Coba port lain / "
+                          f"try another port: invoke serve --port {port + 1}") from None
     print(f"Buka / open http://localhost:{port}/  (Ctrl+C untuk berhenti / to stop)", file=sys.stderr)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -211,7 +222,8 @@ def serve(root: Path, port: int = 8000, watch: bool = False) -> int:
 def _rebuild_on_change(root: Path) -> None:
     from watchfiles import watch as watch_files
 
-    watched = [p for p in ("exhibitors", "content", "theme", "expo", "pelicanconf.py") if (root / p).exists()]
+    folders = (_settings(root).exhibitors_path.strip("/"), "content", "theme", "expo", "pelicanconf.py")
+    watched = [p for p in folders if (root / p).exists()]
     print(f"Memantau perubahan / watching: {', '.join(watched)}", file=sys.stderr)
     ignored = ("/output/", "/.output-", "/.cache/", "__pycache__", "/.git/")
     for changes in watch_files(*(root / p for p in watched)):

@@ -401,7 +401,7 @@ class _Planner:
                 continue
             params: dict[str, Any] = {"value": name, "photos": folder}
             if key == "photo_not_found_hint":
-                params["suggestion"] = next(f for f in self.photos.files if f.lower() == name.lower())
+                params["suggestion"] = sorted(f for f in self.photos.files if f.lower() == name.lower())[0]
             self.problem(row, "photos", key, **params)
         return usable
 

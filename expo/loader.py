@@ -88,6 +88,9 @@ def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int) -> RawExhi
         problems.append(
             ContentError(display, None, "", "folder_slug", {"slug": slug, "suggestion": suggest_slug(slug)})
         )
+    if folder.is_symlink():  # its files would come from wherever the link points
+        problems.append(ContentError(display, None, "", "folder_link", {"slug": slug}))
+        return RawExhibitor(slug, folder, display, None, {}, tuple(problems))
     yml_path = f"{display}/{YAML_NAME}"
     source = folder / YAML_NAME
     document = None

@@ -31,6 +31,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'the folder name "{slug}" cannot be used as a booth address. Rename the folder using '
         'lowercase letters, digits and hyphens only, for example "{suggestion}"',
     ),
+    "folder_link": (
+        'folder "{slug}" adalah tautan (symlink) ke tempat lain. Ganti dengan folder biasa yang '
+        "berisi exhibitor.yml dan foto",
+        'the folder "{slug}" is a link (symlink) to somewhere else. Replace it with a plain folder '
+        "holding exhibitor.yml and the photos",
+    ),
     "yaml_missing": (
         "file exhibitor.yml tidak ada. Tambahkan exhibitor.yml ke folder ini "
         "(contoh lengkap: invoke new-exhibitor <nama-folder>)",
@@ -286,7 +292,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'the product name "{name}" gives the same address as "{other}" (line {first_line}): '
         "{slug}. Make the names differ",
     ),
-    "product_name_no_slug": (
+    "no_slug": (
         '"{value}" tidak menghasilkan alamat halaman. Pakai paling sedikit satu huruf atau angka',
         '"{value}" does not give a page address. Use at least one letter or digit',
     ),

@@ -82,11 +82,11 @@ def owners_from_yaml(text: str | None, display: str) -> tuple[str, ...]:
     if problems or document is None or not isinstance(document.data, dict):
         return ()
     owners = document.data.get("owners")
-    if isinstance(owners, str):
-        owners = [owners]
-    if not isinstance(owners, list):
-        return ()
-    return clean_logins(owners)
+    if isinstance(owners, list):  # scalars as typed: YAML reads a login like 12345 as a number
+        return clean_logins(document.written.get(("owners", i), item) for i, item in enumerate(owners))
+    if owners is not None:
+        return clean_logins([document.written.get(("owners",), owners)])
+    return ()
 
 
 def booth_slug(path: str, exhibitors_path: str = "exhibitors") -> str | None:

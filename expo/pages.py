@@ -7,6 +7,7 @@ silently overwriting one with the other.
 
 from __future__ import annotations
 
+import posixpath
 from dataclasses import dataclass, field
 from typing import Any, Iterable
 
@@ -73,7 +74,7 @@ def find_collisions(planned: list[PlannedPage], others: Iterable[tuple[str, str]
     owners: dict[str, str] = {}
     problems = []
     for save_as, source in [*((p.save_as, p.source) for p in planned), *others]:
-        key = save_as.lstrip("/")
+        key = posixpath.normpath(save_as.lstrip("/"))  # 'kota//index.html' is 'kota/index.html'
         if key in owners:
             path = source if source.startswith(("exhibitors/", "content/")) else "pelicanconf.py"
             problems.append(ContentError(path, None, "", "page_collision",

@@ -19,6 +19,7 @@ from .images import PHOTO_EXTENSIONS, ImageInfo, ImageProblem, Picture, inspect,
 from .loader import RawExhibitor
 from .markup import render_markdown
 from .models import Contact, Exhibitor, Product, ShopLink
+from .ownership import normalize_login
 from .orders import (OrderInputError, format_price, order_message, parse_whatsapp,
                      recognise_marketplace, whatsapp_link)
 from .settings import ExpoSettings
@@ -26,7 +27,6 @@ from .urls import fill, slugify
 from .video import Video, VideoError, parse_video
 from markupsafe import Markup
 
-_GITHUB_USER_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
 _SOCIAL = {
     # network: (handle pattern, profile URL pattern, hosts whose URLs we accept)
     "instagram": (r"[A-Za-z0-9._]{1,30}", "https://www.instagram.com/{}/", ("instagram.com",)),
@@ -34,6 +34,13 @@ _SOCIAL = {
     "facebook": (r"[A-Za-z0-9.\-]{3,50}", "https://www.facebook.com/{}", ("facebook.com", "fb.com")),
 }
 _SOCIAL_NAMES = {"instagram": "Instagram", "tiktok": "TikTok", "facebook": "Facebook"}
+# First path segments that are posts, reels or menus, not the account itself
+_NOT_ACCOUNTS = {
+    "instagram": {"p", "reel", "reels", "stories", "explore", "tv", "accounts"},
+    "facebook": {"share", "sharer", "watch", "groups", "events", "photo", "photo.php", "story.php",
+                 "permalink.php", "marketplace", "login", "pages"},
+    "tiktok": set(),
+}
 
 
 @dataclass(frozen=True)
@@ -62,6 +69,8 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     tagline = r.text(("tagline",), max_length=limit(EXHIBITOR, "tagline"))
     category = _category(r, settings)
     city = r.text(("city",), required=True, max_length=limit(EXHIBITOR, "city"))
+    if city and not slugify(city):
+        r.problem(("city",), "no_slug", value=city)
     address = r.text(("address",), max_length=limit(EXHIBITOR, "address"))
     owners = _owners(r)
     whatsapp = _whatsapp(r)
@@ -115,13 +124,15 @@ def _category(r: FieldReader, settings: ExpoSettings) -> str | None:
 
 
 def _owners(r: FieldReader) -> tuple[str, ...]:
+    """GitHub logins as typed (a login may be all digits, which YAML reads as a number); the
+    same rule check-pr and CODEOWNERS apply, so a login that validates also owns the folder."""
     owners = []
     for path, value in r.items(("owners",), required=True, max_items=limit(EXHIBITOR, "owners")):
-        text = str(value).strip().lstrip("@") if isinstance(value, (str, int)) else None
-        if text is None or not _GITHUB_USER_RE.match(text):
-            r.problem(path, "owner_invalid", value=value)
+        text = r.written(path) if isinstance(value, int) and not isinstance(value, bool) else value
+        if normalize_login(text) is None:
+            r.problem(path, "owner_invalid", value=text)
         else:
-            owners.append(text)
+            owners.append(text.strip().lstrip("@"))
     return tuple(owners)
 
 
@@ -196,7 +207,17 @@ def _social(r: FieldReader, network: str) -> Contact | None:
         parts = urlsplit(url)
         host = (parts.hostname or "").lower()
         segments = [s for s in parts.path.split("/") if s]
-        if not any(host == h or host.endswith("." + h) for h in hosts) or not segments:
+        if not any(host == h or host.endswith("." + h) for h in hosts) or not segments \
+                or segments[0].lower() in _NOT_ACCOUNTS[network]:
+            r.problem(path, "handle_invalid", value=value, network=_SOCIAL_NAMES[network])
+            return None
+        if network == "facebook" and segments[0] == "profile.php":
+            page_id = re.fullmatch(r"id=(\d{5,20})", parts.query or "")
+            if not page_id:
+                r.problem(path, "handle_invalid", value=value, network=_SOCIAL_NAMES[network])
+                return None
+            return Contact(network, "Facebook", f"https://www.facebook.com/profile.php?id={page_id.group(1)}")
+        if network == "tiktok" and not segments[0].startswith("@"):
             r.problem(path, "handle_invalid", value=value, network=_SOCIAL_NAMES[network])
             return None
         handle = segments[0]
@@ -263,7 +284,7 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         name = r.text(path + ("name",), required=True, max_length=limit(PRODUCT, "name"))
         slug = slugify(name) if name else None
         if name and not slug:
-            r.problem(path + ("name",), "product_name_no_slug", value=name)
+            r.problem(path + ("name",), "no_slug", value=name)
         elif name and name.casefold() in names:
             r.problem(path + ("name",), "product_duplicate_name", name=name, first_line=names[name.casefold()][1])
             slug = None

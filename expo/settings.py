@@ -7,13 +7,17 @@ silently.
 
 from __future__ import annotations
 
+import collections.abc
 import difflib
+import functools
 import string
+import typing
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
 
 from .credentials import DEFAULT_CHECKERS
+from .loader import SLUG_RE
 
 DEFAULT_CATEGORIES = {
     "batik": "Batik",
@@ -37,6 +41,34 @@ _PATTERN_FIELDS = {
     "whatsapp_message": ("product", "price", "booth", "expo", "url"),
     "whatsapp_message_booth": ("booth", "expo", "url"),
 }
+
+
+@functools.lru_cache(maxsize=None)
+def _FIELD_TYPES() -> dict[str, Any]:
+    return typing.get_type_hints(ExpoSettings)
+
+
+def _typed(key: str, value: Any, hint: Any) -> Any:
+    """The value if it has the field's type (lists become tuples); else a SettingsError saying
+    what the setting needs, so a typo in pelicanconf.py never surfaces as a traceback later."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+
+    def scalar_ok(v: Any, kind: type) -> bool:
+        return isinstance(v, kind) and (kind is bool or not isinstance(v, bool))
+
+    if origin is tuple:
+        if isinstance(value, (list, tuple)) and all(scalar_ok(v, args[0]) for v in value):
+            return tuple(value)
+        need = "a list of whole numbers" if args[0] is int else "a list of text, e.g. [\"a\", \"b\"]"
+    elif origin in (Mapping, collections.abc.Mapping):
+        if isinstance(value, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
+            return dict(value)
+        need = 'a mapping of text to text, e.g. {"kuliner": "Kuliner"}'
+    else:
+        if scalar_ok(value, hint):
+            return value
+        need = {str: "text in quotes", int: "a whole number", bool: "True or False"}[hint]
+    raise SettingsError(f"pelicanconf.py: {key} must be {need}, not {value!r}.")
 
 
 class SettingsError(ValueError):
@@ -126,7 +158,7 @@ class ExpoSettings:
                 guess = difflib.get_close_matches(name, sorted(known), n=1)
                 hint = f" Did you mean EXPO_{guess[0].upper()}?" if guess else ""
                 raise SettingsError(f"pelicanconf.py: unknown setting {key}.{hint}")
-            values[name] = value
+            values[name] = _typed(key, value, _FIELD_TYPES()[name])
         expo = cls(**values)
         expo._check()
         return expo
@@ -136,6 +168,10 @@ class ExpoSettings:
             raise SettingsError('pelicanconf.py: EXPO_LANG must be "id" or "en".')
         if not self.categories:
             raise SettingsError("pelicanconf.py: EXPO_CATEGORIES needs at least one category.")
+        bad = [key for key in self.categories if not SLUG_RE.match(key)]
+        if bad:  # the key is what exhibitors type and the category page's address
+            raise SettingsError(f'pelicanconf.py: EXPO_CATEGORIES key "{bad[0]}" must be lowercase '
+                                "letters, digits and hyphens, e.g. \"kuliner\": \"Kuliner\".")
         for name in ("directory_per_page", "featured_count", "recent_count"):
             if int(getattr(self, name)) < 1:
                 raise SettingsError(f"pelicanconf.py: EXPO_{name.upper()} must be at least 1.")

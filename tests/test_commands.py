@@ -142,3 +142,37 @@ def test_pattern_typos_in_settings_are_named(project, setting, message):
     assert result.returncode == 1
     assert_no_traceback(result)
     assert message in result.stderr
+
+
+@pytest.mark.parametrize("folder", [".", "..", "exhibitors/..", "exhibitors/.hidden"])
+def test_validate_refuses_a_folder_that_is_not_a_booth(project, folder):
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace("category: batik", "category: bati"))
+    result = invoke(project, "validate", folder)
+    assert result.returncode == 1 and "tidak ditemukan" in result.stderr
+
+
+@pytest.mark.parametrize("setting, message", [
+    ('EXPO_FEATURED = "batik-sari"', 'pelicanconf.py: EXPO_FEATURED must be a list of text, e.g. ["a", "b"], not \'batik-sari\'.'),
+    ('EXPO_DIRECTORY_PER_PAGE = "24"', "pelicanconf.py: EXPO_DIRECTORY_PER_PAGE must be a whole number, not '24'."),
+    ('EXPO_CATEGORIES = {"Kuliner Enak": "Kuliner"}', 'pelicanconf.py: EXPO_CATEGORIES key "Kuliner Enak" must be lowercase'),
+])
+def test_setting_of_the_wrong_type_is_one_clear_line(project, setting, message):
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as settings:
+        settings.write("\n" + setting + "\n")
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert message in result.stderr
+
+
+def test_serve_on_a_busy_port_says_so(project):
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = invoke(project, "serve", "--port", str(port))
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert f"Port {port} tidak bisa dipakai" in result.stderr

@@ -251,6 +251,51 @@ def test_symlinked_exhibitor_yml_is_not_read(tmp_path):
         "invoke new-exhibitor <nama-folder>)"]
 
 
+def test_symlinked_booth_folder_is_not_read(tmp_path):
+    root = make_project(tmp_path / "p", {})
+    elsewhere = write_exhibitor(make_project(tmp_path / "other", {}), "batik-sari", GOOD_YML)
+    (root / "exhibitors").mkdir()
+    os.symlink(elsewhere, root / "exhibitors" / "batik-sari")
+    assert problems(root) == [
+        'exhibitors/batik-sari: folder "batik-sari" adalah tautan (symlink) ke tempat lain. Ganti dengan '
+        "folder biasa yang berisi exhibitor.yml dan foto"]
+
+
+@pytest.mark.parametrize("city", ["???", "—"])
+def test_a_city_must_give_a_page_address(tmp_path, city):
+    found = problems(project_with(tmp_path, GOOD_YML.replace("city: Kota Pekalongan", f'city: "{city}"')))
+    assert found == [f'{Y}:4: city: "{city}" tidak menghasilkan alamat halaman. Pakai paling sedikit satu '
+                     "huruf atau angka"]
+
+
+@pytest.mark.parametrize("value", [
+    "https://www.instagram.com/p/CxYz123/", "https://www.facebook.com/share/abc", "https://www.tiktok.com/video/1",
+    "https://www.facebook.com/profile.php",
+])
+def test_links_to_posts_are_not_accounts(tmp_path, value):
+    network = value.split(".")[1]
+    yml = GOOD_YML.replace('instagram: "@batiksari"', f"{network}: {value}")
+    found = problems(project_with(tmp_path, yml))
+    assert len(found) == 1 and "bukan nama akun" in found[0], found
+
+
+def test_facebook_profile_php_keeps_its_id(tmp_path):
+    yml = GOOD_YML.replace('instagram: "@batiksari"', "facebook: https://www.facebook.com/profile.php?id=100012345678")
+    catalog, found = load_catalog(project_with(tmp_path, yml), ExpoSettings())
+    assert found == []
+    assert [c.url for c in catalog.exhibitors[0].contacts if c.kind == "facebook"] == [
+        "https://www.facebook.com/profile.php?id=100012345678"]
+
+
+def test_a_numeric_github_login_owns_its_folder(tmp_path):
+    from expo.ownership import owners_from_yaml
+
+    yml = GOOD_YML.replace("  - sari-batik", "  - 12345")
+    catalog, found = load_catalog(project_with(tmp_path, yml), ExpoSettings())
+    assert found == [] and catalog.exhibitors[0].owners == ("12345",)
+    assert owners_from_yaml(yml, "x") == ("12345",)
+
+
 # --- Files ----------------------------------------------------------------------------------
 
 def test_non_image_named_jpg(tmp_path):

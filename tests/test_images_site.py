@@ -140,4 +140,4 @@ def test_image_settings_are_checked():
         ExpoSettings.from_pelican({"EXPO_IMAGE_WIDTHS": (0, 400)})
     with pytest.raises(SettingsError, match="EXPO_MAX_PHOTO_MEGAPIXELS"):
         ExpoSettings.from_pelican({"EXPO_MAX_PHOTO_MEGAPIXELS": 0})
-    assert ExpoSettings.from_pelican({"EXPO_IMAGE_FORMATS": ["avif", "webp"]}).image_formats == ["avif", "webp"]
+    assert ExpoSettings.from_pelican({"EXPO_IMAGE_FORMATS": ["avif", "webp"]}).image_formats == ("avif", "webp")  # a list becomes the declared tuple
