@@ -27,7 +27,8 @@ def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
     ctx = ParseContext(settings, siteurl)
     folder = settings.exhibitors_dir(root)
     exhibitors = []
-    for path in discover(folder):
+    folders = discover(folder)
+    for path in folders:
         if only is not None and path.name not in only:
             continue
         raw = load_exhibitor(path, settings.exhibitors_path.strip("/"), settings.max_yaml_kilobytes)
@@ -35,7 +36,7 @@ def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
         if exhibitor is not None:
             exhibitors.append(exhibitor)
     problems.extend(_same_names(exhibitors, settings))
-    slugs = {p.name for p in discover(folder)}
+    slugs = {p.name for p in folders}
     for slug in settings.featured:
         if slug not in slugs:
             problems.append(ContentError("pelicanconf.py", None, "EXPO_FEATURED", "featured_unknown", {"value": slug}))

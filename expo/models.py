@@ -65,8 +65,10 @@ class Exhibitor:
     tagline: str | None
     category: str  # key of the organiser's category list ('category' is Pelican's word)
     category_label: str
+    category_url: str
     city: str
     city_slug: str
+    city_url: str
     address: str | None
     owners: tuple[str, ...]
     whatsapp: WhatsAppNumber | None

@@ -96,7 +96,8 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
                                   url=ctx.absolute(booth_url))
     return Exhibitor(
         slug=raw.slug, name=name, tagline=tagline, category=category,
-        category_label=settings.categories[category], city=city, city_slug=slugify(city),
+        category_label=settings.categories[category], category_url=fill(settings.category_url, slug=category),
+        city=city, city_slug=slugify(city), city_url=fill(settings.city_url, slug=slugify(city)),
         address=address, owners=owners, whatsapp=whatsapp,
         order_url=whatsapp_link(whatsapp.digits, booth_message) if whatsapp else None,
         contacts=contacts, marketplaces=marketplaces, video=video, logo=logo, cover=cover,
@@ -333,7 +334,7 @@ class _PhotoFinder:
         self.r = r
         self.settings = settings
         self.folder = raw.folder.resolve()
-        self.names = sorted(p.name for p in raw.folder.iterdir())
+        self.names = frozenset(p.name for p in raw.folder.iterdir())  # listed once per booth
         self.infos: dict[str, ImageInfo | None] = {}
 
     def picture(self, path: tuple, value: Any, alt: str) -> Picture | None:
@@ -350,7 +351,7 @@ class _PhotoFinder:
             r.problem(path, "photo_type", value=name)
             return None
         if name not in self.names:
-            same = [n for n in self.names if n.lower() == name.lower()]
+            same = sorted(n for n in self.names if n.lower() == name.lower())
             if same:
                 r.problem(path, "photo_missing_hint", value=name, suggestion=same[0])
             else:
