@@ -17,6 +17,7 @@ from .errors import ContentError, ContentErrors
 from .pages import find_collisions, plan_pages
 from .photos import prepare_photos, publish_photos, remember_digests
 from .settings import ExpoSettings
+from .structured import page_path, product_jsonld, robots_txt, sitemap_xml
 
 log = logging.getLogger(__name__)
 
@@ -62,7 +63,15 @@ class ExpoGenerator(Generator):
                                       context=self.context)
 
     def generate_output(self, writer) -> None:
+        self.env.globals["product_jsonld"] = product_jsonld
         for page in self.planned:
             writer.write_file(page.save_as, self.get_template(page.template), self.context,
                               relative_urls=self.settings["RELATIVE_URLS"], **page.values)
+        siteurl = absolute_siteurl(self.settings)
+        if siteurl:  # search engines need full addresses; a local preview has none
+            paths = [page_path(p.save_as) for p in self.planned if p.template != "expo_404"]
+            paths += [page_path(p.save_as) for p in self.context.get("pages", [])]
+            output = Path(self.output_path)
+            (output / "sitemap.xml").write_text(sitemap_xml(siteurl, paths), encoding="utf-8")
+            (output / "robots.txt").write_text(robots_txt(siteurl), encoding="utf-8")
         publish_photos(self.photos, Path(self.output_path))
