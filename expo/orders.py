@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote
 
 import phonenumbers
 from babel.numbers import format_currency
 from phonenumbers import PhoneNumberFormat, PhoneNumberType
+
+from .urls import host_under, split_http_url
 
 __all__ = [
     "OrderInputError",
@@ -162,23 +164,8 @@ _TIKTOK_SHOP_PATHS = ("/view/product/", "/shop/")
 
 def _host_and_path(url: str) -> tuple[str, str] | None:
     """Lower-case host and path of an http(s) or scheme-less URL, else None."""
-    text = url.strip()
-    try:
-        parts = urlsplit(text)
-        if not parts.scheme:  # 'shopee.co.id/toko' or '//shopee.co.id/toko'
-            parts = urlsplit("https://" + text.lstrip("/"))
-        host = (parts.hostname or "").rstrip(".")  # hostname is lower-cased
-    except ValueError:  # malformed netloc such as '[::1'
-        return None
-    if parts.scheme not in ("http", "https"):  # urlsplit lower-cases the scheme
-        return None
-    return (host, parts.path) if host else None
-
-
-def _under(host: str, domain: str) -> bool:
-    # Suffix match on a label boundary: 'evil-tokopedia.com' and
-    # 'tokopedia.com.evil.net' do not match 'tokopedia.com'.
-    return host == domain or host.endswith("." + domain)
+    split = split_http_url(url)
+    return (split[1], split[0].path) if split and split[1] else None
 
 
 def recognise_marketplace(url: str) -> Marketplace:
@@ -192,7 +179,7 @@ def recognise_marketplace(url: str) -> Marketplace:
         return OTHER
     host, path = found
     for domains, marketplace in _BY_DOMAIN:
-        if any(_under(host, d) for d in domains):
+        if any(host_under(host, d) for d in domains):
             return marketplace
     # vt.tiktok.com is the app's share short link. It can also point at a plain
     # video; we cannot tell without following it (no network), so it counts.

@@ -23,7 +23,7 @@ from .ownership import normalize_login
 from .orders import (OrderInputError, format_price, order_message, parse_whatsapp,
                      recognise_marketplace, whatsapp_link)
 from .settings import ExpoSettings
-from .urls import fill, slugify
+from .urls import fill, host_under, slugify, split_http_url
 from .video import Video, VideoError, parse_video
 from markupsafe import Markup
 
@@ -203,12 +203,9 @@ def _social(r: FieldReader, network: str) -> Contact | None:
         url = r.web_url(path, value)
         if url is None:
             return None
-        from urllib.parse import urlsplit
-
-        parts = urlsplit(url)
-        host = (parts.hostname or "").lower()
+        parts, host = split_http_url(url)  # web_url accepted it, so it splits
         segments = [s for s in parts.path.split("/") if s]
-        if not any(host == h or host.endswith("." + h) for h in hosts) or not segments \
+        if not any(host_under(host, h) for h in hosts) or not segments \
                 or segments[0].lower() in _NOT_ACCOUNTS[network]:
             r.problem(path, "handle_invalid", value=value, network=_SOCIAL_NAMES[network])
             return None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from urllib.parse import SplitResult, urlsplit
 
 from unidecode import unidecode
 
@@ -21,3 +22,26 @@ def slugify(text: str, max_length: int = 60) -> str:
 def fill(pattern: str, **values: object) -> str:
     """Fill a Pelican-style URL pattern such as 'booth/{booth}/{slug}/'."""
     return pattern.format(**values)
+
+
+def split_http_url(text: str) -> tuple[SplitResult, str] | None:
+    """(parts, lower-case host) of an http(s) address, or None. An address pasted without a
+    scheme ('shopee.co.id/toko', 'youtu.be/ID') is read as https; javascript:, data: and other
+    schemes, and malformed hosts such as '[::1', give None."""
+    text = text.strip()
+    try:
+        parts = urlsplit(text)
+        if not parts.scheme:
+            parts = urlsplit("https://" + text.lstrip("/"))
+        host = (parts.hostname or "").rstrip(".")  # lower-cased, without port or user
+    except ValueError:
+        return None
+    if parts.scheme not in ("http", "https"):  # urlsplit lower-cases the scheme
+        return None
+    return parts, host
+
+
+def host_under(host: str, domain: str) -> bool:
+    """Suffix match on a label boundary: 'evil-tokopedia.com' and 'tokopedia.com.evil.net' are
+    not under 'tokopedia.com'."""
+    return host == domain or host.endswith("." + domain)

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs
+
+from .urls import split_http_url
 
 __all__ = ["VideoError", "Video", "parse_video"]
 
@@ -55,16 +57,10 @@ def parse_video(url: str) -> Video:
     """Recognise a YouTube or Vimeo link; raise VideoError otherwise."""
     if not isinstance(url, str):
         raise VideoError("video_host", url)
-    text = url.strip()
-    try:
-        parts = urlsplit(text)
-        if not parts.scheme:  # 'youtu.be/ID' pasted without https://
-            parts = urlsplit("https://" + text.lstrip("/"))
-        host = (parts.hostname or "").rstrip(".")  # lower-cased, no port or user
-    except ValueError:  # malformed netloc such as '[::1'
-        raise VideoError("video_host", url) from None
-    if parts.scheme not in ("http", "https"):  # urlsplit lower-cases the scheme
-        raise VideoError("video_host", url)  # javascript:, data:, ftp: ...
+    split = split_http_url(url)  # 'youtu.be/ID' pasted without https:// is fine
+    if split is None:  # javascript:, data:, ftp:, a malformed host ...
+        raise VideoError("video_host", url)
+    parts, host = split
     segments = [s for s in parts.path.split("/") if s]
     query = parse_qs(parts.query)
 
