@@ -19,7 +19,7 @@ import hashlib
 import os
 import shutil
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Iterable
 
 from .image_cache import PhotoCache
@@ -29,6 +29,18 @@ from .image_pool import run_jobs
 from .image_recipe import FORMATS, SHARE_SIZE, Recipe
 
 PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
+
+
+def photo_name_problem(name: str) -> str | None:
+    """The rule for a photo named in exhibitor.yml or a CSV: "path" when it is not a plain file
+    name (folders, '..', hidden files stay out), "type" when it is not a photo we read."""
+    if "/" in name or "\\" in name or name.startswith(".") or "\x00" in name:
+        return "path"
+    if PurePath(name).suffix.lower() not in PHOTO_EXTENSIONS:
+        return "type"
+    return None
+
+
 DEFAULT_FORMATS = ("avif",)
 ImageProblem = PhotoError  # the name parsing.py knows: `key` and `params` become a ContentError
 _FORMAT_OF_MIME = {f.mime: f.name for f in FORMATS.values()}

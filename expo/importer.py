@@ -21,7 +21,7 @@ from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
 from .errors import WARNING, ContentError
-from .images import PHOTO_EXTENSIONS
+from .images import photo_name_problem
 from .import_columns import (BOOTH_COLUMNS, CONTACT_COLUMNS, CREDENTIAL_COLUMNS, PRODUCT_COLUMNS,
                              HEADER_EXAMPLES, REQUIRED_COLUMNS, ColumnMap, map_headers, recognised)
 from .contract import MAX_PRICE
@@ -411,10 +411,9 @@ class _Planner:
         lowered = name.lower()
         if "://" in name or lowered.startswith(("www.", "drive.google")):
             return "photo_url"
-        if "/" in name or "\\" in name or name.startswith(".") or "\x00" in name:
-            return "photo_name_path"
-        if "." + lowered.rsplit(".", 1)[-1] not in PHOTO_EXTENSIONS:
-            return "photo_type"
+        shape = photo_name_problem(name)
+        if shape:
+            return {"path": "photo_name_path", "type": "photo_type"}[shape]
         if name in self.photos.refused:
             return "photo_link_outside"
         if name in self.photos.files:

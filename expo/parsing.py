@@ -15,7 +15,7 @@ from .contract import CREDENTIALS, EXHIBITOR, EXHIBITOR_FIELDS, MAX_PRICE, PRODU
 from .credentials import LABELS as CREDENTIAL_LABELS, Credential, CredentialError, parse_credential
 from .errors import ContentError
 from .fields import FieldReader
-from .images import PHOTO_EXTENSIONS, ImageInfo, ImageProblem, Picture, inspect, plan
+from .images import ImageInfo, ImageProblem, Picture, inspect, photo_name_problem, plan
 from .loader import RawExhibitor
 from .markup import render_markdown
 from .models import Contact, Exhibitor, Product, ShopLink
@@ -341,10 +341,11 @@ class _PhotoFinder:
             return None
         name = value.strip()
         params = {"value": name, "slug": self.raw.slug}
-        if "/" in name or "\\" in name or name.startswith(".") or "\x00" in name:
+        shape = photo_name_problem(name)
+        if shape == "path":
             r.problem(path, "photo_path", **params)
             return None
-        if Path(name).suffix.lower() not in PHOTO_EXTENSIONS:
+        if shape == "type":
             r.problem(path, "photo_type", value=name)
             return None
         if name not in self.names:
