@@ -5,7 +5,7 @@ from pathlib import Path
 
 from invoke import task
 
-from expo import commands
+from expo.cli import commands
 
 ROOT = Path(__file__).resolve().parent
 

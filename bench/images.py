@@ -42,10 +42,10 @@ sys.path.insert(0, str(REPO))  # this checkout's expo package, whatever else is 
 
 from PIL import Image, ImageChops, ImageDraw, ImageOps  # noqa: E402
 
-from expo import images  # noqa: E402
-from expo.image_pool import cpu_count  # noqa: E402
+from expo.images import pipeline as images
+from expo.images.pool import cpu_count  # noqa: E402
 from expo.settings import ExpoSettings  # noqa: E402
-from expo.urls import slugify  # noqa: E402
+from expo.values.slugs import slugify
 
 REAL = REPO.parent / "shared" / "realphotos"
 REAL_PHONE_PHOTOS = ("jpg/mobile/jolla.jpg", "jpg/hdr/iphone_hdr_YES.jpg", "heic/IMG_5195.HEIC")
@@ -224,7 +224,7 @@ def _modelled_gallery_photo(site: Path, page_path: str, dpr: float) -> tuple[str
 
 def product_pages(root: Path, booths: dict[str, list[tuple[str, list[Path]]]], cache: Path) -> Path:
     """A site with these booths (slug -> products and their photos); returns its output folder."""
-    from expo.build import build
+    from expo.cli.build import build
 
     shutil.copytree(REPO / "theme", root / "theme")
     settings = (REPO / "pelicanconf.py").read_text(encoding="utf-8")
@@ -267,7 +267,7 @@ def compare_formats(sources: list[Path], width: int = 800) -> None:
     """Bytes, encoding time (one thread) and PSNR against the resized photo, per setting."""
     import io
 
-    from expo.image_decode import decode, display_size, open_photo
+    from expo.images.decode import decode, display_size, open_photo
 
     totals = {label: [0, 0.0, 0.0] for label, *_rest in FORMAT_CHOICES}
     for source in sources:

@@ -2,9 +2,9 @@
 
 
 def register() -> None:
-    """Pelican's plugin hook. Imported lazily: photo worker processes import `expo.image_encode`
+    """Pelican's plugin hook. Imported lazily: photo worker processes import `expo.images.encode`
     and should not pay for importing Pelican."""
-    from .plugin import register as _register
+    from expo.site.plugin import register as _register
 
     _register()
 

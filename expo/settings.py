@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Mapping
 
-from .credentials import DEFAULT_CHECKERS
-from .loader import SLUG_RE
+from expo.values.credentials import DEFAULT_CHECKERS
+from expo.values.slugs import SLUG_RE
 
 DEFAULT_CATEGORIES = {
     "batik": "Batik",
@@ -192,7 +192,7 @@ class ExpoSettings:
                                     f"it may use {', '.join('{' + a + '}' for a in allowed) or 'no placeholder'}.")
 
     def _check_images(self) -> None:
-        from .image_recipe import Recipe
+        from expo.images.recipe import Recipe
 
         try:
             Recipe.of(self.image_widths, tuple(self.image_formats))

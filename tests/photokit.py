@@ -118,3 +118,20 @@ def metadata_leaks(path: Path) -> list[str]:
         if dict(im.getexif()):
             leaks.append("getexif")
     return leaks
+
+
+class PhotoFailures(Exception):
+    def __init__(self, failures):
+        super().__init__(", ".join(str(f.source) for f in failures))
+        self.failures = failures
+
+
+def render_photos(pictures, output_dir: Path, cache_dir: Path, **options) -> int:
+    """prepare + publish, as a build does; returns how many sources were decoded."""
+    from expo.images import pipeline
+
+    prepared = pipeline.prepare(list(pictures), cache_dir, **options)
+    if prepared.failures:
+        raise PhotoFailures(prepared.failures)
+    pipeline.publish(prepared, output_dir)
+    return prepared.decoded

@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from expo.build import BuildFailed, build
+from expo.cli.build import BuildFailed, build
 from htmlkit import Page, pages
 from sitekit import GOOD_YML, SECOND_YML, make_project, write_exhibitor
 

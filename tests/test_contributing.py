@@ -10,9 +10,9 @@ import re
 
 import pytest
 
-from expo.catalog import load_catalog
-from expo.messages import render
-from expo.scaffold import scaffold_text
+from expo.content.catalog import load_catalog
+from expo.text.messages import render
+from expo.cli.scaffold import scaffold_text
 from expo.settings import ExpoSettings
 from sitekit import REPO, write_exhibitor, write_photo
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from expo.build import build
+from expo.cli.build import build
 from htmlkit import Page, pages
 from sitekit import REPO
 

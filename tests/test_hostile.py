@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from expo.build import BuildFailed, build
-from expo.catalog import load_catalog
+from expo.cli.build import BuildFailed, build
+from expo.content.catalog import load_catalog
 from expo.settings import ExpoSettings
 from htmlkit import Page
 from sitekit import GOOD_YML, make_project, write_exhibitor, write_photo
@@ -288,7 +288,7 @@ def test_facebook_profile_php_keeps_its_id(tmp_path):
 
 
 def test_a_numeric_github_login_owns_its_folder(tmp_path):
-    from expo.ownership import owners_from_yaml
+    from expo.pr.ownership import owners_from_yaml
 
     yml = GOOD_YML.replace("  - sari-batik", "  - 12345")
     catalog, found = load_catalog(project_with(tmp_path, yml), ExpoSettings())

@@ -8,9 +8,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms
 
-from expo import image_recipe, images
-from expo.image_decode import decode, open_photo
-from photokit import (QUADRANTS, TO_STORED, XMP, close, metadata_leaks, noisy, png16_grey,
+from expo.images import recipe as image_recipe
+from expo.images import pipeline as images
+from expo.images.decode import decode, open_photo
+from photokit import (PhotoFailures, render_photos, QUADRANTS, TO_STORED, XMP, close, metadata_leaks, noisy, png16_grey,
                       png_header_only, private_exif, quadrant_colours, quadrants, truncated_jpeg)
 
 
@@ -20,7 +21,7 @@ def plan(path: Path, widths=(40, 80), formats=("avif",), max_megapixels=60) -> i
 
 
 def render(pictures, tmp_path: Path, **options) -> int:
-    return images.render(pictures, tmp_path / "out", tmp_path / "cache", workers=1, **options)
+    return render_photos(pictures, tmp_path / "out", tmp_path / "cache", workers=1, **options)
 
 
 def opened(tmp_path: Path, rendition: images.Rendition) -> Image.Image:
@@ -333,7 +334,7 @@ def test_truncated_pixels_are_a_named_failure_not_a_crash(tmp_path):
     failures = images.verify([picture], tmp_path / "cache", workers=1)
     assert [(f.source.name, f.key) for f in failures] == [("terpotong.jpg", "photo_broken")]
     assert "truncated" in failures[0].params["detail"]
-    with pytest.raises(images.PhotoFailures) as caught:
+    with pytest.raises(PhotoFailures) as caught:
         render([picture], tmp_path)
     assert [f.source for f in caught.value.failures] == [source]
     assert not list((tmp_path / "cache").rglob("*.avif"))  # nothing half-made was kept

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from expo.build import BuildFailed, build, validate
-from expo.commands import clean
+from expo.cli.build import BuildFailed, build, validate
+from expo.cli.commands import clean
 from expo.settings import ExpoSettings, SettingsError
 from htmlkit import Page
 from photokit import metadata_leaks, noisy, png_header_only, private_exif, truncated_jpeg

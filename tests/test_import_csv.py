@@ -13,15 +13,23 @@ import yaml
 from hypothesis import given, settings as hsettings, strategies as st
 from invoke.exceptions import Exit
 
-from expo import commands
-from expo.build import build, validate
-from expo.import_columns import ALIASES, map_headers, normalise
-from expo.import_messages import IMPORT_MESSAGES
-from expo.import_writer import dump_yaml, run_import
-from expo.importer import ImportFailed, PhotoFolder, Quoted, decode, parse_price, plan_import, read_table
+from expo.cli import commands
+from expo.cli.build import build, validate
+from expo.importer.columns import ALIASES, map_headers, normalise
+from expo.text.import_messages import IMPORT_MESSAGES
+from expo.importer.writer import dump_yaml, run_import
+from expo.importer.rows import (
+    ImportFailed,
+    PhotoFolder,
+    Quoted,
+    decode,
+    parse_price,
+    plan_import,
+    read_table,
+)
 from expo.settings import DEFAULT_CATEGORIES
-from expo.loader import parse_yaml
-from expo.messages import MESSAGES
+from expo.content.loader import parse_yaml
+from expo.text.messages import MESSAGES
 from sitekit import REPO, make_project, write_photo
 
 HEADER = "Nama Usaha,Kategori,Kota/Kabupaten,Owners,Nomor WhatsApp,Nama Produk,Harga,Foto,Deskripsi"
@@ -419,7 +427,7 @@ def test_a_folder_that_cannot_be_written_is_a_message(root, photos, monkeypatch)
     def refuse(*args):
         raise PermissionError(13, "Permission denied")
 
-    monkeypatch.setattr("expo.import_writer.os.rename", refuse)
+    monkeypatch.setattr("expo.importer.writer.os.rename", refuse)
     code, output = run(root, photos, HEADER + "\n" + KERIPIK_ROW)
     assert code == 1
     assert report_lines(output) == [
@@ -512,7 +520,7 @@ def test_import_messages_have_both_languages_with_the_same_placeholders():
 
 
 def test_import_message_keys_do_not_replace_exhibitor_messages():
-    tree = ast.parse((REPO / "expo" / "messages.py").read_text(encoding="utf-8"))
+    tree = ast.parse((REPO / "expo" / "text" / "messages.py").read_text(encoding="utf-8"))
     table = next(node.value for node in ast.walk(tree) if isinstance(node, ast.AnnAssign)
                  and getattr(node.target, "id", "") == "MESSAGES")
     assert {k.value for k in table.keys} & set(IMPORT_MESSAGES) == set()

@@ -2,17 +2,10 @@
 
 import pytest
 
-from expo.orders import (
-    Marketplace,
-    OrderInputError,
-    WhatsAppNumber,
-    format_price,
-    format_rupiah,
-    order_message,
-    parse_whatsapp,
-    recognise_marketplace,
-    whatsapp_link,
-)
+from expo.values.shops import Marketplace, recognise_marketplace
+from expo.values.phones import OrderInputError, WhatsAppNumber, parse_whatsapp
+from expo.values.prices import format_price, format_rupiah
+from expo.site.orders import order_message, whatsapp_link
 
 MOBILE = WhatsAppNumber("6281234567890", "+62 812-3456-7890", True)
 PEKALONGAN = WhatsAppNumber("62285123456", "+62 285 123456", False)

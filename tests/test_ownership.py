@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 from invoke.exceptions import Exit
 
-from expo import commands
-from expo.build import BuildFailed
-from expo.codeowners import render_codeowners
-from expo.literalsettings import literal_setting
-from expo.ownership import Change, decide, owners_from_yaml
+from expo.cli import commands
+from expo.cli.build import BuildFailed
+from expo.pr.codeowners import render_codeowners
+from expo.pr.literalsettings import literal_setting
+from expo.pr.ownership import Change, decide, owners_from_yaml
 from sitekit import GOOD_YML, SECOND_YML, make_project
 
 SETTINGS = 'SITENAME = "Expo uji"\nEXPO_ORGANISERS = ["Panitia-Expo"]\n'

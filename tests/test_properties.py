@@ -9,9 +9,9 @@ from pathlib import Path
 import yaml
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from expo.errors import ContentError
-from expo.loader import load_exhibitor
-from expo.parsing import EXHIBITOR_FIELDS, PRODUCT_FIELDS, ParseContext, parse_exhibitor
+from expo.content.errors import ContentError
+from expo.content.loader import load_exhibitor
+from expo.content.parsing import EXHIBITOR_FIELDS, PRODUCT_FIELDS, ParseContext, parse_exhibitor
 from expo.settings import ExpoSettings
 from sitekit import write_photo
 

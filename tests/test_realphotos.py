@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageStat
 
-from expo import images
-from photokit import metadata_leaks
+from expo.images import pipeline as images
+from photokit import metadata_leaks, render_photos
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "realphotos"
 PHOTOS = sorted(p for p in REAL.rglob("*") if p.suffix.lower() in images.PHOTO_EXTENSIONS) if REAL.is_dir() else []
@@ -78,7 +78,7 @@ def test_display_p3_photos_are_converted_to_srgb(published, tmp_path):
     source = tmp_path / "p3.png"
     Image.new("RGB", (64, 64), (200, 100, 100)).save(source, icc_profile=p3)
     picture = images.plan(source, images.inspect(source, 25, 60), "t", "p3", "", (32,), "media/", ())
-    images.render([picture], tmp_path / "out", tmp_path / "cache", workers=1)
+    render_photos([picture], tmp_path / "out", tmp_path / "cache", workers=1)
     with Image.open(tmp_path / "out" / picture.renditions[0].url) as out:
         red, green, blue = out.convert("RGB").getpixel((16, 16))
     assert red > 208 and green < 96  # the same colour is more saturated in sRGB numbers

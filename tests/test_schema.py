@@ -9,8 +9,8 @@ import jsonschema
 import pytest
 import yaml
 
-from expo.scaffold import scaffold_text
-from expo.schema import SCHEMA_PATH, exhibitor_schema, schema_text
+from expo.cli.scaffold import scaffold_text
+from expo.content.schema import SCHEMA_PATH, exhibitor_schema, schema_text
 from expo.settings import DEFAULT_CATEGORIES
 from sitekit import GOOD_YML, REPO
 

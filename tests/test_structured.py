@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import xml.etree.ElementTree as ET
 
-from expo.build import build
+from expo.cli.build import build
 from htmlkit import Page
 from sitekit import GOOD_YML, SECOND_YML, make_project
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from expo.catalog import load_catalog
-from expo.errors import format_report
+from expo.content.catalog import load_catalog
+from expo.content.errors import format_report
 from expo.settings import ExpoSettings
 from sitekit import GOOD_YML, make_project, write_exhibitor
 

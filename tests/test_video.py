@@ -2,7 +2,7 @@
 
 import pytest
 
-from expo.video import Video, VideoError, parse_video
+from expo.values.video import Video, VideoError, parse_video
 
 YT_ID = "dQw4w9WgXcQ"
 YT = Video(

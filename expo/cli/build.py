@@ -1,0 +1,181 @@
+"""The organiser's commands as plain functions (tasks.py only parses arguments).
+
+A build never half-writes the site: Pelican writes into a fresh folder beside output/, and only
+a build that succeeded replaces output/, by renaming. A failed build prints every problem and
+leaves the previous site exactly as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import jinja2
+
+from expo.content.catalog import load_catalog
+from expo.values.slugs import SLUG_RE
+from expo.content.errors import ContentError, ContentErrors, format_report
+from expo.settings import ExpoSettings, SettingsError
+
+
+class BuildFailed(Exception):
+    """Raised with the report already printed; tasks turn it into a non-zero exit."""
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    output: Path
+    warnings: list[ContentError]
+    booths: int = 0
+    products: int = 0
+    pages: int = 0  # every HTML page written
+
+
+def read_settings(root: Path, settings_file: str, overrides: dict | None = None) -> dict:
+    from pelican.settings import read_settings as pelican_read_settings
+
+    path = root / settings_file
+    if not path.is_file():
+        raise BuildFailed(f"{settings_file} tidak ditemukan di {root} / not found in {root}")
+    try:
+        settings = pelican_read_settings(str(path), override=overrides or {})
+    except SyntaxError as exc:
+        raise BuildFailed(f"{settings_file}:{exc.lineno}: {exc.msg}") from None
+    except Exception as exc:  # Pelican raises plain ValueError/Exception for bad settings
+        raise BuildFailed(f"{settings_file}: {exc}") from None
+    settings.setdefault("EXPO_ROOT_PATH", str(root))
+    return settings
+
+
+def expo_settings(settings: dict, lang: str | None) -> ExpoSettings:
+    try:
+        expo = ExpoSettings.from_pelican(settings)
+    except SettingsError as exc:
+        raise BuildFailed(str(exc)) from None
+    return expo if lang is None else _with_lang(expo, lang)
+
+
+def _with_lang(expo: ExpoSettings, lang: str) -> ExpoSettings:
+    from dataclasses import replace
+
+    if lang not in ("id", "en"):
+        raise BuildFailed('--lang must be "id" or "en"')
+    return replace(expo, lang=lang)
+
+
+def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "output",
+          lang: str | None = None, out=None) -> BuildResult:
+    """Build the whole site into `output`, atomically; raise BuildFailed on any error."""
+    from pelican import Pelican, signals
+
+    from expo.site.generator import ExpoGenerator
+
+    out = out or sys.stderr
+    root = root.resolve()
+    final = root / output
+    staging = root / f".output-build-{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    settings = read_settings(root, settings_file, {"OUTPUT_PATH": str(staging)})
+    expo = expo_settings(settings, lang)
+    if lang:
+        settings["EXPO_LANG"] = lang
+    _quiet_pelican()
+    seen: list = []
+
+    def keep_generators(generators) -> None:
+        seen.extend(generators)
+
+    signals.all_generators_finalized.connect(keep_generators)
+    succeeded = False
+    try:
+        pelican = Pelican(settings)
+        with _without_pelican_summary():
+            pelican.run()
+        succeeded = True
+    except ContentErrors as exc:
+        print(format_report(exc.problems, expo.lang), file=out)
+        raise BuildFailed(f"{len(exc.errors)} content error(s)") from None
+    except SettingsError as exc:
+        raise BuildFailed(str(exc)) from None
+    except jinja2.TemplateError as exc:  # an organiser's theme edit, not exhibitor content
+        where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', None) or 'theme'}"
+        line = getattr(exc, "lineno", None)
+        raise BuildFailed(f"{where}{f':{line}' if line else ''}: template error: {exc.message}") from None
+    finally:
+        signals.all_generators_finalized.disconnect(keep_generators)
+        if not succeeded:
+            shutil.rmtree(staging, ignore_errors=True)
+    generator = next(g for g in seen if isinstance(g, ExpoGenerator))
+    if generator.warnings:
+        print(format_report(generator.warnings, expo.lang), file=out)
+    pages = sum(1 for _ in staging.rglob("*.html"))
+    _swap(staging, final)
+    return BuildResult(final, generator.warnings, len(generator.catalog.exhibitors),
+                       len(generator.catalog.products), pages)
+
+
+def _swap(staging: Path, final: Path) -> None:
+    """Replace `final` by `staging` with two renames, so a host never sees a half site."""
+    old = final.with_name(f".output-old-{os.getpid()}")
+    if final.exists():
+        final.rename(old)
+    staging.rename(final)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | None = None,
+             lang: str | None = None, strict: bool = False, out=None, only: set[str] | None = None,
+             photos: bool = True) -> int:
+    """Check content (every folder, one `folder`, or the slugs in `only`) without writing
+    anything; return the exit status (0 = valid).
+
+    With `photos`, every photo the cache has not seen yet is decoded in full (JPEGs at 1/8
+    scale, on every core), so a file whose header is fine but whose pixels are cut off is caught
+    here, not halfway through a build. That costs about a third of a build's photo work, once
+    per new photo; `photos=False` (invoke validate --quick) checks headers only.
+    """
+    out = out or sys.stderr
+    root = root.resolve()
+    settings = read_settings(root, settings_file)
+    expo = expo_settings(settings, lang)
+    if folder:
+        slug = Path(folder).name
+        if not SLUG_RE.match(slug) or not (expo.exhibitors_dir(root) / slug).is_dir():
+            raise BuildFailed(f"Folder {folder} tidak ditemukan (not found). "
+                              f"Contoh / example: invoke validate {expo.exhibitors_path}/<nama-folder>")
+        only = {slug}
+    from expo.images.photos import remember_digests, verify_photos
+
+    remember_digests(root, expo)
+    catalog, problems = load_catalog(root, expo, "", only=only)
+    if catalog is not None and photos:
+        problems += verify_photos(catalog, root, expo, progress=getattr(out, "isatty", bool)())
+    print(format_report(problems, expo.lang), file=out)
+    failed = catalog is None or any(p.is_error for p in problems) or (strict and problems)
+    return 1 if failed else 0
+
+
+@contextlib.contextmanager
+def _without_pelican_summary():
+    """Pelican ends with "Done: Processed 0 articles, ..., 1 page": blog counts that only confuse
+    an organiser, who gets our own summary instead. Only that module-level print is silenced;
+    Pelican's warnings go through its log handler and still show."""
+    import pelican
+    from rich.console import Console
+
+    original = pelican.console
+    pelican.console = Console(quiet=True)
+    try:
+        yield
+    finally:
+        pelican.console = original
+
+
+def _quiet_pelican() -> None:
+    """Pelican's own progress chatter is noise for organisers; keep its warnings."""
+    logging.getLogger("pelican").setLevel(logging.WARNING)

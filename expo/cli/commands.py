@@ -1,0 +1,237 @@
+"""What each `invoke` command does, callable from tests without a shell.
+
+`run` turns a failure into one readable message and a non-zero exit: a content mistake never
+shows a Python traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+from invoke.exceptions import Exit
+
+from expo.cli.build import BuildFailed, build, validate as validate_content
+from expo.values.slugs import SLUG_RE
+from expo.cli.scaffold import scaffold_text
+from expo.settings import SettingsError
+
+
+def run(command, *args, **kwargs):
+    """Call a command; failures become `Exit(1)` with the message on stderr."""
+    try:
+        code = command(*args, **kwargs)
+    except (BuildFailed, SettingsError) as exc:
+        message = str(exc)
+        if message and not message.endswith("content error(s)"):
+            print(message, file=sys.stderr)
+        raise Exit(code=1) from None
+    except KeyboardInterrupt:
+        raise Exit(code=130) from None
+    if code:
+        raise Exit(code=code)
+
+
+def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | None = None) -> int:
+    result = build(root, settings_file=settings_file, lang=lang)
+    where = result.output.relative_to(root.resolve())
+    print(f"Situs selesai dibangun di {where}/: {result.booths} booth, {result.products} produk, "
+          f"{result.pages} halaman (site built: {result.booths} booths, {result.products} products, "
+          f"{result.pages} pages)", file=sys.stderr)
+    return 0
+
+
+def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False,
+             changed_since: str | None = None, quick: bool = False) -> int:
+    if changed_since:
+        return validate_content(root, only=_changed_booths(root, changed_since, folder), lang=lang,
+                                strict=strict, photos=not quick)
+    return validate_content(root, folder=folder, lang=lang, strict=strict, photos=not quick)
+
+
+def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None:
+    """Booth folders changed since `ref`; None (check all) when a site file changed too, since
+    settings, theme or code changes can break any booth."""
+    from expo.pr.gitrefs import GitError, changed_since
+    from expo.pr.ownership import booth_slug
+
+    if folder:
+        raise BuildFailed("Pakai folder atau --changed-since, tidak keduanya "
+                          "(use a folder or --changed-since, not both)")
+    try:
+        exhibitors_path = _settings(root).exhibitors_path
+        slugs = {booth_slug(change.path, exhibitors_path) for change in changed_since(root, ref)}
+    except GitError as exc:
+        raise BuildFailed(str(exc)) from None
+    if None in slugs:
+        print(f"File situs berubah sejak {ref}: semua folder diperiksa "
+              f"(site files changed since {ref}: checking every folder)", file=sys.stderr)
+        return None
+    print(f"Folder yang berubah sejak {ref} / folders changed since {ref}: "
+          f"{', '.join(sorted(slugs)) or '-'}", file=sys.stderr)
+    return slugs
+
+
+def check_pr(root: Path, base: str | None = None, author: str | None = None) -> int:
+    """Fail, naming each path, when `author` changed files outside the folders they own."""
+    from expo.pr.gitrefs import GitError, read_pull_request
+    from expo.pr.ownership import bilingual, decide, normalize_login, report
+
+    if not base:
+        raise BuildFailed(bilingual("pr_base_missing"))
+    if not author or normalize_login(author) is None:
+        raise BuildFailed(bilingual("pr_author_invalid", {"value": author or ""}))
+    try:
+        pr = read_pull_request(root, base)
+    except GitError as exc:
+        raise BuildFailed(str(exc)) from None
+    violations = decide(pr.changes, pr.owners_at_base, pr.owners_at_head, author, pr.organisers,
+                        pr.exhibitors_path)
+    print(report(pr.changes, violations, author, pr.organisers), file=sys.stderr)
+    return 1 if violations else 0
+
+
+def codeowners(root: Path, check: bool = False) -> int:
+    """Write .github/CODEOWNERS from the owners fields, or with `check` only compare."""
+    from expo.pr.codeowners import CODEOWNERS_PATH, generate
+    from expo.pr.ownership import bilingual, one_line
+
+    try:
+        text, count, has_organisers = generate(root)
+    except ValueError as exc:
+        raise BuildFailed(str(exc)) from None
+    target = root / CODEOWNERS_PATH
+    params = {"path": CODEOWNERS_PATH, "count": count}
+    if not has_organisers:
+        print(bilingual("codeowners_no_organisers"), file=sys.stderr)
+    if check:
+        current = target.read_text(encoding="utf-8") if target.is_file() else None
+        if current != text:
+            raise BuildFailed(bilingual("codeowners_outdated", params))
+        print(one_line("codeowners_ok", params), file=sys.stderr)
+        return 0
+    target.parent.mkdir(parents=True, exist_ok=True)
+    target.write_text(text, encoding="utf-8", newline="\n")
+    print(one_line("codeowners_written", params), file=sys.stderr)
+    return 0
+
+
+def _settings(root: Path):
+    from expo.cli.build import expo_settings, read_settings
+
+    return expo_settings(read_settings(root, "pelicanconf.py"), None)
+
+
+def new_exhibitor(root: Path, slug: str) -> int:
+    if not SLUG_RE.match(slug):
+        raise BuildFailed(
+            f'"{slug}" tidak bisa dipakai sebagai nama folder. Pakai huruf kecil, angka dan tanda '
+            f'hubung, misalnya "batik-sari" / use lowercase letters, digits and hyphens.')
+    expo = _settings(root)
+    display = f"{expo.exhibitors_path.strip('/')}/{slug}"
+    folder = expo.exhibitors_dir(root) / slug
+    if folder.exists():
+        raise BuildFailed(f"{display}/ sudah ada (already exists). Pilih nama lain.")
+    folder.mkdir(parents=True)
+    (folder / "exhibitor.yml").write_text(scaffold_text(slug), encoding="utf-8")
+    print(f"Dibuat / created: {display}/exhibitor.yml\n"
+          f"Isi file itu, tambahkan foto ke folder yang sama, lalu jalankan: "
+          f"invoke validate {display}", file=sys.stderr)
+    return 0
+
+
+def schema(root: Path, check: bool = False) -> int:
+    """Write schema/exhibitor.schema.json for the organiser's categories (or check it is current)."""
+    from expo.content.schema import SCHEMA_PATH, schema_text
+
+    expo = _settings(root)
+    text = schema_text(expo.categories)
+    path = root / SCHEMA_PATH
+    if check:
+        if not path.is_file() or path.read_text(encoding="utf-8") != text:
+            raise BuildFailed(f"{SCHEMA_PATH} is out of date: run invoke schema")
+        return 0
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"Ditulis / written: {SCHEMA_PATH}", file=sys.stderr)
+    return 0
+
+
+def import_csv(root: Path, csv_file: str, photos: str | None = None, update: bool = False,
+               dry_run: bool = False, owner: str | None = None, lang: str | None = None) -> int:
+    from expo.importer.writer import run_import  # only this command needs the importer
+
+    return run_import(root, Path(csv_file), Path(photos) if photos else None, update=update,
+                      dry_run=dry_run, owner=owner, lang=lang)
+
+
+def clean(root: Path, cache: bool = False, stale: bool = False) -> int:
+    targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*"),
+               *root.glob(".import-*")]  # staging left by an interrupted import-csv
+    if cache:
+        targets.append(root / ".cache")
+    for target in targets:
+        shutil.rmtree(target, ignore_errors=True)
+    if stale and not cache:
+        _prune_photo_cache(root)
+    return 0
+
+
+def _prune_photo_cache(root: Path) -> None:
+    """Delete photo cache entries the last successful build did not use."""
+    from expo.images.pipeline import prune
+
+    folder = _settings(root).image_cache_dir(root)
+    count, size = prune(folder)
+    print(f"Cache foto: {count} entri lama dihapus, {size / 1024 / 1024:.1f} MB "
+          f"(photo cache: {count} stale entries removed)", file=sys.stderr)
+
+
+def serve(root: Path, port: int = 8000, watch: bool = False) -> int:
+    """Build once (a broken build still serves the previous site), then serve output/."""
+    try:
+        build(root)
+    except BuildFailed:
+        if not (root / "output" / "index.html").exists():
+            raise
+        print("Build gagal; menampilkan situs sebelumnya (build failed; serving the previous site)",
+              file=sys.stderr)
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "output"))
+    try:
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    except OSError as exc:  # the port is taken (another serve still running) or privileged
+        raise BuildFailed(f"Port {port} tidak bisa dipakai ({exc.strerror}). Coba port lain / "
+                          f"try another port: invoke serve --port {port + 1}") from None
+    print(f"Buka / open http://localhost:{port}/  (Ctrl+C untuk berhenti / to stop)", file=sys.stderr)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        if watch:
+            _rebuild_on_change(root)
+        else:
+            thread.join()
+    finally:
+        server.shutdown()
+    return 0
+
+
+def _rebuild_on_change(root: Path) -> None:
+    from watchfiles import watch as watch_files
+
+    folders = (_settings(root).exhibitors_path.strip("/"), "content", "theme", "expo", "pelicanconf.py")
+    watched = [p for p in folders if (root / p).exists()]
+    print(f"Memantau perubahan / watching: {', '.join(watched)}", file=sys.stderr)
+    ignored = ("/output/", "/.output-", "/.cache/", "__pycache__", "/.git/")
+    for changes in watch_files(*(root / p for p in watched)):
+        if all(any(part in path for part in ignored) for _kind, path in changes):
+            continue
+        try:
+            build(root)
+            print("Dibangun ulang / rebuilt", file=sys.stderr)
+        except BuildFailed:
+            print("Build gagal; situs sebelumnya tetap tampil (build failed; previous site kept)",
+                  file=sys.stderr)

@@ -1,0 +1,88 @@
+"""Content problems: one value per problem, collected and reported all at once.
+
+Exhibitors are not programmers, so a problem is never an exception with a traceback: it is a
+`ContentError` naming the file, the line, the field, what is wrong and how to fix it. The text
+comes from `messages.py` in the reader's language, so tests can pin it exactly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import Iterable, Mapping
+
+from expo.text.messages import render
+
+ERROR = "error"
+WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class ContentError:
+    """One problem in one file. `key` picks the message text, `params` fill it in."""
+
+    path: str  # relative to the project root, with '/' separators
+    line: int | None  # 1-based; None when the problem is the file as a whole
+    field: str  # e.g. 'category', 'products[2].price'; '' for the whole file
+    key: str
+    params: Mapping[str, object] = field(default_factory=dict)
+    severity: str = ERROR
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    @property
+    def exhibitor(self) -> str:
+        """The booth slug this problem belongs to, or '' for site-level problems."""
+        parts = PurePosixPath(self.path).parts
+        return parts[1] if len(parts) > 1 and parts[0] == "exhibitors" else ""
+
+    def format(self, lang: str = "id") -> str:
+        """`exhibitors/<slug>/exhibitor.yml:<line>: <field>: <what is wrong>. <how to fix>`"""
+        where = self.path if self.line is None else f"{self.path}:{self.line}"
+        what = f"{self.field}: " if self.field else ""
+        text = render(self.key, lang, self.params)
+        if self.severity == WARNING:
+            text = f"{render('label_warning', lang, {})}: {text}"
+        return f"{where}: {what}{text}"
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.line or 0, self.field, self.key)
+
+
+class ContentErrors(Exception):
+    """Raised by the build when content has errors; carries every problem found."""
+
+    def __init__(self, problems: Iterable[ContentError]):
+        self.problems = sorted(problems, key=ContentError.sort_key)
+        super().__init__(f"{len(self.errors)} content error(s)")
+
+    @property
+    def errors(self) -> list[ContentError]:
+        return [p for p in self.problems if p.is_error]
+
+
+def format_report(problems: Iterable[ContentError], lang: str = "id", summary: bool = True) -> str:
+    """All problems, grouped by exhibitor, then a one-line summary saying what to do next
+    (left out with `summary=False`, for commands that print their own)."""
+    problems = sorted(problems, key=ContentError.sort_key)
+    lines: list[str] = []
+    current = None
+    for problem in problems:
+        group = problem.exhibitor or problem.path
+        if group != current:
+            if lines:
+                lines.append("")
+            lines.append(render("report_group", lang, {"group": group}))
+            current = group
+        lines.append("  " + problem.format(lang))
+    if not summary:
+        return "\n".join(lines)
+    errors = sum(1 for p in problems if p.is_error)
+    warnings = len(problems) - errors
+    if lines:
+        lines.append("")
+    key = "report_summary_failed" if errors else "report_summary_ok"
+    lines.append(render(key, lang, {"errors": errors, "warnings": warnings}))
+    return "\n".join(lines)

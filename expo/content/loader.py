@@ -1,0 +1,298 @@
+"""Exhibitor folders -> raw documents that remember the line of every value.
+
+No rules about fields live here (that is `parsing.py`); this module only reads files safely:
+UTF-8 (with or without BOM, CRLF fine), size-bounded, YAML with the safe C loader, no tags
+beyond plain values, no anchors/aliases (they are how "billion laughs" bombs work).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from expo.content.errors import ContentError
+from expo.values.slugs import SLUG_RE
+
+try:  # libyaml is about 6x faster; the pure-Python loader behaves the same
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+YAML_NAME = "exhibitor.yml"
+ABOUT_NAMES = {"id": "about.md", "en": "about.en.md"}
+MAX_ABOUT_KILOBYTES = 64
+MAX_DEPTH = 16  # the contract nests 4 deep; deeper input is hostile or a mistake
+
+# Plain YAML scalars we accept; anything else (!!python/..., !!binary, custom tags) is refused.
+_SCALAR_TAGS = {
+    "tag:yaml.org,2002:" + t for t in ("str", "int", "float", "bool", "null", "timestamp")
+}
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+
+Path_ = tuple  # a location inside the document: ('products', 0, 'name')
+
+
+@dataclass(frozen=True)
+class RawDocument:
+    """Plain Python values from one YAML file, with the 1-based line of each value."""
+
+    data: Any
+    lines: dict[Path_, int]
+    # Scalars as written: YAML reads 0271234567 as an octal int, but a phone number or a
+    # registration number must keep the digits the exhibitor typed.
+    written: dict[Path_, str] = field(default_factory=dict)
+    # Values already reported by the loader (a refused tag or alias): no second message there.
+    refused: frozenset = frozenset()
+
+    def is_refused(self, path: Path_) -> bool:
+        return any(path[:i] in self.refused for i in range(len(path) + 1))
+
+    def line(self, path: Path_) -> int:
+        """Line of `path`, or of its nearest parent that has one."""
+        while path not in self.lines and path:
+            path = path[:-1]
+        return self.lines.get(path, 1)
+
+
+@dataclass(frozen=True)
+class RawExhibitor:
+    slug: str
+    folder: Path
+    display_path: str  # 'exhibitors/<slug>', used in messages
+    document: RawDocument | None
+    about: dict[str, str] = field(default_factory=dict)  # lang -> Markdown text
+    problems: tuple[ContentError, ...] = ()
+
+    @property
+    def yml_path(self) -> str:
+        return f"{self.display_path}/{YAML_NAME}"
+
+
+def discover(exhibitors_dir: Path) -> list[Path]:
+    """Exhibitor folders in a stable order; hidden folders and loose files are ignored."""
+    if not exhibitors_dir.is_dir():
+        return []
+    return sorted(p for p in exhibitors_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
+
+
+def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int) -> RawExhibitor:
+    slug = folder.name
+    display = f"{display_root}/{slug}"
+    problems: list[ContentError] = []
+    if not SLUG_RE.match(slug):
+        problems.append(
+            ContentError(display, None, "", "folder_slug", {"slug": slug, "suggestion": suggest_slug(slug)})
+        )
+    if folder.is_symlink():  # its files would come from wherever the link points
+        problems.append(ContentError(display, None, "", "folder_link", {"slug": slug}))
+        return RawExhibitor(slug, folder, display, None, {}, tuple(problems))
+    yml_path = f"{display}/{YAML_NAME}"
+    source = folder / YAML_NAME
+    document = None
+    if not _is_regular_file_inside(source, folder):
+        problems.append(ContentError(yml_path, None, "", "yaml_missing"))
+    else:
+        text = _read_text(source, yml_path, max_yaml_kb, "yaml", problems)
+        if text is not None:
+            document = parse_yaml(text, yml_path, problems)
+    about = {}
+    for lang, name in ABOUT_NAMES.items():
+        path = folder / name
+        if _is_regular_file_inside(path, folder):
+            text = _read_text(path, f"{display}/{name}", MAX_ABOUT_KILOBYTES, "text", problems)
+            if text is not None:
+                about[lang] = text
+    return RawExhibitor(slug, folder, display, document, about, tuple(problems))
+
+
+def suggest_slug(name: str) -> str:
+    from expo.values.slugs import slugify
+
+    return slugify(name) or "nama-usaha"
+
+
+def _is_regular_file_inside(path: Path, folder: Path) -> bool:
+    """A real file in `folder`, not a symlink pointing elsewhere (e.g. at a server secret)."""
+    try:
+        return path.is_file() and path.resolve().parent == folder.resolve()
+    except OSError:
+        return False
+
+
+def _read_text(path: Path, display: str, max_kb: int, kind: str, problems: list) -> str | None:
+    size = path.stat().st_size
+    if size > max_kb * 1024:
+        key = "yaml_too_large" if kind == "yaml" else "text_file_too_large"
+        problems.append(ContentError(display, None, "", key, {"size": -(-size // 1024), "limit": max_kb}))
+        return None
+    raw = path.read_bytes()
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        key = "yaml_encoding" if kind == "yaml" else "text_encoding"
+        problems.append(ContentError(display, line, "", key, {"offset": exc.start + 1}))
+        return None
+
+
+def parse_yaml(text: str, display: str, problems: list[ContentError]) -> RawDocument | None:
+    """Compose (not construct) so every value keeps its line; refuse tags and aliases."""
+    try:
+        too_deep = _first_too_deep(text)
+        if too_deep is not None:
+            problems.append(ContentError(display, too_deep, "", "yaml_too_deep", {"limit": MAX_DEPTH}))
+            return None
+        node = yaml.compose(text, Loader=_Loader)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else None
+        column = mark.column + 1 if mark else 1
+        if "maximum nesting depth" in (exc.problem or ""):
+            # libyaml (PyYAML 6.0.4 on) stops deep nesting itself, before our event check
+            problems.append(ContentError(display, line, "", "yaml_too_deep", {"limit": MAX_DEPTH}))
+            return None
+        problem = explain_yaml_problem(exc.problem or exc.context, _char_at(text, mark))
+        key = "yaml_syntax" if problem.startswith("yaml_problem_") else "yaml_syntax_other"
+        problems.append(ContentError(display, line, "", key, {"column": column, "problem": problem}))
+        return None
+    except yaml.reader.ReaderError as exc:  # control characters, e.g. pasted from a PDF
+        line = text[: exc.position].count("\n") + 1
+        problems.append(ContentError(display, line, "", "yaml_control_character", {"code": f"U+{exc.character:04X}"}))
+        return None
+    except yaml.YAMLError as exc:
+        problems.append(ContentError(display, None, "", "yaml_syntax_other", {"column": 1, "problem": str(exc)}))
+        return None
+    if node is None:
+        return RawDocument({}, {})
+    walker = _Walker(display, problems)
+    data = walker.value(node, ())
+    return RawDocument(data, walker.lines, walker.written, frozenset(walker.refused))
+
+
+def _first_too_deep(text: str) -> int | None:
+    """Line where nesting passes MAX_DEPTH, found from the event stream before composing:
+    libyaml's composer recurses per level and a file of nested brackets can crash it."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark.line + 1
+        elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+            depth -= 1
+    return None
+
+
+# libyaml explains problems in English; these are the ones exhibitors meet most often.
+_YAML_PROBLEMS = {
+    "found character that cannot start any token": "yaml_problem_token",
+    "found a tab character": "yaml_problem_tab",
+    "mapping values are not allowed": "yaml_problem_colon",
+    "could not find expected ':'": "yaml_problem_missing_colon",
+    "found unexpected end of stream": "yaml_problem_unclosed_quote",
+    "did not find expected key": "yaml_problem_indent",
+    "did not find expected ',' or ']'": "yaml_problem_bracket",
+    "did not find expected ',' or '}'": "yaml_problem_bracket",
+    "found undefined alias": "yaml_problem_alias",
+}
+
+
+def _char_at(text: str, mark) -> str:
+    lines = text.splitlines()
+    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
+        return ""
+    return lines[mark.line][mark.column]
+
+
+def explain_yaml_problem(problem: str | None, char: str = "") -> str:
+    """A message key for a known libyaml problem, else the problem text itself."""
+    problem = (problem or "").strip()
+    if problem.startswith("found character that cannot start any token") and char == "\t":
+        return "yaml_problem_tab"
+    for start, key in _YAML_PROBLEMS.items():
+        if problem.startswith(start):
+            return key
+    return problem
+
+
+class _Walker:
+    """Turns composed nodes into plain values, recording lines and refusing unsafe YAML."""
+
+    def __init__(self, display: str, problems: list[ContentError]):
+        self.display = display
+        self.problems = problems
+        self.lines: dict[Path_, int] = {}
+        self.written: dict[Path_, str] = {}
+        self.seen: set[int] = set()
+        self.alias_reported = False
+        self.refused: set[Path_] = set()
+        self.constructor = yaml.constructor.SafeConstructor()
+
+    def _problem(self, node: yaml.Node, path: Path_, message: str, **params: Any) -> None:
+        self.refused.add(path)
+        if message == "yaml_alias":  # one is enough: a bomb has thousands
+            if self.alias_reported:
+                return
+            self.alias_reported = True
+        field_name = format_field(path)
+        self.problems.append(ContentError(self.display, node.start_mark.line + 1, field_name, message, params))
+
+    def value(self, node: yaml.Node, path: Path_) -> Any:
+        self.lines.setdefault(path, node.start_mark.line + 1)
+        if id(node) in self.seen:  # the composer hands back the same node for every alias
+            self._problem(node, path, "yaml_alias")
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.ScalarNode):
+            if node.tag not in _SCALAR_TAGS:
+                self._problem(node, path, "yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
+                return None
+            self.written[path] = node.value
+            try:
+                return self.constructor.construct_object(node)
+            except (yaml.YAMLError, ValueError, OverflowError):
+                # e.g. a timestamp such as 2026-13-45: keep the text, the field rule judges it
+                return node.value
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _SEQ_TAG:
+                self._problem(node, path, "yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
+                return None
+            return [self.value(item, path + (i,)) for i, item in enumerate(node.value)]
+        if node.tag != _MAP_TAG:
+            self._problem(node, path, "yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
+            return None
+        return self._mapping(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == "tag:yaml.org,2002:merge":
+                self._problem(key_node, path, "yaml_alias")
+                continue
+            if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in _SCALAR_TAGS:
+                self._problem(key_node, path, "yaml_not_mapping")
+                continue
+            key = str(key_node.value)
+            child = path + (key,)
+            if key in result:
+                self._problem(key_node, child, "yaml_duplicate_key", key=key, first_line=self.lines[child])
+                continue
+            self.lines[child] = key_node.start_mark.line + 1
+            result[key] = self.value(value_node, child)
+        return result
+
+
+def format_field(path: Path_) -> str:
+    """('products', 1, 'price') -> 'products[2].price' (1-based, as people count)."""
+    out = ""
+    for part in path:
+        if isinstance(part, int):
+            out += f"[{part + 1}]"
+        else:
+            out += f".{part}" if out else str(part)
+    return out

@@ -1,0 +1,255 @@
+"""Photos -> responsive, metadata-free variants, cached outside output/, made on every core.
+
+Four steps, so templates know every file before anything is encoded:
+- `inspect` reads only the header (size as displayed, limits) and digests the file's bytes.
+- `plan` is pure: which widths and formats a photo gets and their URLs, named by a hash of the
+  source's content and the recipe, so hosts can cache them forever.
+- `prepare` encodes, in a process pool, what the cache lacks: one decode per source.
+- `publish` links (or copies) the cached files into the output folder.
+`render` does the last two; `verify` decodes without encoding (for `invoke validate`); `prune`
+removes cache entries the last build did not use.
+
+The helpers, one job each: image_recipe (what to make, the cache key), image_decode (file ->
+upright sRGB pixels), image_encode (pixels -> files, in a worker), image_cache, image_pool.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from dataclasses import dataclass, field
+from pathlib import Path, PurePath
+from typing import Iterable
+
+from expo.images.cache import PhotoCache
+from expo.images.decode import PhotoError, display_size, open_photo
+from expo.images.encode import SHARE_NAME, Job, Outcome, check, encode, file_name
+from expo.images.pool import run_jobs
+from expo.images.recipe import FORMATS, SHARE_SIZE, Recipe
+
+PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
+
+
+def photo_name_problem(name: str) -> str | None:
+    """The rule for a photo named in exhibitor.yml or a CSV: "path" when it is not a plain file
+    name (folders, '..', hidden files stay out), "type" when it is not a photo we read."""
+    if "/" in name or "\\" in name or name.startswith(".") or "\x00" in name:
+        return "path"
+    if PurePath(name).suffix.lower() not in PHOTO_EXTENSIONS:
+        return "type"
+    return None
+
+
+ImageProblem = PhotoError  # the name parsing.py knows: `key` and `params` become a ContentError
+_FORMAT_OF_MIME = {f.mime: f.name for f in FORMATS.values()}
+
+
+@dataclass(frozen=True)
+class ImageInfo:
+    width: int  # as displayed, after EXIF orientation
+    height: int
+    digest: str  # of the file's bytes
+
+
+@dataclass(frozen=True)
+class Rendition:
+    url: str  # relative to the site root, e.g. media/batik-sari/kain-1a2b3c4d5e-800.avif
+    width: int
+    height: int
+    mime: str
+
+    @property
+    def file_name(self) -> str:
+        """Its name inside the cache entry."""
+        return file_name(self.width, _FORMAT_OF_MIME[self.mime])
+
+
+@dataclass(frozen=True)
+class Picture:
+    """Everything a template needs for one <picture>."""
+
+    source: Path
+    key: str  # source content + recipe; its first 10 characters are in every file name
+    alt: str
+    width: int
+    height: int
+    renditions: tuple[Rendition, ...]
+    share: Rendition  # the 1200x630 link preview (made for booth and product photos)
+
+    def srcset(self, mime: str) -> str:
+        return ", ".join(f"{r.url} {r.width}w" for r in self.renditions if r.mime == mime)
+
+    @property
+    def mimes(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(r.mime for r in self.renditions))
+
+    @property
+    def fallback(self) -> Rendition:
+        """The JPEG closest to 800 px wide: what browsers without srcset get."""
+        jpegs = [r for r in self.renditions if r.mime == "image/jpeg"]
+        return min(jpegs, key=lambda r: abs(r.width - 800))
+
+    @property
+    def largest(self) -> Rendition:
+        return max((r for r in self.renditions if r.mime == "image/jpeg"), key=lambda r: r.width)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """A photo whose pixels could not be decoded or encoded."""
+
+    source: Path
+    key: str  # message key
+    params: dict = field(default_factory=dict)
+
+
+@dataclass
+class Prepared:
+    """The cache holds every file of `pictures`; `publish` puts them in the output."""
+
+    pictures: tuple[Picture, ...]  # as given: the same photo may appear under several URLs
+    cache: PhotoCache
+    shared: frozenset[str]  # keys whose link preview was made
+    placeholders: dict[str, str] = field(default_factory=dict)  # key -> '#rrggbb'
+    decoded: int = 0  # sources decoded in this run; 0 on a warm rebuild
+    failures: list[Failure] = field(default_factory=list)
+
+
+def inspect(path: Path, max_megabytes: float, max_megapixels: float) -> ImageInfo:
+    """Header only: limits, size as displayed, and the digest of the bytes."""
+    size = path.stat().st_size
+    if size > max_megabytes * 1024 * 1024:
+        raise ImageProblem("photo_too_large", size=round(size / 1024 / 1024, 1), limit=max_megabytes)
+    with open_photo(path, max_megapixels) as im:
+        width, height = display_size(im)
+    return ImageInfo(width, height, _file_digest(path))
+
+
+# Digests of unchanged files are remembered, as git's index does: at the catalog's scale
+# (thousands of 3-5 MB photos) re-reading every byte would dominate a rebuild. A file counts as
+# unchanged while its size, mtime, ctime and inode are; ctime cannot be set back by hand.
+_DIGESTS: dict[tuple, str] = {}
+
+
+def _file_digest(path: Path) -> str:
+    st = path.stat()
+    signature = (str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
+    if signature not in _DIGESTS:
+        digest = hashlib.sha256()
+        with open(path, "rb") as f:
+            for block in iter(lambda: f.read(1 << 20), b""):
+                digest.update(block)
+        _DIGESTS[signature] = digest.hexdigest()
+    return _DIGESTS[signature]
+
+
+def remember_digests(cache_dir: Path) -> None:
+    """Load the digests the last build saved, so unchanged photos are not read again."""
+    _DIGESTS.update(PhotoCache(cache_dir).load_digests())
+
+
+def keep_digests(cache_dir: Path, pictures: Iterable[Picture]) -> None:
+    """Save the digests of these pictures' sources (and no others) for the next build."""
+    sources = {str(p.source.resolve()) for p in pictures}
+    PhotoCache(cache_dir).save_digests({k: v for k, v in _DIGESTS.items() if k[0] in sources})
+
+
+def plan(source: Path, info: ImageInfo, booth: str, stem: str, alt: str, widths: Iterable[int],
+         media_url: str, formats: Iterable[str]) -> Picture:
+    """Pure: the renditions a photo gets and their URLs, before anything is encoded."""
+    recipe = Recipe.of(widths, tuple(formats))
+    key = recipe.key(info.digest)
+    base = f"{media_url}{booth}/{stem}-{key[:10]}"
+    renditions = []
+    for name in recipe.formats:
+        spec = FORMATS[name]
+        for width in recipe.widths_for(info.width):
+            height = max(1, round(info.height * width / info.width))
+            renditions.append(Rendition(f"{base}-{width}.{spec.ext}", width, height, spec.mime))
+    share = Rendition(f"{base}-share.jpg", *SHARE_SIZE, "image/jpeg")
+    return Picture(source, key, alt, info.width, info.height, tuple(renditions), share)
+
+
+def prepare(pictures: Iterable[Picture], cache_dir: Path, *, share: Iterable[Picture] = (),
+            workers: int = 0, max_megapixels: float = 60, progress: bool = False) -> Prepared:
+    """Encode what the cache lacks, one job per source, spread over the process pool."""
+    cache = PhotoCache(cache_dir)
+    pictures = tuple(pictures)
+    unique = _unique(pictures)
+    shared = frozenset(p.key for p in share)
+    jobs = [_job(p, cache, p.key in shared, max_megapixels) for p in unique.values()
+            if not cache.complete(p.key, _needed(p, p.key in shared))]
+    jobs.sort(key=_size, reverse=True)  # biggest first: the pool's last minute is not one huge HEIC
+    outcomes = run_jobs(encode, jobs, workers, progress)
+    prepared = Prepared(pictures, cache, shared, decoded=len(jobs),
+                        failures=[_failure(o) for o in outcomes if o.error])
+    fresh = {o.key: o.placeholder for o in outcomes if not o.error}
+    for key in unique:
+        prepared.placeholders[key] = fresh.get(key) or cache.placeholder(key)
+    return prepared
+
+
+def publish(prepared: Prepared, output_dir: Path) -> int:
+    """Hard-link (or copy) each cached file to its URL under output_dir; returns the count."""
+    written = 0
+    for picture in prepared.pictures:
+        entry = prepared.cache.entry(picture.key)
+        files = [(r.file_name, r.url) for r in picture.renditions]
+        if picture.key in prepared.shared:
+            files.append((SHARE_NAME, picture.share.url))
+        for name, url in files:
+            target = output_dir / url
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(entry / name, target)  # output files are never edited in place
+            except OSError:
+                shutil.copyfile(entry / name, target)
+            written += 1
+    return written
+
+
+def verify(pictures: Iterable[Picture], cache_dir: Path, *, workers: int = 0,
+           max_megapixels: float = 60, progress: bool = False) -> list[Failure]:
+    """Decode every photo the cache does not already vouch for; encode nothing."""
+    cache = PhotoCache(cache_dir)
+    jobs = [_job(p, cache, False, max_megapixels) for p in _unique(pictures).values()
+            if not cache.complete(p.key, ())]
+    return [_failure(o) for o in run_jobs(check, jobs, workers, progress, label="Periksa foto") if o.error]
+
+
+def prune(cache_dir: Path) -> tuple[int, int]:
+    """Delete cache entries the last successful build did not use: (entries, bytes)."""
+    return PhotoCache(cache_dir).prune()
+
+
+def _unique(pictures: Iterable[Picture]) -> dict[str, Picture]:
+    unique: dict[str, Picture] = {}
+    for picture in pictures:
+        unique.setdefault(picture.key, picture)
+    return unique
+
+
+def _needed(picture: Picture, share: bool) -> list[str]:
+    names = [r.file_name for r in picture.renditions]
+    return names + [SHARE_NAME] if share else names
+
+
+def _job(picture: Picture, cache: PhotoCache, share: bool, max_megapixels: float) -> Job:
+    sizes = tuple(sorted({(r.width, r.height) for r in picture.renditions}))
+    formats = tuple(_FORMAT_OF_MIME[m] for m in picture.mimes)
+    return Job(str(picture.source), picture.key, str(cache.entry(picture.key)), sizes, formats,
+               share, max_megapixels)
+
+
+def _size(job: Job) -> int:
+    try:
+        return os.path.getsize(job.source)
+    except OSError:
+        return 0
+
+
+def _failure(outcome: Outcome) -> Failure:
+    return Failure(Path(outcome.source), outcome.error, dict(outcome.params))

@@ -1,0 +1,55 @@
+"""Search-engine data for a published catalog: sitemap.xml, robots.txt and schema.org Product.
+
+Only for a published site (an absolute SITEURL): search engines need full addresses, and a
+local preview has none. Pure functions; the generator writes their output.
+"""
+
+from __future__ import annotations
+
+import json
+from xml.sax.saxutils import escape
+
+from markupsafe import Markup
+
+from expo.content.models import Exhibitor, Product
+
+
+def sitemap_xml(siteurl: str, paths: list[str]) -> str:
+    """Every page once, in the given (stable) order; no dates, so equal input gives equal bytes."""
+    base = siteurl.rstrip("/")
+    entries = "".join(f"  <url><loc>{escape(f'{base}/{path}')}</loc></url>\n" for path in dict.fromkeys(paths))
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n")
+
+
+def robots_txt(siteurl: str) -> str:
+    return f"User-agent: *\nAllow: /\nSitemap: {siteurl.rstrip('/')}/sitemap.xml\n"
+
+
+def page_path(save_as: str) -> str:
+    """The address a static host serves for a saved file: 'a/b/index.html' -> 'a/b/'."""
+    return save_as[: -len("index.html")] if save_as.endswith("index.html") else save_as
+
+
+def product_jsonld(product: Product, exhibitor: Exhibitor, siteurl: str) -> Markup:
+    """schema.org Product with its Offer, so search results can show the price in Rupiah."""
+    base = siteurl.rstrip("/")
+    data: dict = {
+        "@context": "https://schema.org",
+        "@type": "Product",
+        "name": product.name,
+        "url": f"{base}/{product.url}",
+        "image": [f"{base}/{photo.largest.url}" for photo in product.photos],
+        "brand": {"@type": "Brand", "name": exhibitor.name},
+    }
+    if product.price is not None:
+        seller = {"@type": "Organization", "name": exhibitor.name, "url": f"{base}/{exhibitor.url}"}
+        if product.price_max and product.price_max != product.price:
+            data["offers"] = {"@type": "AggregateOffer", "priceCurrency": "IDR", "lowPrice": product.price,
+                              "highPrice": product.price_max, "offerCount": 1, "seller": seller}
+        else:
+            data["offers"] = {"@type": "Offer", "priceCurrency": "IDR", "price": product.price,
+                              "url": f"{base}/{product.url}", "seller": seller}
+    # Exhibitor text inside <script>: escape '<', '>' and '&' so no text can close the element.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
+    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
