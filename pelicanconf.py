@@ -45,11 +45,6 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# --- content/ pages (about, agenda, how to join) get short addresses: /tentang/ etc.
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_URL = "{lang}/{slug}/"
-PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 STATIC_PATHS = []
 READERS = {"rst": None}  # content is Markdown; docutils would only add noise about 'id'
 
