@@ -97,7 +97,7 @@ def test_new_exhibitor_scaffold_only_lacks_the_photo(project):
     assert check.returncode == 1
     problems = [line.strip() for line in check.stderr.splitlines() if line.startswith("  ")]
     assert problems == [
-        'exhibitors/tenun-ikat-troso/exhibitor.yml:37: products[1].photos[1]: foto "produk-1.jpg" tidak ada '
+        'exhibitors/tenun-ikat-troso/exhibitor.yml:39: products[1].photos[1]: foto "produk-1.jpg" tidak ada '
         "di folder ini. Unggah fotonya ke exhibitors/tenun-ikat-troso/ atau perbaiki namanya"]
 
 
@@ -158,3 +158,30 @@ def test_serve_on_a_busy_port_says_so(project):
     assert result.returncode == 1
     assert_no_traceback(result)
     assert f"Port {port} tidak bisa dipakai" in result.stderr
+
+
+def test_every_settings_mistake_at_once_named_with_the_file_given(project):
+    (project / "expo2027.py").write_text(
+        (project / "pelicanconf.py").read_text(encoding="utf-8")
+        + '\nEXPO_CATEGORYS = {}\nEXPO_FEATURED = "x"\nEXPO_LANGUAGES = ["fr"]\n', encoding="utf-8")
+    for command in (["build"], ["validate"], ["schema", "--check"], ["new-exhibitor", "toko-baru"]):
+        result = invoke(project, *command, "--settings", "expo2027.py")
+        assert result.returncode == 1 and result.stderr.strip().splitlines() == [
+            "expo2027.py: unknown setting EXPO_CATEGORYS. Did you mean EXPO_CATEGORIES?",
+            "expo2027.py: EXPO_FEATURED must be a list of text, e.g. [\"a\", \"b\"], not 'x'.",
+            'expo2027.py: EXPO_LANGUAGES must list "id" and/or "en" once each, the main one first, '
+            'e.g. ["id", "en"] or ["id"].'], command
+    assert not (project / "exhibitors" / "toko-baru").exists()
+
+
+def test_commands_read_the_settings_file_they_are_given(project):
+    (project / "booths").mkdir()
+    shutil.move(project / "exhibitors" / "batik-sari", project / "booths" / "batik-sari")
+    (project / "other.py").write_text((project / "pelicanconf.py").read_text(encoding="utf-8")
+                                      + '\nEXPO_EXHIBITORS_PATH = "./booths/"\n', encoding="utf-8")
+    checked = invoke(project, "validate", "--strict", "--settings", "other.py")
+    assert checked.returncode == 0, checked.stderr
+    built = invoke(project, "build", "--settings", "other.py")
+    assert built.returncode == 0 and "1 booth" in built.stderr.splitlines()[-1]
+    assert invoke(project, "new-exhibitor", "toko-baru", "--settings", "other.py").returncode == 0
+    assert (project / "booths" / "toko-baru" / "exhibitor.yml").is_file()
