@@ -201,7 +201,7 @@ class ExpoSettings:
         values: dict[str, Any] = {}
         mistakes: list[str] = []
         for key, value in settings.items():
-            if not key.startswith("EXPO_"):
+            if not key.startswith("EXPO_") or key.startswith("EXPO__"):  # EXPO__*: the build's own
                 continue
             name = key[len("EXPO_"):].lower()
             if name not in known:

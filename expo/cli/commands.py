@@ -46,17 +46,21 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
 
 # Planned file kinds in the summary, Indonesian / English; a kind not listed shows its own name.
 _KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
-          "sitemap": ("sitemap", "sitemap"), "robots": ("robots.txt", "robots.txt")}
+          "asset": ("file tema", "theme files"), "sitemap": ("sitemap", "sitemap"),
+          "robots": ("robots.txt", "robots.txt")}
 
 
 def build_summary(result, root: Path) -> str:
-    """'Situs selesai dibangun di output/: 10 booth, 35 produk, 94 halaman, 460 file foto, ...'"""
+    """'Situs selesai dibangun di output/: 10 booth, 35 produk, 138 halaman, 485 file foto, ...;
+    12 file baru atau berubah (site built: ...; 12 files new or changed)'"""
     where = result.output.relative_to(root.resolve())
     kinds = sorted(result.files, key=lambda k: (list(_KINDS).index(k) if k in _KINDS else 99, k))
     files_id = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[0]}" for k in kinds)
     files_en = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[1]}" for k in kinds)
+    made = sum(result.made.values())
     return (f"Situs selesai dibangun di {where}/: {result.booths} booth, {result.products} produk, "
-            f"{files_id} (site built: {result.booths} booths, {result.products} products, {files_en})")
+            f"{files_id}; {made} file baru atau berubah (site built: {result.booths} booths, "
+            f"{result.products} products, {files_en}; {made} files new or changed)")
 
 
 def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False,

@@ -6,6 +6,7 @@ templates, the plan, the photo cache) and writes exactly that file.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -44,6 +45,13 @@ def _photo(file: PlannedFile, out: Output) -> None:
     link_file(out.photo_cache.entry(file.values["picture"]) / file.values["name"], out.folder / file.save_as)
 
 
+def _asset(file: PlannedFile, out: Output) -> None:
+    """A theme file (CSS, JS), copied with its mtime so caches see it unchanged."""
+    target = out.folder / file.save_as
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(file.values["file"], target)
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -54,4 +62,5 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "sitemap": _sitemap,
     "robots": _robots,
     "photo": _photo,
+    "asset": _asset,
 }

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from expo.content.errors import ContentError
@@ -27,7 +28,7 @@ SITE_INPUTS = ("settings", "theme", "translations", "navigation")
 @dataclass(frozen=True)
 class PlannedFile:
     save_as: str  # path inside output/
-    kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo'
+    kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo', 'asset'
     source: str  # the file to blame in messages: 'exhibitors/batik-sari', 'content/pages/x.md'
     lang: str | None  # None for files every language shares (photos)
     inputs: tuple[str, ...]  # what it is made of: 'booth:batik-sari', 'catalog', 'photo:<key>'
@@ -51,6 +52,7 @@ class Site:
     content_pages: tuple = ()  # Pelican's pages of the main language (translations inside)
     photos: tuple[Picture, ...] = ()
     shared_photos: frozenset[str] = frozenset()  # picture keys that get a link-preview image
+    assets: tuple[tuple[str, Path], ...] = ()  # theme static files: (path under theme/, file)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -66,6 +68,8 @@ def plan_site(site: Site) -> list[PlannedFile]:
         planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, ("pages",), about="sitemap"))
         planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
     planned += _photos(site)
+    planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
+                for name, path in site.assets]
     return planned
 
 
