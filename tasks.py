@@ -104,7 +104,7 @@ def import_csv(c, file, photos=None, update=False, dry_run=False, owner=None, la
 
 
 @task(help={"cache": "also delete the whole photo cache",
-            "stale": "prune photo cache entries the last build did not use",
+            "stale": "only prune photo cache entries the last build did not use (output/ stays)",
             "settings": "settings file (default pelicanconf.py)"})
 def clean(c, cache=False, stale=False, settings="pelicanconf.py"):
     """Delete output/ and leftovers of interrupted builds."""

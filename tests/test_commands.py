@@ -120,6 +120,23 @@ def test_clean_removes_output_and_optionally_the_cache(project):
     assert not (project / ".cache").exists()
 
 
+def test_clean_stale_prunes_the_cache_and_leaves_output_alone(project):
+    """A running `invoke serve` answers from output/: pruning the cache must not take it away."""
+    assert invoke(project, "build").returncode == 0
+    site = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    stale_entry = project / ".cache/images/zz/stale-entry"
+    stale_entry.mkdir(parents=True)
+    (stale_entry / "meta.json").write_text("{}", encoding="utf-8")
+    result = invoke(project, "clean", "--stale")
+    assert result.returncode == 0, result.stderr
+    assert "Cache foto: 1 entri lama dihapus" in result.stderr
+    assert not stale_entry.exists()
+    assert {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()} == site
+    both = invoke(project, "clean", "--stale", "--cache")
+    assert both.returncode == 1 and "Pakai --stale atau --cache, tidak keduanya" in both.stderr
+    assert (project / "output/index.html").is_file() and (project / ".cache/images").is_dir()
+
+
 @pytest.mark.parametrize("folder", [".", "..", "exhibitors/..", "exhibitors/.hidden"])
 def test_validate_refuses_a_folder_that_is_not_a_booth(project, folder):
     write_exhibitor(project, "batik-sari", GOOD_YML.replace("category: batik", "category: bati"))

@@ -198,14 +198,22 @@ def import_csv(root: Path, csv_file: str, photos: str | None = None, update: boo
 
 
 def clean(root: Path, cache: bool = False, stale: bool = False, settings_file: str = "pelicanconf.py") -> int:
+    """Delete output/ and build leftovers (`cache`: the photo cache too). `stale` only prunes the
+    photo cache and touches nothing else, so a running `invoke serve` keeps its site and a
+    build in progress keeps its staging folder."""
+    if stale:
+        if cache:
+            raise BuildFailed("Pakai --stale atau --cache, tidak keduanya (use --stale or --cache, "
+                              "not both): --cache sudah menghapus seluruh cache foto (already deletes "
+                              "the whole photo cache)")
+        _prune_photo_cache(root, settings_file)
+        return 0
     targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*"),
                *root.glob(".import-*")]  # staging left by an interrupted import-csv
     if cache:
         targets.append(root / ".cache")
     for target in targets:
         shutil.rmtree(target, ignore_errors=True)
-    if stale and not cache:
-        _prune_photo_cache(root, settings_file)
     return 0
 
 
