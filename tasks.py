@@ -103,8 +103,16 @@ def import_csv(c, file, photos=None, update=False, dry_run=False, owner=None, la
                  owner=owner, lang=lang, settings_file=settings)
 
 
+@task(name="stats", help={"json": "print JSON instead of a table",
+                          "csv": "print CSV for spreadsheets (UTF-8 with BOM) instead of a table",
+                          "settings": "settings file (default pelicanconf.py)"})
+def stats(c, json=False, csv=False, settings="pelicanconf.py"):
+    """Exhibitors and products per category and city, licences, booths to follow up, prices."""
+    commands.run(commands.stats, ROOT, as_json=json, as_csv=csv, settings_file=settings)
+
+
 @task(help={"cache": "also delete the whole photo cache",
-            "stale": "prune photo cache entries the last build did not use",
+            "stale": "only prune photo cache entries the last build did not use (output/ stays)",
             "settings": "settings file (default pelicanconf.py)"})
 def clean(c, cache=False, stale=False, settings="pelicanconf.py"):
     """Delete output/ and leftovers of interrupted builds."""

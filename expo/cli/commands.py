@@ -47,7 +47,7 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
 # Planned file kinds in the summary, Indonesian / English; a kind not listed shows its own name.
 _KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
           "asset": ("file tema", "theme files"), "sitemap": ("sitemap", "sitemap"),
-          "robots": ("robots.txt", "robots.txt")}
+          "robots": ("robots.txt", "robots.txt"), "products_csv": ("products.csv", "products.csv")}
 
 
 def build_summary(result, root: Path) -> str:
@@ -201,15 +201,55 @@ def import_csv(root: Path, csv_file: str, photos: str | None = None, update: boo
                       dry_run=dry_run, owner=owner, lang=lang, settings_file=settings_file)
 
 
+def stats(root: Path, as_json: bool = False, as_csv: bool = False,
+          settings_file: str = "pelicanconf.py") -> int:
+    """Print the expo's figures (expo/reports/stats.py): a table, or JSON or CSV on stdout."""
+    from expo.content.catalog import load_catalog
+    from expo.content.errors import format_report
+    from expo.reports.formats import stats_csv, stats_json, stats_table
+    from expo.reports.stats import compute_stats
+
+    if as_json and as_csv:
+        raise BuildFailed("Pakai --json atau --csv, tidak keduanya (use --json or --csv, not both)")
+    expo = _settings(root, settings_file)
+    catalog, problems = load_catalog(root.resolve(), expo)
+    if catalog is None:
+        print(format_report(problems, expo.lang, exhibitors_path=expo.exhibitors_path), file=sys.stderr)
+        raise BuildFailed(reported=True)
+    figures = compute_stats(catalog, dict(expo.categories))
+    if as_csv:  # starts with a BOM, so Excel reads it as UTF-8
+        _write_stdout(stats_csv(figures), "utf-8")
+    elif as_json:
+        _write_stdout(stats_json(figures), "utf-8")
+    else:
+        _write_stdout(stats_table(figures, expo.name), "utf-8")
+    return 0
+
+
+def _write_stdout(text: str, encoding: str) -> None:
+    """Bytes in `encoding` whatever the terminal's encoding, so `> stats.csv` is always UTF-8."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode(encoding))
+    sys.stdout.buffer.flush()
+
+
 def clean(root: Path, cache: bool = False, stale: bool = False, settings_file: str = "pelicanconf.py") -> int:
+    """Delete output/ and build leftovers (`cache`: the photo cache too). `stale` only prunes the
+    photo cache and touches nothing else, so a running `invoke serve` keeps its site and a
+    build in progress keeps its staging folder."""
+    if stale:
+        if cache:
+            raise BuildFailed("Pakai --stale atau --cache, tidak keduanya (use --stale or --cache, "
+                              "not both): --cache sudah menghapus seluruh cache foto (already deletes "
+                              "the whole photo cache)")
+        _prune_photo_cache(root, settings_file)
+        return 0
     targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*"),
                *root.glob(".import-*")]  # staging left by an interrupted import-csv
     if cache:
         targets.append(root / ".cache")
     for target in targets:
         shutil.rmtree(target, ignore_errors=True)
-    if stale and not cache:
-        _prune_photo_cache(root, settings_file)
     return 0
 
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from expo.images.pipeline import link_file
+from expo.site.exports import products_csv
 from expo.site.plan import PlannedFile
 from expo.site.routes import url_of
 from expo.site.structured import robots_txt, sitemap_xml
@@ -52,6 +53,13 @@ def _asset(file: PlannedFile, out: Output) -> None:
     shutil.copy2(file.values["file"], target)
 
 
+def _products_csv(file: PlannedFile, out: Output) -> None:
+    """As bytes: the CSV's CRLF line ends must reach the file as they are, on every system."""
+    path = out.folder / file.save_as
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(products_csv(file.values["catalog"], file.values["routes"]).encode("utf-8"))
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -63,4 +71,7 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "robots": _robots,
     "photo": _photo,
     "asset": _asset,
+
+
+    "products_csv": _products_csv,
 }
