@@ -251,3 +251,13 @@ def test_home_and_product_fit_the_screen_on_phone_and_desktop(demo, visit, path,
         name = (path.strip("/").replace("/", "_") or "home") + f"-{width}.png"
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(Path(folder) / name), full_page=True)
+
+
+def test_breadcrumbs_read_as_one_line_not_a_numbered_list(demo, visit):
+    page = visit({"width": 1280, "height": 844}).open(_product(demo)[0])
+    crumbs = page.locator("nav.crumbs li")
+    assert crumbs.count() >= 3
+    tops = {box["y"] for box in (crumb.bounding_box() for crumb in crumbs.all())}
+    assert len(tops) == 1, tops
+    assert crumbs.first.evaluate("item => getComputedStyle(item).listStyleType") == "none"
+
