@@ -132,8 +132,8 @@ def bench_images(c, photos=24, megapixels=12):
     c.run(f"python bench/images.py --photos {int(photos)} --megapixels {float(megapixels)}", pty=False)
 
 
-@task(help={"quick": "skip the slow tests (real camera photos, regenerating the demo photos): "
-                     "about a minute instead of several; CI runs everything"})
+@task(help={"quick": "skip the slow tests (real camera photos, regenerating the demo photos, the "
+                     "browser): a minute or two instead of several; CI runs everything"})
 def test(c, quick=False):
     """Run the test suite."""
-    c.run("python -m pytest" + (' -m "not slow"' if quick else ""), pty=False)
+    c.run("python -m pytest" + (' -m "not slow and not browser"' if quick else ""), pty=False)
