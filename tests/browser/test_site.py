@@ -54,14 +54,10 @@ def sync_api():
 
 
 @pytest.fixture(scope="module")
-def demo(tmp_path_factory, sync_api) -> Path:
-    """The demo project built once; after the browser check, so a skip costs no build."""
-    root = tmp_path_factory.mktemp("browser-demo")
-    for name in ("content", "exhibitors", "theme"):
-        shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "pelicanconf.py", root / "pelicanconf.py")
-    assert build(root).warnings == []
-    return root
+def project(demo, sync_api) -> Path:
+    """The demo project, built once per test session (tests/conftest.py); after the browser
+    check, so a skip costs no build."""
+    return demo.parent
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -70,9 +66,9 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(demo):
+def site(project):
     """The base address of the demo's output/ served on a free port of 127.0.0.1."""
-    handler = functools.partial(_QuietHandler, directory=str(demo / "output"))
+    handler = functools.partial(_QuietHandler, directory=str(project / "output"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -149,25 +145,25 @@ def visit(browser, site):
         one.close()
 
 
-def _product(demo: Path, with_video: bool = False) -> tuple[str, str]:
-    """(path, name) of the first demo product page, optionally one with a video facade."""
-    for page in sorted((demo / "output" / "booth").glob("*/*/index.html")):
+def _product(project: Path, with_video: bool = False) -> tuple[str, str]:
+    """(path, name) of the first project product page, optionally one with a video facade."""
+    for page in sorted((project / "output" / "booth").glob("*/*/index.html")):
         if with_video and "video-facade" not in page.read_text(encoding="utf-8"):
             continue
         booth, slug = page.parent.parent.name, page.parent.name
-        data = yaml.safe_load((demo / "exhibitors" / booth / "exhibitor.yml").read_text(encoding="utf-8"))
+        data = yaml.safe_load((project / "exhibitors" / booth / "exhibitor.yml").read_text(encoding="utf-8"))
         name = next(p["name"] for p in data["products"] if slugify(p["name"]) == slug)
         return f"/booth/{booth}/{slug}/", name
-    raise AssertionError("the demo has no such product page")
+    raise AssertionError("the project has no such product page")
 
 
-def _first(demo: Path, folder: str) -> str:
-    return f"/{folder}/" + sorted(p.name for p in (demo / "output" / folder).iterdir() if p.is_dir())[0] + "/"
+def _first(project: Path, folder: str) -> str:
+    return f"/{folder}/" + sorted(p.name for p in (project / "output" / folder).iterdir() if p.is_dir())[0] + "/"
 
 
-def _page_kinds(demo: Path) -> dict[str, str]:
-    return {"home": "/", "booth": _first(demo, "booth"), "product": _product(demo)[0],
-            "category": _first(demo, "kategori"), "city": _first(demo, "kota")}
+def _page_kinds(project: Path) -> dict[str, str]:
+    return {"home": "/", "booth": _first(project, "booth"), "product": _product(project)[0],
+            "category": _first(project, "kategori"), "city": _first(project, "kota")}
 
 
 def _whatsapp_text(page) -> str:
@@ -176,8 +172,8 @@ def _whatsapp_text(page) -> str:
     return parse_qs(urlsplit(href).query)["text"][0]
 
 
-def test_whatsapp_button_is_on_the_first_screen_and_names_the_product(demo, visit):
-    path, name = _product(demo)
+def test_whatsapp_button_is_on_the_first_screen_and_names_the_product(project, visit):
+    path, name = _product(project)
     page = visit().open(path)
     button = page.locator("a.button.whatsapp").first
     assert button.is_visible()
@@ -190,8 +186,8 @@ def test_whatsapp_button_is_on_the_first_screen_and_names_the_product(demo, visi
     assert "saya ingin memesan" in text
 
 
-def test_language_switch_keeps_the_product_and_the_english_message_is_english(demo, visit):
-    path, name = _product(demo)
+def test_language_switch_keeps_the_product_and_the_english_message_is_english(project, visit):
+    path, name = _product(project)
     one = visit()
     page = one.open(path)
     assert page.get_attribute("html", "lang") == "id"
@@ -208,8 +204,8 @@ def test_language_switch_keeps_the_product_and_the_english_message_is_english(de
 
 
 @pytest.mark.parametrize("lang", ["", "/en"])
-def test_video_facade_asks_the_video_host_for_nothing_until_tapped(demo, visit, lang):
-    path, _ = _product(demo, with_video=True)
+def test_video_facade_asks_the_video_host_for_nothing_until_tapped(project, visit, lang):
+    path, _ = _product(project, with_video=True)
     one = visit()
     page = one.open(lang + path)
     page.wait_for_load_state("networkidle")
@@ -226,9 +222,9 @@ def test_video_facade_asks_the_video_host_for_nothing_until_tapped(demo, visit, 
 
 @pytest.mark.parametrize("lang", ["", "/en"])
 @pytest.mark.parametrize("kind", ["home", "booth", "product", "category", "city"])
-def test_pages_load_cleanly_and_never_scroll_sideways_on_a_phone(demo, visit, kind, lang):
+def test_pages_load_cleanly_and_never_scroll_sideways_on_a_phone(project, visit, kind, lang):
     one = visit()
-    page = one.open(lang + _page_kinds(demo)[kind])
+    page = one.open(lang + _page_kinds(project)[kind])
     # lazy images below the first screen load too, so a broken one is caught
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     page.wait_for_function("[...document.images].every(image => image.complete)")
@@ -240,9 +236,9 @@ def test_pages_load_cleanly_and_never_scroll_sideways_on_a_phone(demo, visit, ki
 
 @pytest.mark.parametrize("width", [390, 1280])
 @pytest.mark.parametrize("path", ["/", "/en/", "product", "/en/product"])
-def test_home_and_product_fit_the_screen_on_phone_and_desktop(demo, visit, path, width):
+def test_home_and_product_fit_the_screen_on_phone_and_desktop(project, visit, path, width):
     if path.endswith("product"):
-        path = path.removesuffix("product").rstrip("/") + _product(demo)[0]
+        path = path.removesuffix("product").rstrip("/") + _product(project)[0]
     one = visit({"width": width, "height": 844})
     page = one.open(path)
     assert page.evaluate("document.documentElement.scrollWidth") <= width
@@ -253,8 +249,8 @@ def test_home_and_product_fit_the_screen_on_phone_and_desktop(demo, visit, path,
         page.screenshot(path=str(Path(folder) / name), full_page=True)
 
 
-def test_breadcrumbs_read_as_one_line_not_a_numbered_list(demo, visit):
-    page = visit({"width": 1280, "height": 844}).open(_product(demo)[0])
+def test_breadcrumbs_read_as_one_line_not_a_numbered_list(project, visit):
+    page = visit({"width": 1280, "height": 844}).open(_product(project)[0])
     crumbs = page.locator("nav.crumbs li")
     assert crumbs.count() >= 3
     tops = {box["y"] for box in (crumb.bounding_box() for crumb in crumbs.all())}
