@@ -5,7 +5,7 @@ from pathlib import Path
 
 from invoke import task
 
-from expo.cli import commands
+from expo.cli import commands, review_commands
 
 ROOT = Path(__file__).resolve().parent
 
@@ -69,6 +69,32 @@ def schema(c, check=False):
 def check_pr(c, base=None, author=None):
     """Fail if the author changed files outside the exhibitor folders they own."""
     commands.run(commands.check_pr, ROOT, base=base, author=author)
+
+
+@task(help={
+    "base": "the branch the pull request goes into, e.g. origin/main (run from its checkout)",
+    "head": "the pull request's commit, e.g. pr-123 after git fetch origin pull/123/head:pr-123",
+    "author": "the GitHub username of the pull request's author",
+    "output": "also write the pull-request comment (JSON: body and suggested changes) to this file",
+    "lang": "message language: id (default) or en",
+    "quick": "check photo headers only, skip decoding new photos in full",
+})
+def review(c, base=None, head=None, author=None, output=None, lang=None, quick=False):
+    """Check a pull request with this checkout's code: it must be the base branch. The pull
+    request is read from git as data, never checked out or run."""
+    commands.run(review_commands.review, ROOT, base=base, head=head, author=author, output=output,
+                 lang=lang, quick=quick)
+
+
+@task(positional=["folder"], help={
+    "folder": "the booth folder, e.g. exhibitors/batik-sari",
+    "dry-run": "show the diff, write nothing",
+    "lang": "message language: id (default) or en",
+})
+def fix(c, folder, dry_run=False, lang=None):
+    """Apply the certain fixes to a booth's exhibitor.yml (price format, quotes, photo names)
+    and show the diff."""
+    commands.run(review_commands.fix, ROOT, folder, dry_run=dry_run, lang=lang)
 
 
 @task(help={"check": "only check that .github/CODEOWNERS is up to date (exit 1 if not)"})
