@@ -117,6 +117,19 @@ def import_csv(c, file, photos=None, update=False, dry_run=False, owner=None, la
                  owner=owner, lang=lang)
 
 
+@task(name="issue-to-booth", positional=["issue"], help={
+    "issue": "the issue as JSON: the workflow's $GITHUB_EVENT_PATH, or gh issue view N --json number,body,author",
+    "output": "write the result for the workflow (JSON: slug, branch, title, the comment to post)",
+    "dry-run": "check everything and download the photos, write no folder",
+    "lang": "message language: id (default) or en",
+})
+def issue_to_booth(c, issue, output=None, dry_run=False, lang=None):
+    """Turn a submitted "Daftar booth / Ubah booth" Issue Form into a booth folder."""
+    from expo.cli import issue_commands
+
+    commands.run(issue_commands.issue_to_booth, ROOT, issue, output=output, dry_run=dry_run, lang=lang)
+
+
 @task(help={"cache": "also delete the whole photo cache",
             "stale": "prune photo cache entries the last build did not use"})
 def clean(c, cache=False, stale=False):

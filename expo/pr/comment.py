@@ -50,6 +50,7 @@ def text(key: str, lang: str, params: Mapping[str, object] | None = None) -> str
             shown[name] = str(value)
         else:
             shown[name] = code(value)
+            template = template.replace(f'"{{{name}}}"', f"{{{name}}}")  # code needs no quotes
     return template.format(**shown)
 
 

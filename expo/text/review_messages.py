@@ -116,4 +116,69 @@ REVIEW_MESSAGES: dict[str, tuple[str, str]] = {
         "This check runs the code and settings of the {base} branch; the pull request's files are "
         "only read as data.",
     ),
+    # --- invoke issue-to-booth: the Issue Form "Daftar booth / Ubah booth"
+    "issue_field_required": (
+        "wajib diisi. Edit issue ini dan isi bagian ini",
+        "is required. Edit this issue and fill in this part",
+    ),
+    "issue_booth_exists": (
+        "booth exhibitors/{slug}/ sudah ada. Kalau itu booth Anda, pilih \"Ubah booth\" di Jenis "
+        "permintaan; kalau bukan, tulis alamat booth lain",
+        "the booth exhibitors/{slug}/ already exists. If it is yours, choose \"Ubah booth\" as the "
+        "request type; if not, write another booth address",
+    ),
+    "issue_update_unknown": (
+        "untuk Ubah booth, tulis alamat booth yang sudah ada (nama foldernya, misalnya batik-sari); "
+        "{slug} tidak ditemukan",
+        "to change a booth, write the address of an existing booth (its folder name, e.g. "
+        "batik-sari); {slug} was not found",
+    ),
+    "issue_update_not_owner": (
+        "{author} bukan pemilik booth {slug}, jadi tidak bisa mengubahnya lewat formulir. Pemiliknya: "
+        "{owners}. Minta salah satu dari mereka atau panitia",
+        "{author} is not an owner of the booth {slug}, so cannot change it with the form. Its "
+        "owners: {owners}. Ask one of them or an organiser",
+    ),
+    "issue_photo_host": (
+        "{value} bukan foto yang diunggah ke GitHub. Seret (drag) file foto langsung ke kotak ini, "
+        "jangan menempel tautan dari situs lain",
+        "{value} is not a photo uploaded to GitHub. Drag the photo file straight into this box "
+        "instead of pasting a link from another site",
+    ),
+    "issue_photo_download": (
+        "foto {value} tidak bisa diunduh ({detail}). Hapus lalu seret fotonya lagi ke kotak ini",
+        "the photo {value} could not be downloaded ({detail}). Remove it and drag the photo into "
+        "this box again",
+    ),
+    "issue_photo_too_large": (
+        "foto {value} lebih dari {limit} MB. Kirim foto yang lebih kecil (misalnya lewat WhatsApp "
+        "ke diri sendiri, lalu simpan)",
+        "the photo {value} is larger than {limit} MB. Send a smaller photo (e.g. send it to yourself "
+        "on WhatsApp and save that)",
+    ),
+    "issue_photo_too_many": (
+        "terlalu banyak foto (maksimum {limit} untuk satu formulir). Kurangi fotonya",
+        "too many photos (at most {limit} in one form). Remove some",
+    ),
+    "issue_comment_title": ("Hasil pemeriksaan formulir booth", "Booth form check"),
+    "issue_comment_ok": (
+        "Booth {slug} siap: {products} produk dan {photos} foto. Panitia akan memeriksa pull "
+        "request-nya sebelum booth tampil di situs.",
+        "The booth {slug} is ready: {products} product(s) and {photos} photo(s). An organiser will "
+        "review its pull request before the booth appears on the site.",
+    ),
+    "issue_comment_failed": (
+        "Formulir ini belum bisa dijadikan booth: {errors} hal perlu diperbaiki. Tekan ··· lalu "
+        "Edit pada issue ini, perbaiki bagian yang disebut di bawah, lalu simpan; pemeriksaan "
+        "berjalan lagi otomatis.",
+        "This form cannot become a booth yet: {errors} thing(s) to fix. Press ··· then Edit on this "
+        "issue, fix the parts named below and save; the check runs again by itself.",
+    ),
+    "issue_comment_pull_request": ("Pull request: {url}", "Pull request: {url}"),
+    "issue_not_a_form": (
+        "isi issue ini bukan formulir booth (tidak ada bagian \"### Nama usaha\"). Buat issue baru "
+        "dengan formulir \"Daftar booth / Ubah booth\"",
+        "this issue is not the booth form (no \"### Nama usaha\" part). Open a new issue with the "
+        "\"Daftar booth / Ubah booth\" form",
+    ),
 }
