@@ -294,3 +294,30 @@ def test_crlf_files_keep_their_line_ends():
 
 def test_second_booth_fixture_is_clean():
     assert find_fixes(SECOND_YML, ["tempe.jpg"]) == []
+
+
+def test_the_workflow_layout_a_base_worktree_beside_the_pull_request(repo, tmp_path):
+    """As pull-request.yml runs it: the PR checked out (as data), the base a worktree of it."""
+    marker = tmp_path / PWNED
+    write(repo, "tasks.py", f"open({str(marker)!r}, 'w')\n")
+    write(repo, "exhibitors/batik-sari/exhibitor.yml", BROKEN)
+    commit(repo)
+    head = git(repo, "rev-parse", "HEAD").strip()
+    base = tmp_path / "base"
+    git(repo, "worktree", "add", "--detach", str(base), "main")
+    output = tmp_path / "review" / "review.json"
+    assert review_commands.review(base, base="main", head=head, author="sari-batik", output=str(output)) == 1
+    data = json.loads(output.read_text())
+    assert [(s["path"], s["line"]) for s in data["suggestions"]] == [
+        ("exhibitors/batik-sari/exhibitor.yml", n) for n in (11, 25, 31)]
+    assert "- `tasks.py`: file ini bagian dari situs" in data["body"] and not marker.exists()
+
+
+@pytest.mark.parametrize("guide", ["CONTRIBUTING.md", "CONTRIBUTING.en.md"])
+def test_the_documented_local_review_never_checks_out_the_pull_request(guide):
+    from sitekit import REPO
+
+    text = (REPO / guide).read_text(encoding="utf-8")
+    assert "git switch pr-" not in text and "git checkout pr-" not in text
+    assert "invoke review --base main --head pr-<" in text
+    assert "git worktree add ../" in text  # the preview, in a folder of its own, after review
