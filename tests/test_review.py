@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -16,34 +15,10 @@ from expo.pr import comment
 from expo.pr.review import review
 from expo.pr.suggest import apply_fixes, find_fixes
 from expo.pr.tree import DANGLING, copy_folders
+from gitkit import commit, git, isolated_git, write  # noqa: F401 (isolated_git: autouse)
 from sitekit import GOOD_YML, SECOND_YML, make_project, write_photo
 
 PWNED = "pwned-by-the-pull-request"
-
-
-@pytest.fixture(autouse=True)
-def isolated_git(monkeypatch):
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout
-
-
-def write(repo: Path, path: str, text: str | bytes) -> None:
-    target = repo / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        target.write_bytes(text)
-    else:
-        target.write_text(text, encoding="utf-8")
-
-
-def commit(repo: Path, message: str = "change") -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
 
 
 @pytest.fixture
@@ -321,3 +296,15 @@ def test_the_documented_local_review_never_checks_out_the_pull_request(guide):
     assert "git switch pr-" not in text and "git checkout pr-" not in text
     assert "invoke review --base main --head pr-<" in text
     assert "git worktree add ../" in text  # the preview, in a folder of its own, after review
+
+
+def test_a_long_report_is_cut_with_a_count_of_the_rest():
+    from expo.content.errors import ContentError
+    from expo.pr.review import Review
+
+    problems = tuple(ContentError("exhibitors/x/exhibitor.yml", n, "name", "yaml_problem_token", {})
+                     for n in range(1, 46))
+    body = comment.comment_body(Review("main", "ani", (), (), (), ("x",), problems, ()))
+    assert body.count("\n- `exhibitors/x/exhibitor.yml` baris ") == comment.MAX_LISTED
+    assert "\n... dan 5 hal lagi. Jalankan invoke validate untuk daftar lengkapnya.\n" in body
+    assert "\\`" in comment.text("yaml_problem_token", "id")  # our own backticks stay text

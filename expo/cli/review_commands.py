@@ -37,8 +37,8 @@ def review(root: Path, base: str | None = None, head: str | None = None, author:
         raise BuildFailed(str(exc)) from None
     print(report(result.changes, list(result.violations), author, result.organisers), file=sys.stderr)
     print(render("review_folders", language, {"folders": ", ".join(result.checked) or "-"}), file=sys.stderr)
-    if result.checked:
-        print(format_report(result.problems, language, summary=False) or "", file=sys.stderr)
+    if result.problems:
+        print(format_report(result.problems, language, summary=False), file=sys.stderr)
     if output:
         _write_json(root, output, comment.review_json(result, language))
     return 0 if result.ok else 1

@@ -41,7 +41,8 @@ def code(value: object) -> str:
 
 def text(key: str, lang: str, params: Mapping[str, object] | None = None) -> str:
     """Message `key` as Markdown: the template escaped, every text parameter as inline code."""
-    template = html.escape(MESSAGES[key][1 if lang == "en" else 0], quote=False)
+    # a backtick in our own text ("quote text starting with @, `, %") would open a code span
+    template = html.escape(MESSAGES[key][1 if lang == "en" else 0], quote=False).replace("`", "\\`")
     shown = {}
     for name, value in (params or {}).items():
         if isinstance(value, str) and value.startswith("yaml_problem_") and value in MESSAGES:
@@ -76,47 +77,42 @@ def comment_body(result: Review, lang: str = "id") -> str:
         parts.append("✅ " + text("comment_ok", lang))
     else:
         parts.append("❌ " + text("comment_failed", lang, {"errors": result.errors}))
-    listed = 0
-    if result.violations:
-        parts += ["", f"#### {text('comment_ownership', lang)}"]
-        for violation in result.violations[:MAX_LISTED]:
-            parts.append(f"- {code(violation.path)}: {text(violation.key, lang, violation.params)}")
-            listed += 1
-    fixes = {(s.path, s.fix.line): s for s in result.suggestions}
-    errors = [p for p in result.problems if p.is_error]
-    warnings = [p for p in result.problems if not p.is_error]
-    shown_fixes = set()
-    if errors or result.suggestions:
-        parts += ["", f"#### {text('comment_content', lang)}"]
-    for problem in errors:
-        if listed >= MAX_LISTED:
-            break
-        parts.append(_problem_line(problem, lang))
-        listed += 1
-        suggestion = fixes.get((problem.path, problem.line))
-        if suggestion:
-            shown_fixes.add((problem.path, problem.line))
-            parts.append(_fix_lines(suggestion, lang))
-    for key, suggestion in fixes.items():  # certain fixes for lines that are not errors
-        if key not in shown_fixes and listed < MAX_LISTED:
-            where = f"{code(suggestion.path)} {text('comment_line', lang, {'line': suggestion.fix.line})}"
-            parts.append(f"- {where}: {text(suggestion.fix.key, lang, suggestion.fix.params)}")
-            parts.append(_fix_lines(suggestion, lang))
-            listed += 1
-    if warnings and listed < MAX_LISTED:
-        parts += ["", text("comment_warnings", lang, {"count": len(warnings)})]
-        for problem in warnings[: MAX_LISTED - listed]:
-            parts.append(_problem_line(problem, lang))
-            listed += 1
-    total = len(result.violations) + len(result.problems) + len(set(fixes) - shown_fixes - {
-        (p.path, p.line) for p in errors})
-    if total > listed:
-        parts += ["", text("comment_more", lang, {"count": total - listed})]
+    ownership = [f"- {code(v.path)}: {text(v.key, lang, v.params)}" for v in result.violations]
+    content, warnings = _content_entries(result, lang)
+    room = MAX_LISTED
+    for heading, entries in ((f"#### {text('comment_ownership', lang)}", ownership),
+                             (f"#### {text('comment_content', lang)}", content),
+                             (text("comment_warnings", lang, {"count": len(warnings)}), warnings)):
+        if entries and room > 0:
+            parts += ["", heading, *entries[:room]]
+        room -= len(entries)
+    if room < 0:
+        parts += ["", text("comment_more", lang, {"count": -room})]
     parts += ["", f"<sub>{text('comment_footer', lang, {'base': result.base})}</sub>"]
     body = "\n".join(parts)
     if len(body) > MAX_CHARS:  # long values are cut in `code`; this is the last guard
-        body = body[:MAX_CHARS] + "\n\n" + text("comment_more", lang, {"count": total})
+        body = body[:MAX_CHARS] + "\n\n" + text("comment_more", lang, {"count": "?"})
     return body
+
+
+def _content_entries(result: Review, lang: str) -> tuple[list[str], list[str]]:
+    """(errors, each followed by its certain fix, then fixes on lines without an error; warnings)."""
+    fixes = {(s.path, s.fix.line): s for s in result.suggestions}
+    errors, warnings = [], []
+    for problem in result.problems:
+        if not problem.is_error:
+            warnings.append(_problem_line(problem, lang))
+            continue
+        entry = _problem_line(problem, lang)
+        suggestion = fixes.pop((problem.path, problem.line), None)
+        if suggestion:
+            entry += "\n" + _fix_lines(suggestion, lang)
+        errors.append(entry)
+    for suggestion in fixes.values():
+        where = f"{code(suggestion.path)} {text('comment_line', lang, {'line': suggestion.fix.line})}"
+        errors.append(f"- {where}: {text(suggestion.fix.key, lang, suggestion.fix.params)}\n"
+                      + _fix_lines(suggestion, lang))
+    return errors, warnings
 
 
 def _fix_lines(suggestion: Suggestion, lang: str) -> str:
