@@ -65,10 +65,11 @@ def schema(c, check=False):
 @task(name="check-pr", help={
     "base": "the branch the pull request goes into, e.g. origin/main",
     "author": "the GitHub username of the pull request's author",
+    "head": "the pull request's commit (default HEAD); read from git, never checked out",
 })
-def check_pr(c, base=None, author=None):
+def check_pr(c, base=None, author=None, head="HEAD"):
     """Fail if the author changed files outside the exhibitor folders they own."""
-    commands.run(commands.check_pr, ROOT, base=base, author=author)
+    commands.run(commands.check_pr, ROOT, base=base, author=author, head=head)
 
 
 @task(help={

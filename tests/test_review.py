@@ -308,3 +308,49 @@ def test_a_long_report_is_cut_with_a_count_of_the_rest():
     assert body.count("\n- `exhibitors/x/exhibitor.yml` baris ") == comment.MAX_LISTED
     assert "\n... dan 5 hal lagi. Jalankan invoke validate untuk daftar lengkapnya.\n" in body
     assert "\\`" in comment.text("yaml_problem_token", "id")  # our own backticks stay text
+
+
+def test_check_pr_reads_a_head_commit_without_checking_it_out(repo, capsys):
+    from expo.cli import commands
+
+    write(repo, "tasks.py", "print('OK')\n")
+    commit(repo)
+    root = on_base(repo)
+    assert commands.check_pr(root, base="main", author="sari-batik", head="pr") == 1
+    assert capsys.readouterr().err.startswith("tasks.py\n  ID: file ini bagian dari situs")
+
+
+def test_a_pull_request_too_big_to_check_gets_a_comment_saying_so(repo, monkeypatch):
+    from expo.pr import tree
+
+    monkeypatch.setattr(tree, "MAX_FILES", 3)
+    for n in range(4):
+        write(repo, f"exhibitors/batik-sari/foto-{n}.jpg", b"\xff\xd8")
+    commit(repo)
+    root = on_base(repo)
+    output = root.parent / "review.json"
+    with pytest.raises(BuildFailed, match="lebih dari 3 file"):
+        review_commands.review(root, base="main", head="pr", author="sari-batik", output=str(output))
+    data = json.loads(output.read_text())
+    assert data["ok"] is False and data["suggestions"] == []
+    assert data["body"].startswith(comment.MARKER + "\n### Hasil pemeriksaan otomatis\n\n❌ pull request ini "
+                                   "mengubah lebih dari 3 file di folder booth")
+
+
+def test_review_messages_are_bilingual_and_do_not_clash():
+    import string
+
+    from expo.text import messages
+    from expo.text.import_messages import IMPORT_MESSAGES
+    from expo.text.review_messages import REVIEW_MESSAGES
+
+    import ast
+
+    source = ast.parse(Path(messages.__file__).read_text(encoding="utf-8"))
+    literal = next(n.value for n in source.body if isinstance(n, ast.AnnAssign) and n.target.id == "MESSAGES")
+    own = {key.value for key in literal.keys}
+    assert len(own) > 100 and set(REVIEW_MESSAGES) & (own | set(IMPORT_MESSAGES)) == set()
+    for key, (indonesian, english) in REVIEW_MESSAGES.items():
+        assert messages.MESSAGES[key] == (indonesian, english)
+        fields = [{f for _t, f, _s, _c in string.Formatter().parse(t) if f} for t in (indonesian, english)]
+        assert indonesian and english and fields[0] == fields[1], key
