@@ -95,7 +95,7 @@ def _changed_booths(root: Path, ref: str, folder: str | None, settings_file: str
     return slugs
 
 
-def check_pr(root: Path, base: str | None = None, author: str | None = None) -> int:
+def check_pr(root: Path, base: str | None = None, author: str | None = None, head: str = "HEAD") -> int:
     """Fail, naming each path, when `author` changed files outside the folders they own."""
     from expo.pr.gitrefs import GitError, read_pull_request
     from expo.pr.ownership import bilingual, decide, normalize_login, report
@@ -105,7 +105,7 @@ def check_pr(root: Path, base: str | None = None, author: str | None = None) -> 
     if not author or normalize_login(author) is None:
         raise BuildFailed(bilingual("pr_author_invalid", {"value": author or ""}))
     try:
-        pr = read_pull_request(root, base)
+        pr = read_pull_request(root, base, head)
     except GitError as exc:
         raise BuildFailed(str(exc)) from None
     violations = decide(pr.changes, pr.owners_at_base, pr.owners_at_head, author, pr.organisers,
