@@ -91,6 +91,10 @@ class Text:
     def expo_dates(self) -> str:
         return (self.expo.dates_en if self.english else "") or self.expo.dates
 
+    @property
+    def expo_organiser(self) -> str:
+        return (self.expo.organiser_en if self.english else "") or self.expo.organiser
+
     def category_label(self, key: str) -> str:
         label = self.expo.categories[key]
         if self.english:
