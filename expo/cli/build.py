@@ -21,6 +21,7 @@ from expo.content.catalog import load_catalog
 from expo.values.slugs import SLUG_RE
 from expo.content.errors import ContentError, ContentErrors, format_report
 from expo.settings import ExpoSettings, SettingsError
+from expo.text.escape import printable
 
 
 class BuildFailed(Exception):
@@ -146,7 +147,7 @@ def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | No
     if folder:
         slug = Path(folder).name
         if not SLUG_RE.match(slug) or not (expo.exhibitors_dir(root) / slug).is_dir():
-            raise BuildFailed(f"Folder {folder} tidak ditemukan (not found). "
+            raise BuildFailed(f"Folder {printable(folder)} tidak ditemukan (not found). "
                               f"Contoh / example: invoke validate {expo.exhibitors_path}/<nama-folder>")
         only = {slug}
     from expo.images.photos import remember_digests, verify_photos

@@ -19,6 +19,7 @@ from expo.cli.build import BuildFailed, build, validate as validate_content
 from expo.values.slugs import SLUG_RE
 from expo.cli.scaffold import scaffold_text
 from expo.settings import SettingsError
+from expo.text.escape import printable, safe_text
 
 
 def run(command, *args, **kwargs):
@@ -28,7 +29,7 @@ def run(command, *args, **kwargs):
     except (BuildFailed, SettingsError) as exc:
         message = str(exc)
         if message and not message.endswith("content error(s)"):
-            print(message, file=sys.stderr)
+            print(safe_text(message), file=sys.stderr)
         raise Exit(code=1) from None
     except KeyboardInterrupt:
         raise Exit(code=130) from None
@@ -72,7 +73,7 @@ def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None
               f"(site files changed since {ref}: checking every folder)", file=sys.stderr)
         return None
     print(f"Folder yang berubah sejak {ref} / folders changed since {ref}: "
-          f"{', '.join(sorted(slugs)) or '-'}", file=sys.stderr)
+          f"{', '.join(printable(s) for s in sorted(slugs)) or '-'}", file=sys.stderr)
     return slugs
 
 
@@ -129,7 +130,7 @@ def _settings(root: Path):
 def new_exhibitor(root: Path, slug: str) -> int:
     if not SLUG_RE.match(slug):
         raise BuildFailed(
-            f'"{slug}" tidak bisa dipakai sebagai nama folder. Pakai huruf kecil, angka dan tanda '
+            f'"{printable(slug)}" tidak bisa dipakai sebagai nama folder. Pakai huruf kecil, angka dan tanda '
             f'hubung, misalnya "batik-sari" / use lowercase letters, digits and hyphens.')
     expo = _settings(root)
     display = f"{expo.exhibitors_path.strip('/')}/{slug}"

@@ -31,6 +31,7 @@ from expo.importer.rows import (
     read_table,
 )
 from expo.content.loader import YAML_NAME
+from expo.text.escape import printable, safe_text
 from expo.text.messages import render
 
 
@@ -45,11 +46,11 @@ def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, up
     csv_path = Path(csv_path)
     photos_dir = Path(photos_dir) if photos_dir else csv_path.parent
     if csv_path.is_dir():
-        raise BuildFailed(f"{csv_path} adalah folder; sebutkan file CSV-nya (is a folder: name the CSV file).")
+        raise BuildFailed(f"{printable(csv_path, None)} adalah folder; sebutkan file CSV-nya (is a folder: name the CSV file).")
     if not csv_path.is_file():
-        raise BuildFailed(f"File {csv_path} tidak ditemukan (not found).")
+        raise BuildFailed(f"File {printable(csv_path, None)} tidak ditemukan (not found).")
     if not photos_dir.is_dir():
-        raise BuildFailed(f"Folder foto {photos_dir} tidak ditemukan (photo folder not found).")
+        raise BuildFailed(f"Folder foto {printable(photos_dir, None)} tidak ditemukan (photo folder not found).")
     source = csv_path.name
     try:
         table = read_table(decode(_read_bytes(csv_path)))
@@ -102,8 +103,8 @@ def _print_summary(out, lang: str, problems: list[ContentError], passed: list[Bo
         print(format_report(problems, lang, summary=False) + "\n", file=out)
     for booth in passed:
         key = "import_ready" if dry_run else "import_updated" if booth.update else "import_written"
-        print(render(key, lang, {"slug": booth.slug, "products": len(booth.document["products"]),
-                                 "photos": len(booth.new_photos)}), file=out)
+        print(safe_text(render(key, lang, {"slug": booth.slug, "products": len(booth.document["products"]),
+                                           "photos": len(booth.new_photos)})), file=out)
     errors = sum(p.is_error for p in problems)
     counts = {"written": len(passed), "skipped": skipped, "errors": errors,
               "warnings": len(problems) - errors}

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from expo.content.loader import parse_yaml
+from expo.text.escape import printable, safe_text
 from expo.text.messages import render
 
 # GitHub's own rule for user names: letters, digits, single hyphens, at most 39 characters.
@@ -159,7 +160,7 @@ def report(changes: Iterable[Change], violations: list[Violation], author: str,
     names = ", ".join("@" + o for o in organisers)
     if names:
         blocks[-1] += "\n" + render("pr_organisers", "id", {"organisers": names})
-    return "\n\n".join(blocks)
+    return safe_text("\n\n".join(blocks))  # a changed path may start with "::"
 
 
 def _grouped(violations: list[Violation]) -> list[list[Violation]]:
@@ -173,7 +174,7 @@ def _grouped(violations: list[Violation]) -> list[list[Violation]]:
 def _block(group: list[Violation]) -> str:
     """The paths, then the reason in Indonesian, then in English."""
     first = group[0]
-    paths = "\n".join(printable(v.path) for v in group)
+    paths = "\n".join(printable(v.path, None) for v in group)
     return (f"{paths}\n"
             f"  ID: {render(first.key, 'id', first.params)}\n"
             f"  EN: {render(first.key, 'en', first.params)}")
@@ -186,9 +187,3 @@ def one_line(key: str, params: Mapping[str, object]) -> str:
 
 def _keys(logins: Iterable[str]) -> set[str]:
     return {k for k in (normalize_login(o) for o in logins) if k}
-
-
-def printable(path: str) -> str:
-    """A path safe to print in a CI log: control characters (a newline in a file name could
-    forge a GitHub Actions command) are shown as escapes."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)

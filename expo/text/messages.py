@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from expo.text.escape import MAX_ECHO, printable
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- report framing
     "label_warning": ("peringatan", "warning"),
@@ -17,6 +19,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Situs lama di output/ tidak diubah.",
         "{errors} error(s), {warnings} warning(s). Fix the errors above, then run again. "
         "The previous site in output/ was left untouched.",
+    ),
+    "report_more": (
+        "... dan {count} masalah lain di {path} yang tidak ditampilkan. Perbaiki yang di atas "
+        "dulu, lalu jalankan lagi",
+        "... and {count} more problem(s) in {path}, not shown. Fix the ones above first, then run "
+        "again",
     ),
     "report_summary_ok": (
         "Semua data valid ({warnings} peringatan).",
@@ -526,11 +534,23 @@ from expo.text.import_messages import IMPORT_MESSAGES  # noqa: E402
 MESSAGES.update(IMPORT_MESSAGES)
 
 
+# Parameters that list the project's own choices (field names, categories, logins): escaped
+# like every value, but never cut short, since the list is the hint.
+_WHOLE = {"known", "choices", "organisers", "owners", "example"}
+
+
 def render(key: str, lang: str, params: Mapping[str, object]) -> str:
-    """The message `key` in `lang` ('id' or 'en'), filled with `params`."""
+    """The message `key` in `lang` ('id' or 'en'), filled with `params`. Every text parameter
+    is shown as one escaped line of bounded length (escape.printable): values come from
+    exhibitors and spreadsheets, and messages go to terminals and CI logs."""
     texts = MESSAGES[key]
     text = texts[1] if lang == "en" else texts[0]
-    # a parameter may itself be a message key (the explanation of a YAML problem)
-    params = {name: render(value, lang, {}) if isinstance(value, str) and value.startswith("yaml_problem_")
-              and value in MESSAGES else value for name, value in params.items()}
-    return text.format(**params)
+    shown = {}
+    for name, value in params.items():
+        if isinstance(value, str) and value.startswith("yaml_problem_") and value in MESSAGES:
+            shown[name] = render(value, lang, {})  # the explanation of a YAML problem
+        elif isinstance(value, str):
+            shown[name] = printable(value, None if name in _WHOLE else MAX_ECHO)
+        else:
+            shown[name] = value
+    return text.format(**shown)
