@@ -341,7 +341,8 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
 
 
 class _PhotoFinder:
-    """Resolves photo names inside one exhibitor folder; inspects each file once."""
+    """Resolves photo names inside one exhibitor folder; inspects each file once, within the
+    booth's photo budget (distinct files, pixels and bytes together)."""
 
     def __init__(self, raw: RawExhibitor, r: FieldReader, settings: ExpoSettings):
         self.raw = raw
@@ -350,6 +351,8 @@ class _PhotoFinder:
         self.folder = raw.folder.resolve()
         self.names = frozenset(p.name for p in raw.folder.iterdir())  # listed once per booth
         self.infos: dict[str, ImageInfo | None] = {}
+        self.used = {"photos": 0, "pixels": 0, "bytes": 0}
+        self.over_budget = False  # told once, on the first photo past a budget
 
     def picture(self, path: tuple, value: Any, alt: str) -> Picture | None:
         r = self.r
@@ -377,6 +380,8 @@ class _PhotoFinder:
             r.problem(path, "photo_outside", value=name)
             return None
         if name not in self.infos:
+            if self._past_budget(path, name, source.stat().st_size, 0):
+                return None
             try:
                 self.infos[name] = inspect(source, self.settings.max_photo_megabytes,
                                            self.settings.max_photo_megapixels)
@@ -384,6 +389,12 @@ class _PhotoFinder:
                 self.infos[name] = None
                 r.problem(path, exc.key, value=name, **exc.params)
                 return None
+            info = self.infos[name]
+            if self._past_budget(path, name, 0, info.width * info.height):
+                return None
+            self.used["photos"] += 1
+            self.used["bytes"] += source.stat().st_size
+            self.used["pixels"] += info.width * info.height
             size_mb = source.stat().st_size / 1024 / 1024
             if size_mb > self.settings.large_photo_megabytes:
                 r.problem(path, "photo_large", warning=True, value=name, size=round(size_mb, 1),
@@ -394,3 +405,25 @@ class _PhotoFinder:
         stem = slugify(Path(name).stem) or "foto"
         return plan(source, info, self.raw.slug, stem, alt, self.settings.image_widths,
                     self.settings.media_url, self.settings.image_formats)
+
+    def _past_budget(self, path: tuple, name: str, size: int, pixels: int) -> bool:
+        """True (and `name` is not used) when one more photo of `size` bytes and `pixels`
+        would pass a budget of the booth; checked before the photo is read any further."""
+        if self.over_budget:  # the message said "and the photos after it"
+            self.infos[name] = None
+            return True
+        s = self.settings
+        checks = (
+            ("booth_too_many_photos", self.used["photos"] + 1 > s.max_booth_photos, s.max_booth_photos),
+            ("booth_photo_megabytes", self.used["bytes"] + size > s.max_booth_photo_megabytes * 1024 * 1024,
+             s.max_booth_photo_megabytes),
+            ("booth_photo_megapixels", self.used["pixels"] + pixels > s.max_booth_megapixels * 1_000_000,
+             s.max_booth_megapixels),
+        )
+        for key, past, limit in checks:
+            if past:
+                self.infos[name] = None
+                self.over_budget = True
+                self.r.problem(path, key, value=name, limit=limit)
+                return True
+        return False

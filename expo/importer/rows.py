@@ -226,13 +226,16 @@ class _Booth:
     photos: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     failed: bool = False
+    product_rows: dict[str, int] = field(default_factory=dict)  # product slug -> first row
+    too_many: bool = False  # rows past max_products are counted, not read
 
 
 class _Planner:
     def __init__(self, table: Table, source: str, photos: PhotoFolder,
                  existing: Mapping[str, frozenset[str] | None], categories: Mapping[str, str],
-                 update: bool, owner: str | None):
+                 update: bool, owner: str | None, max_products: int):
         self.table = table
+        self.max_products = max_products
         self.source = source
         self.photos = photos
         self.existing = existing
@@ -337,6 +340,13 @@ class _Planner:
     def _product(self, booth: _Booth, row: int, cells: tuple[str, ...]) -> None:
         if not any(self.cell(cells, c) for c in PRODUCT_COLUMNS):
             return  # a row with booth details only
+        if len(booth.products) >= self.max_products:
+            # the contract's limit, told once on the first row past it; the rest is not read,
+            # so 250,000 rows cost no more than 200
+            if not booth.too_many:
+                self.problem(row, "product_name", "csv_too_many_products", limit=self.max_products)
+                booth.too_many = booth.failed = True
+            return
         errors = self._errors()
         product: dict[str, Any] = {}
         where: dict[str, str] = {}
@@ -346,10 +356,9 @@ class _Planner:
         else:
             product["name"] = name
             where["name"] = "product_name"
-            for other_row, other, _ in booth.products:
-                if slugify(other.get("name", "")) == slugify(name):
-                    self.problem(row, "product_name", "product_duplicate_row", name=name, first_row=other_row)
-                    break
+            first_row = booth.product_rows.get(slugify(name))
+            if first_row is not None:
+                self.problem(row, "product_name", "product_duplicate_row", name=name, first_row=first_row)
         self._prices(row, cells, product, where)
         photos = self._photo_names(booth, row, self.cell(cells, "photos"))
         if photos:
@@ -369,6 +378,7 @@ class _Planner:
             where["video"] = "product_video"
         if self._errors() > errors:
             booth.failed = True
+        booth.product_rows.setdefault(slugify(product.get("name", "")), row)
         booth.products.append((row, product, where))
 
     def _prices(self, row: int, cells: tuple[str, ...], product: dict, where: dict) -> None:
@@ -531,10 +541,12 @@ class _Planner:
 
 
 def plan_import(table: Table, source: str, photos: PhotoFolder, existing: Mapping[str, frozenset[str] | None],
-                categories: Mapping[str, str], update: bool = False, owner: str | None = None) -> ImportPlan:
-    """Every row checked. A booth with any problem is not `ready`: it is still planned, so
-    validation can report its other mistakes in the same run, but it is never written."""
-    planner = _Planner(table, source, photos, existing, categories, update, owner)
+                categories: Mapping[str, str], update: bool = False, owner: str | None = None,
+                max_products: int = 200) -> ImportPlan:
+    """Every row checked, in time linear in the rows. A booth with any problem is not `ready`:
+    it is still planned, so validation can report its other mistakes in the same run, but it
+    is never written."""
+    planner = _Planner(table, source, photos, existing, categories, update, owner, max_products)
     if not planner.check_header():
         return ImportPlan((), 0, tuple(planner.problems))
     for row, cells in table.rows:

@@ -59,7 +59,8 @@ def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, up
         return 1
     exhibitors = settings.exhibitors_dir(root)
     plan = plan_import(table, source, scan_photos(photos_dir), existing_booths(exhibitors),
-                       settings.categories, update=update, owner=owner)
+                       settings.categories, update=update, owner=owner,
+                       max_products=settings.max_products)
     problems = list(plan.problems)
     passed: list[BoothPlan] = []
     if plan.booths:

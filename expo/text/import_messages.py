@@ -134,6 +134,12 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         'the product "{name}" is already on row {first_row} for this booth. Give it a different '
         "name, or remove one of the rows",
     ),
+    "csv_too_many_products": (
+        "booth ini punya lebih dari {limit} produk; baris ini dan baris berikutnya untuk booth ini "
+        "tidak dibaca. Pilih paling banyak {limit} produk untuk katalog dan hapus baris lainnya",
+        "this booth has more than {limit} products; this row and the booth's later rows were not "
+        "read. Choose at most {limit} products for the catalog and remove the other rows",
+    ),
     "price_text_invalid": (
         '"{value}" bukan harga yang bisa dibaca. Tulis misalnya 150000, 150.000, Rp150.000 atau '
         "Rp150.000 - Rp200.000; kosongkan kalau harga tidak ditampilkan",

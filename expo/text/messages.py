@@ -339,6 +339,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ukuran fotonya",
         'the photo "{value}" is too big ({megapixels} megapixels, at most {limit}). Resize it',
     ),
+    "booth_too_many_photos": (
+        'booth ini memakai lebih dari {limit} file foto berbeda; "{value}" dan foto sesudahnya '
+        "tidak dipakai. Pakai lebih sedikit foto per produk, atau minta panitia menaikkan "
+        "EXPO_MAX_BOOTH_PHOTOS",
+        'this booth uses more than {limit} different photo files; "{value}" and the photos after '
+        "it are not used. Use fewer photos per product, or ask an organiser to raise "
+        "EXPO_MAX_BOOTH_PHOTOS",
+    ),
+    "booth_photo_megabytes": (
+        'foto-foto booth ini bersama-sama lebih dari {limit} MB; "{value}" dan foto sesudahnya '
+        "tidak dipakai. Perkecil fotonya (lebar 2000 piksel sudah cukup untuk situs), atau minta "
+        "panitia menaikkan EXPO_MAX_BOOTH_PHOTO_MEGABYTES",
+        'the photos of this booth together are more than {limit} MB; "{value}" and the photos '
+        "after it are not used. Make the photos smaller (2000 pixels wide is plenty for the "
+        "site), or ask an organiser to raise EXPO_MAX_BOOTH_PHOTO_MEGABYTES",
+    ),
+    "booth_photo_megapixels": (
+        'foto-foto booth ini bersama-sama lebih dari {limit} megapiksel; "{value}" dan foto '
+        "sesudahnya tidak dipakai. Perkecil fotonya (lebar 2000 piksel sudah cukup untuk situs), "
+        "atau minta panitia menaikkan EXPO_MAX_BOOTH_MEGAPIXELS",
+        'the photos of this booth together are more than {limit} megapixels; "{value}" and the '
+        "photos after it are not used. Make the photos smaller (2000 pixels wide is plenty for "
+        "the site), or ask an organiser to raise EXPO_MAX_BOOTH_MEGAPIXELS",
+    ),
+    "photo_shape": (
+        'foto "{value}" berukuran {width} x {height} piksel: terlalu panjang atau terlalu sempit '
+        "untuk ditampilkan (sisi panjang paling banyak {limit} kali sisi pendek). Potong fotonya "
+        "supaya lebih seimbang, lalu unggah lagi",
+        'the photo "{value}" is {width} x {height} pixels: too long or too narrow to show (the '
+        "long side may be at most {limit} times the short side). Crop it to a more even shape, "
+        "then upload it again",
+    ),
+    "photo_size_understated": (
+        'foto "{value}" menyebut ukuran {width} x {height} piksel, tetapi gambar di dalamnya lebih '
+        "besar. Foto dari HP tidak begitu; buka dan ekspor ulang fotonya sebagai JPEG, lalu "
+        "unggah lagi",
+        'the photo "{value}" states a size of {width} x {height} pixels, but the picture inside is '
+        "larger. Photos from a phone are not like that; open the photo and export it again as "
+        "JPEG, then upload it again",
+    ),
     "photo_unreadable": (
         'foto "{value}" rusak atau bukan foto. Simpan ulang atau ekspor ulang fotonya dari HP '
         "atau aplikasi edit foto, lalu unggah lagi",
