@@ -163,11 +163,12 @@ def schema(root: Path, check: bool = False) -> int:
 
 
 def import_csv(root: Path, csv_file: str, photos: str | None = None, update: bool = False,
-               dry_run: bool = False, owner: str | None = None, lang: str | None = None) -> int:
+               dry_run: bool = False, owner: str | None = None, lang: str | None = None,
+               allow_owner_change: bool = False) -> int:
     from expo.importer.writer import run_import  # only this command needs the importer
 
     return run_import(root, Path(csv_file), Path(photos) if photos else None, update=update,
-                      dry_run=dry_run, owner=owner, lang=lang)
+                      dry_run=dry_run, owner=owner, lang=lang, allow_owner_change=allow_owner_change)
 
 
 def clean(root: Path, cache: bool = False, stale: bool = False) -> int:

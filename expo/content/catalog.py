@@ -7,7 +7,9 @@ problems, shared by the Pelican generator, `invoke validate` and the tests.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
+from typing import Mapping
 
 from expo.content.errors import WARNING, ContentError, ContentErrors
 from expo.content.loader import discover, load_exhibitor
@@ -18,8 +20,11 @@ from expo.site.routes import fill
 
 
 def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
-                 only: set[str] | None = None) -> tuple[Catalog | None, list[ContentError]]:
-    """Read and check every exhibitor folder (or only the slugs in `only`).
+                 only: set[str] | None = None,
+                 photo_sources: Mapping[str, Mapping[str, Path]] | None = None,
+                 ) -> tuple[Catalog | None, list[ContentError]]:
+    """Read and check every exhibitor folder (or only the slugs in `only`); `photo_sources`
+    (slug -> photo name -> file) lets import-csv check photos where they are.
 
     Returns the catalog (None if any error) and every problem, warnings included.
     """
@@ -32,6 +37,8 @@ def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
         if only is not None and path.name not in only:
             continue
         raw = load_exhibitor(path, settings.exhibitors_path.strip("/"), settings.max_yaml_kilobytes)
+        if photo_sources and path.name in photo_sources:
+            raw = replace(raw, photo_sources=photo_sources[path.name])
         exhibitor = parse_exhibitor(raw, ctx, problems)
         if exhibitor is not None:
             exhibitors.append(exhibitor)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
@@ -67,6 +67,9 @@ class RawExhibitor:
     document: RawDocument | None
     about: dict[str, str] = field(default_factory=dict)  # lang -> Markdown text
     problems: tuple[ContentError, ...] = ()
+    # Photos checked where they already are instead of in `folder` (import-csv validates a
+    # planned booth against the --photos folder without copying anything): name -> file.
+    photo_sources: Mapping[str, Path] = field(default_factory=dict)
 
     @property
     def yml_path(self) -> str:

@@ -349,7 +349,7 @@ class _PhotoFinder:
         self.r = r
         self.settings = settings
         self.folder = raw.folder.resolve()
-        self.names = frozenset(p.name for p in raw.folder.iterdir())  # listed once per booth
+        self.names = frozenset(p.name for p in raw.folder.iterdir()) | set(raw.photo_sources)  # listed once
         self.infos: dict[str, ImageInfo | None] = {}
         self.used = {"photos": 0, "pixels": 0, "bytes": 0}
         self.over_budget = False  # told once, on the first photo past a budget
@@ -375,8 +375,9 @@ class _PhotoFinder:
             else:
                 r.problem(path, "photo_missing", **params)
             return None
-        source = self.raw.folder / name
-        if source.is_symlink() or not source.is_file() or source.resolve().parent != self.folder:
+        source = self.raw.photo_sources.get(name, self.raw.folder / name)
+        home = self.folder if name not in self.raw.photo_sources else source.parent.resolve()
+        if source.is_symlink() or not source.is_file() or source.resolve().parent != home:
             r.problem(path, "photo_outside", value=name)
             return None
         if name not in self.infos:

@@ -77,6 +77,21 @@ class PhotoFolder:
     display: str
     files: frozenset[str]
     refused: frozenset[str] = frozenset()
+    sizes: Mapping[str, int] = field(default_factory=dict)  # bytes of each usable file
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """Limits of the contract the planner applies itself, before anything is read further or
+    copied: a spreadsheet must not make the import read 250,000 rows or stage gigabytes."""
+
+    max_products: int = 200
+    max_photo_megabytes: float = 25
+    max_booth_photo_megabytes: float = 600
+
+    @classmethod
+    def of(cls, settings) -> "ImportLimits":
+        return cls(settings.max_products, settings.max_photo_megabytes, settings.max_booth_photo_megabytes)
 
 
 # Contract rules the planner checks itself, in spreadsheet words. In a booth whose rows had
@@ -227,15 +242,16 @@ class _Booth:
     kept: list[str] = field(default_factory=list)
     failed: bool = False
     product_rows: dict[str, int] = field(default_factory=dict)  # product slug -> first row
+    photo_bytes: int = 0  # of the new photos, against the booth's budget
     too_many: bool = False  # rows past max_products are counted, not read
 
 
 class _Planner:
     def __init__(self, table: Table, source: str, photos: PhotoFolder,
                  existing: Mapping[str, frozenset[str] | None], categories: Mapping[str, str],
-                 update: bool, owner: str | None, max_products: int):
+                 update: bool, owner: str | None, limits: ImportLimits):
         self.table = table
-        self.max_products = max_products
+        self.limits = limits
         self.source = source
         self.photos = photos
         self.existing = existing
@@ -340,11 +356,11 @@ class _Planner:
     def _product(self, booth: _Booth, row: int, cells: tuple[str, ...]) -> None:
         if not any(self.cell(cells, c) for c in PRODUCT_COLUMNS):
             return  # a row with booth details only
-        if len(booth.products) >= self.max_products:
+        if len(booth.products) >= self.limits.max_products:
             # the contract's limit, told once on the first row past it; the rest is not read,
             # so 250,000 rows cost no more than 200
             if not booth.too_many:
-                self.problem(row, "product_name", "csv_too_many_products", limit=self.max_products)
+                self.problem(row, "product_name", "csv_too_many_products", limit=self.limits.max_products)
                 booth.too_many = booth.failed = True
             return
         errors = self._errors()
@@ -413,6 +429,8 @@ class _Planner:
         usable = []
         for name in names:
             key = self._photo_problem(booth, name)
+            if key is None and not self._within_budget(booth, row, name):
+                continue
             if key is None:
                 usable.append(name)
                 copies = booth.photos if name in self.photos.files else booth.kept
@@ -424,6 +442,23 @@ class _Planner:
                 params["suggestion"] = sorted(f for f in self.photos.files if f.lower() == name.lower())[0]
             self.problem(row, "photos", key, **params)
         return usable
+
+    def _within_budget(self, booth: _Booth, row: int, name: str) -> bool:
+        """Sizes are checked from the folder listing, before any photo is copied: one photo over
+        the size limit, or a booth whose new photos together pass its budget, is a message."""
+        if name not in self.photos.files or name in booth.photos:
+            return True  # a photo already in the booth folder, or one counted already
+        size = self.photos.sizes.get(name, 0)
+        limit = self.limits.max_photo_megabytes
+        if size > limit * 1024 * 1024:
+            self.problem(row, "photos", "photo_too_large", value=name, size=round(size / 1024 / 1024, 1), limit=limit)
+            return False
+        if booth.photo_bytes + size > self.limits.max_booth_photo_megabytes * 1024 * 1024:
+            self.problem(row, "photos", "booth_photo_megabytes", value=name,
+                         limit=self.limits.max_booth_photo_megabytes)
+            return False
+        booth.photo_bytes += size
+        return True
 
     def _photo_problem(self, booth: _Booth, name: str) -> str | None:
         """None when `name` is a plain photo file in --photos (or, with --update, already in
@@ -542,11 +577,11 @@ class _Planner:
 
 def plan_import(table: Table, source: str, photos: PhotoFolder, existing: Mapping[str, frozenset[str] | None],
                 categories: Mapping[str, str], update: bool = False, owner: str | None = None,
-                max_products: int = 200) -> ImportPlan:
+                limits: ImportLimits = ImportLimits()) -> ImportPlan:
     """Every row checked, in time linear in the rows. A booth with any problem is not `ready`:
     it is still planned, so validation can report its other mistakes in the same run, but it
     is never written."""
-    planner = _Planner(table, source, photos, existing, categories, update, owner, max_products)
+    planner = _Planner(table, source, photos, existing, categories, update, owner, limits)
     if not planner.check_header():
         return ImportPlan((), 0, tuple(planner.problems))
     for row, cells in table.rows:

@@ -188,6 +188,21 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}" in the folder {photos} is a link (symlink) pointing outside it. Copy the photo '
         "file itself into that folder",
     ),
+    "update_control_change": (
+        'baris ini mengubah {field} booth exhibitors/{slug}/ dari "{old}" menjadi "{new}", jadi '
+        "booth ini tidak diperbarui: {field} menentukan siapa yang menguasai booth. Kalau "
+        "perubahan ini benar (sudah dipastikan dengan pemilik booth), jalankan lagi dengan "
+        "--allow-owner-change",
+        'this row changes the {field} of the booth exhibitors/{slug}/ from "{old}" to "{new}", so '
+        "the booth was not updated: {field} decides who controls the booth. If the change is "
+        "right (checked with the booth's owner), run again with --allow-owner-change",
+    ),
+    "update_control_changed": (
+        '{field} booth exhibitors/{slug}/ diubah dari "{old}" menjadi "{new}" '
+        "(diizinkan dengan --allow-owner-change)",
+        'the {field} of the booth exhibitors/{slug}/ changes from "{old}" to "{new}" '
+        "(allowed by --allow-owner-change)",
+    ),
     # --- the summary
     "import_written": (
         "Ditulis: exhibitors/{slug}/ ({products} produk, {photos} foto baru)",
