@@ -54,3 +54,55 @@ def test_only_absolute_web_links_survive(link, shown):
 
 def test_raw_html_is_shown_as_text_and_headings_sit_below_the_page_title():
     assert str(render_markdown("# Cerita\n\n<b>x</b>")) == "<h2>Cerita</h2>\n<p>&lt;b&gt;x&lt;/b&gt;</p>\n"
+
+
+# --- regular expressions on untrusted text ----------------------------------------------------
+
+def _quiet(read):
+    """A reader that may refuse its input; only the time matters here."""
+    def run(text):
+        try:
+            read(text)
+        except Exception:  # CredentialError, VideoError: a refusal, not a stall
+            pass
+    return run
+
+
+def _regex_cases():
+    from expo.content.fields import is_email, is_host_name
+    from expo.importer.columns import normalise
+    from expo.importer.rows import _SCIENTIFIC, _owners, _parent_field, _urls
+    from expo.pr.ownership import normalize_login
+    from expo.text.escape import printable
+    from expo.values.credentials import parse_credential
+    from expo.values.slugs import SLUG_RE, slugify
+    from expo.values.video import parse_video
+
+    return [
+        # (name, reader, the adversarial text for a size n)
+        ("email dots", is_email, lambda n: "a@" + "a." * (n // 2) + "!"),
+        ("email local", is_email, lambda n: "a." * (n // 2) + "@"),
+        ("host labels", is_host_name, lambda n: "a" + ".a-a" * (n // 4) + "-"),
+        ("host hyphens", is_host_name, lambda n: "a." + "a-" * (n // 2) + "!"),
+        ("slug rule", SLUG_RE.match, lambda n: "a-" * (n // 2) + "!"),
+        ("slugify", slugify, lambda n: "a-!" * (n // 3)),
+        ("login", normalize_login, lambda n: "a-" * (n // 2)),
+        ("excel number", _SCIENTIFIC.match, lambda n: "1." + "1" * n + "e"),
+        ("header brackets", normalise, lambda n: "(" * n),
+        ("header squares", normalise, lambda n: "[" * n),
+        ("header spaces", normalise, lambda n: " " * n + "x"),
+        ("field name", _parent_field, lambda n: "x" * n + "]"),
+        ("url list", _urls, lambda n: " ;," * (n // 3) + "x"),
+        ("owner list", _owners, lambda n: ",;\n" * (n // 3) + "x"),
+        ("credential", _quiet(lambda text: parse_credential("nib", text)), lambda n: " .-/" * (n // 4) + "x"),
+        ("video", _quiet(parse_video), lambda n: "https://youtu.be/" + "a" * n),
+        ("escape", printable, lambda n: "\x1b\n" * (n // 2)),
+    ]
+
+
+@pytest.mark.parametrize("case", _regex_cases(), ids=lambda case: case[0])
+def test_readers_of_untrusted_text_are_linear(case):
+    _name, read, make = case
+    text = make(400_000)
+    assert growth(lambda n: read(make(n)), 200_000) < LINEAR
+    assert text  # the input really is long: 400,000 characters

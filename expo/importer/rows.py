@@ -46,7 +46,7 @@ _URL_SPLIT = re.compile(r"[\s,;]+")  # URLs hold no spaces: people separate them
 # not two accounts that would then own the folder; "foto kain.jpg" is one file.
 _NAME_SPLIT = re.compile(r"[,;\n]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?e\+?\d+$", re.IGNORECASE)  # Excel's 6,28123E+12
+_SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?e\+?\d+\Z", re.IGNORECASE)  # Excel's 6,28123E+12
 
 
 class ImportFailed(Exception):
@@ -119,7 +119,7 @@ class BoothPlan:
         for problem in problems:
             name = problem.field
             while name not in self.cells:
-                name = re.sub(r"(\[\d+\]|\.?[^.\[\]]+)$", "", name)
+                name = _parent_field(name)
             row, header = self.cells[name]
             if not self.ready and (problem.key in _REPEATED or (row, header) in taken):
                 continue
@@ -589,6 +589,14 @@ def plan_import(table: Table, source: str, photos: PhotoFolder, existing: Mappin
     plans = [planner.finish(booth) for booth in planner.booths.values()]
     booths = tuple(plan for plan in plans if plan is not None)
     return ImportPlan(booths, len(plans) - len(booths), tuple(planner.problems))
+
+
+def _parent_field(name: str) -> str:
+    """'products[2].price' -> 'products[2]' -> 'products' -> ''."""
+    if name.endswith("]") and "[" in name:
+        return name[: name.rindex("[")]
+    cut = max(name.rfind("."), name.rfind("]"))
+    return name[:cut] if cut >= 0 and name[cut] == "." else name[: cut + 1]
 
 
 def _urls(text: str) -> list[str]:
