@@ -33,7 +33,7 @@ def test_nested_list_about_file_is_rendered_without_recursion(tmp_path):
 
 @pytest.mark.parametrize("unit", ["[", "![", "[a](", "1. ", "> ", "- [", "*a ", "`a", "<"])
 def test_markdown_cost_grows_linearly(unit):
-    assert growth(lambda n: render_markdown(unit * (n // len(unit))), 16_000) < LINEAR
+    assert growth(lambda n: render_markdown(unit * (n // len(unit))), 8_000) < LINEAR
 
 
 def test_deep_nesting_stops_at_the_limit():
@@ -103,6 +103,5 @@ def _regex_cases():
 @pytest.mark.parametrize("case", _regex_cases(), ids=lambda case: case[0])
 def test_readers_of_untrusted_text_are_linear(case):
     _name, read, make = case
-    text = make(400_000)
-    assert growth(lambda n: read(make(n)), 200_000) < LINEAR
-    assert text  # the input really is long: 400,000 characters
+    assert len(make(200_000)) >= 199_990  # the long input really is long
+    assert growth(lambda n: read(make(n)), 100_000) < LINEAR

@@ -26,6 +26,7 @@ YAML_NAME = "exhibitor.yml"
 ABOUT_NAMES = {"id": "about.md", "en": "about.en.md"}
 MAX_ABOUT_KILOBYTES = 64
 MAX_DEPTH = 16  # the contract nests 4 deep; deeper input is hostile or a mistake
+_ABOUT_NAME = re.compile(r"about(\.[a-z]{2})?\.md\Z")  # about.md, about.en.md
 
 # Plain YAML scalars we accept; anything else (!!python/..., !!binary, custom tags) is refused.
 _SCALAR_TAGS = {
@@ -94,10 +95,13 @@ def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int) -> RawExhi
     if folder.is_symlink():  # its files would come from wherever the link points
         problems.append(ContentError(display, None, "", "folder_link", {"slug": slug}))
         return RawExhibitor(slug, folder, display, None, {}, tuple(problems))
+    problems.extend(stray_entries(folder, display))
     yml_path = f"{display}/{YAML_NAME}"
     source = folder / YAML_NAME
     document = None
-    if not _is_regular_file_inside(source, folder):
+    if source.is_symlink():  # reading it would read whatever it points at
+        problems.append(ContentError(yml_path, None, "", "yaml_link"))
+    elif not _is_regular_file_inside(source, folder):
         problems.append(ContentError(yml_path, None, "", "yaml_missing"))
     else:
         text = _read_text(source, yml_path, max_yaml_kb, "yaml", problems)
@@ -106,11 +110,32 @@ def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int) -> RawExhi
     about = {}
     for lang, name in ABOUT_NAMES.items():
         path = folder / name
-        if _is_regular_file_inside(path, folder):
+        if path.is_symlink():
+            problems.append(ContentError(f"{display}/{name}", None, "", "about_link", {"name": name}))
+        elif _is_regular_file_inside(path, folder):
             text = _read_text(path, f"{display}/{name}", MAX_ABOUT_KILOBYTES, "text", problems)
             if text is not None:
                 about[lang] = text
     return RawExhibitor(slug, folder, display, document, about, tuple(problems))
+
+
+def stray_entries(folder: Path, display: str) -> list[ContentError]:
+    """Anything in a booth folder besides exhibitor.yml, about*.md and photos: a tasks.py there
+    would run when an organiser types `invoke` inside the folder, and a page or script would
+    sit in the repository looking like part of the booth. Photo-named entries are judged
+    where exhibitor.yml names them; a link named like a booth file is reported by its reader."""
+    from expo.images.pipeline import photo_name_problem
+
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = entry.name
+        if name == YAML_NAME or (_ABOUT_NAME.match(name) and entry.is_symlink()):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            found.append(ContentError(f"{display}/{name}", None, "", "booth_stray_folder", {"name": name}))
+        elif not (_ABOUT_NAME.match(name) or photo_name_problem(name) is None):
+            found.append(ContentError(f"{display}/{name}", None, "", "booth_stray_file", {"name": name}))
+    return found
 
 
 def suggest_slug(name: str) -> str:

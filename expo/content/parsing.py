@@ -7,6 +7,7 @@ of types that template authors can read, and the rules stay in one place.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -340,6 +341,13 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
     return tuple(products)
 
 
+def _resolves_inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().parent == folder
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
 class _PhotoFinder:
     """Resolves photo names inside one exhibitor folder; inspects each file once, within the
     booth's photo budget (distinct files, pixels and bytes together)."""
@@ -350,6 +358,7 @@ class _PhotoFinder:
         self.settings = settings
         self.folder = raw.folder.resolve()
         self.names = frozenset(p.name for p in raw.folder.iterdir()) | set(raw.photo_sources)  # listed once
+        self.composed = {unicodedata.normalize("NFC", n): n for n in self.names}
         self.infos: dict[str, ImageInfo | None] = {}
         self.used = {"photos": 0, "pixels": 0, "bytes": 0}
         self.over_budget = False  # told once, on the first photo past a budget
@@ -368,6 +377,10 @@ class _PhotoFinder:
         if shape == "type":
             r.problem(path, "photo_type", value=name)
             return None
+        if name not in self.names and self.composed.get(unicodedata.normalize("NFC", name)):
+            # macOS writes accented file names decomposed (NFD); people type them composed
+            r.problem(path, "photo_name_nfd", warning=True, value=name)
+            name = self.composed[unicodedata.normalize("NFC", name)]
         if name not in self.names:
             same = sorted(n for n in self.names if n.lower() == name.lower())
             if same:
@@ -377,7 +390,13 @@ class _PhotoFinder:
             return None
         source = self.raw.photo_sources.get(name, self.raw.folder / name)
         home = self.folder if name not in self.raw.photo_sources else source.parent.resolve()
-        if source.is_symlink() or not source.is_file() or source.resolve().parent != home:
+        if not _resolves_inside(source, home):
+            r.problem(path, "photo_outside", value=name)
+            return None
+        if source.is_symlink() or source.is_dir():
+            r.problem(path, "photo_link" if source.is_symlink() else "photo_folder", value=name)
+            return None
+        if not source.is_file():
             r.problem(path, "photo_outside", value=name)
             return None
         if name not in self.infos:

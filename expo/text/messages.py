@@ -49,6 +49,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "exhibitor.yml is missing. Add exhibitor.yml to this folder "
         "(a full example: invoke new-exhibitor <folder-name>)",
     ),
+    "yaml_link": (
+        "exhibitor.yml adalah tautan (symlink) ke file lain, jadi tidak dibaca. Ganti dengan file "
+        "exhibitor.yml biasa yang isinya ditulis langsung di folder ini",
+        "exhibitor.yml is a link (symlink) to another file, so it is not read. Replace it with a "
+        "plain exhibitor.yml written in this folder",
+    ),
+    "about_link": (
+        "{name} adalah tautan (symlink) ke file lain, jadi tidak dibaca. Ganti dengan file {name} "
+        "biasa yang isinya ditulis langsung di folder ini",
+        "{name} is a link (symlink) to another file, so it is not read. Replace it with a plain "
+        "{name} written in this folder",
+    ),
+    "booth_stray_file": (
+        'file "{name}" tidak boleh ada di folder booth: folder booth hanya berisi exhibitor.yml, '
+        "about.md, about.en.md dan foto (.jpg .jpeg .png .webp .heic). Hapus file ini dari "
+        "folder booth",
+        'the file "{name}" may not be in a booth folder: a booth folder holds only exhibitor.yml, '
+        "about.md, about.en.md and photos (.jpg .jpeg .png .webp .heic). Remove this file from the "
+        "booth folder",
+    ),
+    "booth_stray_folder": (
+        'folder "{name}" tidak boleh ada di dalam folder booth: foto dan file booth disimpan '
+        "langsung di folder booth. Pindahkan foto yang dipakai ke folder booth, lalu hapus folder "
+        "ini",
+        'the folder "{name}" may not be inside a booth folder: photos and booth files sit directly '
+        "in the booth folder. Move the photos you use up into the booth folder, then remove this "
+        "folder",
+    ),
     "yaml_encoding": (
         "file tidak tersimpan sebagai UTF-8 (byte ke-{offset}). Simpan ulang file dengan encoding UTF-8",
         "the file is not saved as UTF-8 (byte {offset}). Save the file again with UTF-8 encoding",
@@ -323,6 +351,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "perbaiki namanya",
         'the photo "{value}" is not in this folder. Upload it to exhibitors/{slug}/ or fix the '
         "name",
+    ),
+    "photo_link": (
+        '"{value}" adalah tautan (symlink), bukan file foto. Ganti dengan file fotonya sendiri di '
+        "folder ini",
+        '"{value}" is a link (symlink), not a photo file. Replace it with the photo file itself in '
+        "this folder",
+    ),
+    "photo_folder": (
+        '"{value}" adalah folder, bukan file foto. Tulis nama file fotonya, dan simpan foto langsung '
+        "di folder booth",
+        '"{value}" is a folder, not a photo file. Write the photo\'s file name, and keep photos '
+        "directly in the booth folder",
+    ),
+    "photo_name_nfd": (
+        'nama file "{value}" tersimpan dengan huruf beraksen dalam bentuk Unicode lain (NFD, '
+        "biasanya dari Mac) dan tetap dipakai. Supaya aman di semua komputer, ganti nama filenya "
+        "dengan mengetik ulang namanya",
+        'the file name "{value}" is stored with its accented letters in another Unicode form (NFD, '
+        "usually from a Mac) and is used anyway. To be safe on every computer, rename the file by "
+        "typing its name again",
     ),
     "photo_outside": (
         '"{value}" menunjuk ke luar folder ini. Ganti dengan file foto biasa di folder ini',
