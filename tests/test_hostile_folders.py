@@ -14,7 +14,7 @@ import pytest
 
 from expo.cli.build import validate
 from test_hostile import Y, problems, project_with
-from sitekit import GOOD_YML, SECOND_YML, make_project, write_exhibitor, write_photo
+from sitekit import GOOD_YML, make_project, write_exhibitor, write_photo
 
 B = "exhibitors/batik-sari"
 
@@ -103,3 +103,53 @@ def test_a_non_utf8_folder_name_is_a_message_without_warnings(tmp_path, capfd):
     assert ('  exhibitors/batik-\\xff: nama folder "batik-\\xff" tidak bisa dipakai sebagai alamat booth. Ganti '
             'nama folder dengan huruf kecil, angka dan tanda hubung saja, misalnya "batik"') in out.getvalue().splitlines()
     assert "Warning" not in capfd.readouterr().err
+
+
+# --- folders that differ only in case
+
+def test_a_folder_differing_only_in_case_is_a_collision_not_a_rename_hint(tmp_path):
+    root = project_with(tmp_path, GOOD_YML)
+    write_exhibitor(root, "Batik-Sari", GOOD_YML.replace("name: Batik Sari", "name: Batik Sari Asli"))
+    assert problems(root) == [
+        'exhibitors/Batik-Sari: folder "Batik-Sari" hanya berbeda huruf besar/kecil dengan folder booth '
+        '"batik-sari" yang sudah ada; di Windows dan macOS keduanya folder yang sama. Kalau ini booth Anda, '
+        'ubah file di folder batik-sari; kalau booth baru, pakai nama lain, misalnya "batik-sari-2"']
+
+
+# --- check-pr on real git history (fixtures of test_ownership)
+
+from test_ownership import check, commit, isolated_git, repo, write  # noqa: E402,F401
+
+
+def test_check_pr_refuses_a_new_folder_differing_only_in_case(repo, capsys):
+    write(repo, "exhibitors/Batik-Sari/exhibitor.yml", GOOD_YML.replace("sari-batik", "penyerang"))
+    commit(repo)
+    code, err = check(repo, "penyerang", capsys)
+    assert code == 1
+    assert ("exhibitors/Batik-Sari/exhibitor.yml\n  ID: folder baru exhibitors/Batik-Sari/ hanya berbeda huruf "
+            "besar/kecil dengan booth exhibitors/batik-sari/ yang sudah ada; di Windows dan macOS keduanya folder "
+            "yang sama. Kalau ini booth Anda, ubah file di exhibitors/batik-sari/; kalau booth baru, pakai nama "
+            "folder lain dengan huruf kecil") in err
+
+
+def test_check_pr_calls_a_symlinked_exhibitor_yml_a_link(repo, capsys):
+    os.makedirs(repo / "exhibitors/tenun-ikat")
+    os.symlink("../batik-sari/exhibitor.yml", repo / "exhibitors/tenun-ikat/exhibitor.yml")
+    commit(repo)
+    code, err = check(repo, "sari-batik", capsys)
+    assert code == 1
+    assert ("exhibitors/tenun-ikat/exhibitor.yml\n  ID: folder baru exhibitors/tenun-ikat/: exhibitor.yml adalah "
+            "tautan (symlink), jadi owners-nya tidak dibaca. Ganti dengan file exhibitor.yml biasa yang isinya "
+            "ditulis langsung di folder itu") in err
+
+
+# --- the duplicate-name warning in a pull request's own check
+
+def test_validate_of_one_booth_warns_about_a_name_another_booth_uses(tmp_path):
+    root = make_project(tmp_path / "p", {"batik-sari": GOOD_YML,
+                                         "batik-sari-asli": GOOD_YML.replace("sari-batik", "penyerang")})
+    out = io.StringIO()
+    assert validate(root, folder="exhibitors/batik-sari-asli", out=out, photos=False) == 0
+    assert ('  exhibitors/batik-sari-asli/exhibitor.yml: name: peringatan: booth "batik-sari" memakai nama yang '
+            "sama. Pengunjung akan sulit membedakan; tambahkan nama kota atau ciri khas pada nama usaha"
+            ) in out.getvalue().splitlines()

@@ -91,7 +91,7 @@ def check_pr(root: Path, base: str | None = None, author: str | None = None) -> 
     except GitError as exc:
         raise BuildFailed(str(exc)) from None
     violations = decide(pr.changes, pr.owners_at_base, pr.owners_at_head, author, pr.organisers,
-                        pr.exhibitors_path)
+                        pr.exhibitors_path, pr.base_folders, pr.yaml_links)
     print(report(pr.changes, violations, author, pr.organisers), file=sys.stderr)
     return 1 if violations else 0
 

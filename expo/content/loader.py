@@ -84,14 +84,14 @@ def discover(exhibitors_dir: Path) -> list[Path]:
     return sorted(p for p in exhibitors_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
-def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int) -> RawExhibitor:
+def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int,
+                   siblings: frozenset[str] = frozenset()) -> RawExhibitor:
+    """One booth folder; `siblings` are the names of the other folders beside it."""
     slug = folder.name
     display = f"{display_root}/{slug}"
     problems: list[ContentError] = []
     if not SLUG_RE.match(slug):
-        problems.append(
-            ContentError(display, None, "", "folder_slug", {"slug": slug, "suggestion": suggest_slug(slug)})
-        )
+        problems.append(_folder_name_problem(slug, display, siblings))
     if folder.is_symlink():  # its files would come from wherever the link points
         problems.append(ContentError(display, None, "", "folder_link", {"slug": slug}))
         return RawExhibitor(slug, folder, display, None, {}, tuple(problems))
@@ -136,6 +136,19 @@ def stray_entries(folder: Path, display: str) -> list[ContentError]:
         elif not (_ABOUT_NAME.match(name) or photo_name_problem(name) is None):
             found.append(ContentError(f"{display}/{name}", None, "", "booth_stray_file", {"name": name}))
     return found
+
+
+def _folder_name_problem(slug: str, display: str, siblings: frozenset[str]) -> ContentError:
+    """'Batik-Sari' beside 'batik-sari' is the same folder on Windows and macOS and the same
+    address once lower-cased: a collision with that booth, never a hint to rename onto it."""
+    same = sorted(s for s in siblings if s != slug and s.casefold() == slug.casefold())
+    suggestion = suggest_slug(slug)
+    if same or suggestion in siblings:
+        other = same[0] if same else suggestion
+        free = next(f"{other}-{i}" for i in range(2, len(siblings) + 3) if f"{other}-{i}" not in siblings)
+        return ContentError(display, None, "", "folder_case_collision",
+                            {"slug": slug, "other": other, "suggestion": free})
+    return ContentError(display, None, "", "folder_slug", {"slug": slug, "suggestion": suggestion})
 
 
 def suggest_slug(name: str) -> str:

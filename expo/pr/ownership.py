@@ -105,7 +105,8 @@ def booth_slug(path: str, exhibitors_path: str = "exhibitors") -> str | None:
 
 def decide(changes: Iterable[Change], owners_at_base: Mapping[str, tuple[str, ...]],
            owners_at_head: Mapping[str, tuple[str, ...]], author: str,
-           organisers: Iterable[str], exhibitors_path: str = "exhibitors") -> list[Violation]:
+           organisers: Iterable[str], exhibitors_path: str = "exhibitors",
+           base_folders: Iterable[str] = (), yaml_links: Iterable[str] = ()) -> list[Violation]:
     """Every change the author may not make, in path order.
 
     `owners_at_base` has one entry per booth folder that exists on the base ref (an empty tuple
@@ -119,6 +120,8 @@ def decide(changes: Iterable[Change], owners_at_base: Mapping[str, tuple[str, ..
         return []
     shown = "@" + author.strip().lstrip("@")
     violations = []
+    folded = {f.casefold(): f for f in base_folders}
+    links = set(yaml_links)
     for change in sorted(changes, key=lambda c: c.path):
         slug = booth_slug(change.path, exhibitors_path)
         if slug is None:
@@ -127,7 +130,13 @@ def decide(changes: Iterable[Change], owners_at_base: Mapping[str, tuple[str, ..
         folder = f"{exhibitors_path.strip('/')}/{slug}/"
         params = {"author": shown, "folder": folder}
         if slug not in owners_at_base:
-            if who not in _keys(owners_at_head.get(slug, ())):
+            twin = folded.get(slug.casefold())
+            if twin is not None and twin != slug:  # 'Batik-Sari' beside 'batik-sari'
+                params["other"] = f"{exhibitors_path.strip('/')}/{twin}/"
+                violations.append(Violation(change.path, "pr_folder_case_collision", params))
+            elif slug in links:
+                violations.append(Violation(change.path, "pr_yaml_link", params))
+            elif who not in _keys(owners_at_head.get(slug, ())):
                 violations.append(Violation(change.path, "pr_new_folder_not_owner", params))
             continue
         base_owners = owners_at_base[slug]

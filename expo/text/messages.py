@@ -37,6 +37,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'the folder name "{slug}" cannot be used as a booth address. Rename the folder using '
         'lowercase letters, digits and hyphens only, for example "{suggestion}"',
     ),
+    "folder_case_collision": (
+        'folder "{slug}" hanya berbeda huruf besar/kecil dengan folder booth "{other}" yang sudah ada; '
+        "di Windows dan macOS keduanya folder yang sama. Kalau ini booth Anda, ubah file di folder "
+        '{other}; kalau booth baru, pakai nama lain, misalnya "{suggestion}"',
+        'the folder "{slug}" differs only in upper/lower case from the existing booth folder "{other}"; '
+        "on Windows and macOS they are the same folder. If this is your booth, change the files in "
+        '{other}; if it is a new booth, use another name, for example "{suggestion}"',
+    ),
     "folder_link": (
         'folder "{slug}" adalah tautan (symlink) ke tempat lain. Ganti dengan folder biasa yang '
         "berisi exhibitor.yml dan foto",
@@ -540,6 +548,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'new folder {folder}: the owners in exhibitor.yml do not include {author}. Add a line '
         '"- {author}" under "owners:" and make sure the file can be read '
         "(invoke validate {folder})",
+    ),
+    "pr_folder_case_collision": (
+        "folder baru {folder} hanya berbeda huruf besar/kecil dengan booth {other} yang sudah ada; "
+        "di Windows dan macOS keduanya folder yang sama. Kalau ini booth Anda, ubah file di {other}; "
+        "kalau booth baru, pakai nama folder lain dengan huruf kecil",
+        "the new folder {folder} differs only in upper/lower case from the existing booth {other}; "
+        "on Windows and macOS they are the same folder. If this is your booth, change the files in "
+        "{other}; if it is a new booth, use another lowercase folder name",
+    ),
+    "pr_yaml_link": (
+        "folder baru {folder}: exhibitor.yml adalah tautan (symlink), jadi owners-nya tidak dibaca. "
+        "Ganti dengan file exhibitor.yml biasa yang isinya ditulis langsung di folder itu",
+        "new folder {folder}: exhibitor.yml is a link (symlink), so its owners are not read. "
+        "Replace it with a plain exhibitor.yml written in that folder",
     ),
     "pr_failed": (
         "{count} file diubah di luar folder milik {author}. Perbaiki pull request ini seperti "
