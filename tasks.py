@@ -118,16 +118,17 @@ def codeowners(c, check=False):
     "file": "the CSV file: one row per product (columns: docs/import-csv.md)",
     "photos": "folder holding the photo files named in the CSV (default: the CSV's folder)",
     "update": "replace exhibitor.yml of booths that already exist, and add their photos",
+    "allow-owner-change": "with --update: allow changing a booth's owners or WhatsApp number",
     "dry-run": "check everything, write nothing",
     "owner": "GitHub username to use as owner when a booth's owners cell is empty",
     "lang": "message language: id (default) or en",
     "settings": "settings file (default pelicanconf.py)",
 })
 def import_csv(c, file, photos=None, update=False, dry_run=False, owner=None, lang=None,
-               settings="pelicanconf.py"):
+               settings="pelicanconf.py", allow_owner_change=False):
     """Create exhibitor folders from a spreadsheet or form export (CSV)."""
     commands.run(commands.import_csv, ROOT, file, photos=photos, update=update, dry_run=dry_run,
-                 owner=owner, lang=lang, settings_file=settings)
+                 owner=owner, lang=lang, settings_file=settings, allow_owner_change=allow_owner_change)
 
 
 @task(name="stats", help={"json": "print JSON instead of a table",

@@ -33,8 +33,8 @@ from expo.importer.attachments import (
     remove_attachments,
 )
 from expo.importer.columns import normalise
-from expo.importer.rows import Table, plan_import
-from expo.importer.writer import commit, existing_booths, scan_photos, stage
+from expo.importer.rows import ImportLimits, Table, plan_import
+from expo.importer.writer import commit, existing_booths, photo_sources, scan_photos, stage
 from expo.pr.ownership import normalize_login, owners_from_yaml
 from expo.settings import ExpoSettings
 from expo.values.slugs import SLUG_RE
@@ -141,19 +141,21 @@ def convert_issue(root: Path, settings: ExpoSettings, body: str, author: str, do
             table = _with_column(table, "owners", owners_cell)
         attached = replace(scan_photos(photos_dir), display="lampiran issue")
         plan = plan_import(table, SOURCE, attached, existing, settings.categories,
-                           update=update, owner=author)
+                           update=update, owner=author, limits=ImportLimits.of(settings))
         problems += plan.problems
         if not plan.booths:
             return IssueResult(None, update, False, tuple(_labelled(problems, table)))
         booth = plan.booths[0]  # one form, one booth
         staged_root = Path(scratch) / "staged"
         staged = settings.exhibitors_dir(staged_root) / booth.slug
-        stage(booth, staged, photos_dir, exhibitors / booth.slug)
-        _, found = load_catalog(staged_root, replace(settings, featured=()), only={booth.slug})
+        stage(booth, staged)
+        sources = {booth.slug: photo_sources(booth, photos_dir, exhibitors / booth.slug)}
+        _, found = load_catalog(staged_root, replace(settings, featured=()), only={booth.slug},
+                                photo_sources=sources)
         problems += booth.locate(found, SOURCE, plan.problems)
         ok = booth.ready and not any(p.is_error for p in problems)
         if ok and not dry_run:
-            commit(booth, staged, exhibitors / booth.slug)
+            commit(booth, staged, exhibitors / booth.slug, photos_dir)
         return IssueResult(booth.slug, update, ok and not dry_run, tuple(_labelled(problems, table)),
                            tuple(booth.new_photos), len(booth.document.get("products", ())))
 
