@@ -24,7 +24,7 @@ def issue_to_booth(root: Path, issue_file: str, output: str | None = None, dry_r
                    lang: str | None = None, download: Callable[[str, int], bytes] | None = None) -> int:
     """Convert; with `output`, write {"ok", "slug", "update", "branch", "title", "comment",
     "pull_request_line"} for the workflow. 1 when the form has mistakes."""
-    from expo.cli.build import expo_settings, read_settings
+    from expo.cli.build import open_project
     from expo.importer import attachments
     from expo.importer.issueform import IssueResult, convert_issue, form_fields, has_booth_name
 
@@ -42,13 +42,14 @@ def issue_to_booth(root: Path, issue_file: str, output: str | None = None, dry_r
     if not isinstance(author, str) or normalize_login(author) is None:
         raise BuildFailed(bilingual("pr_author_invalid", {"value": str(author)}))
     number = issue.get("number") if isinstance(issue, dict) else None
-    settings = expo_settings(read_settings(root.resolve(), "pelicanconf.py"), lang)
+    settings = open_project(root, "pelicanconf.py", lang).expo
     if not isinstance(body, str) or not has_booth_name(form_fields(body)):
         result = IssueResult(None, False, False, (ContentError("issue", None, "", "issue_not_a_form"),))
     else:
         result = convert_issue(root.resolve(), settings, body, author, download or attachments.download,
                                dry_run=dry_run)
-    print(format_report(result.problems, settings.lang, summary=False) or "", file=sys.stderr)
+    print(format_report(result.problems, settings.lang, summary=False, exhibitors_path=settings.exhibitors_path) or "",
+          file=sys.stderr)
     if result.written:
         print(f"exhibitors/{result.slug}/ ditulis (written)", file=sys.stderr)
     if output:

@@ -52,12 +52,12 @@ def _write_json(root: Path, output: str, text: str) -> None:
 
 def fix(root: Path, folder: str, dry_run: bool = False, lang: str | None = None, out=None) -> int:
     """Apply the certain fixes (`expo.pr.suggest`) to `folder`/exhibitor.yml and print the diff."""
-    from expo.cli.commands import _settings
+    from expo.cli.build import open_project
     from expo.pr.suggest import apply_fixes, find_fixes
 
     out = out or sys.stdout
     language = lang or "id"
-    exhibitors = _settings(root).exhibitors_dir(root).resolve()
+    exhibitors = open_project(root).exhibitors_dir
     booth = (root / folder).resolve() if not folder.endswith(YAML_NAME) else (root / folder).parent.resolve()
     path = booth / YAML_NAME
     shown = f"{folder.rstrip('/').removesuffix('/' + YAML_NAME)}/{YAML_NAME}"

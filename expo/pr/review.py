@@ -16,7 +16,7 @@ import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from expo.cli.build import expo_settings, read_settings
+from expo.cli.build import open_project
 from expo.content.catalog import load_catalog
 from expo.content.errors import ContentError
 from expo.content.loader import MAX_ABOUT_KILOBYTES, YAML_NAME
@@ -67,7 +67,7 @@ def review(root: Path, base: str, head: str, author: str, lang: str | None = Non
     violations = decide(pr.changes, pr.owners_at_base, pr.owners_at_head, author, pr.organisers,
                         pr.exhibitors_path)
     # The base's own settings: the work tree is the base commit, checked above.
-    settings = expo_settings(read_settings(root, "pelicanconf.py"), lang)
+    settings = open_project(root, "pelicanconf.py", lang).expo
     folder = pr.exhibitors_path.strip("/")
     touched = {booth_slug(c.path, folder) for c in pr.changes} - {None}
     slugs = sorted(touched & folders_at(root, head_sha, folder))  # deleted folders need no check
@@ -98,7 +98,7 @@ def _validate(tree: Path, settings: ExpoSettings, slugs: set[str], photos: bool)
 
     # EXPO_FEATURED names booths of the whole site, not of this pull request
     settings = replace(settings, featured=())
-    catalog, problems = load_catalog(tree, settings, "", only=slugs)
+    catalog, problems = load_catalog(tree, settings, only=slugs)
     if catalog is not None and photos:
         problems += verify_photos(catalog, tree, settings)
     return problems
