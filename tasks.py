@@ -91,8 +91,9 @@ def check_pr(c, base=None, author=None, head="HEAD"):
     "quick": "check photo headers only, skip decoding new photos in full",
 })
 def review(c, base=None, head=None, author=None, output=None, lang=None, quick=False):
-    """Check a pull request with this checkout's code: it must be the base branch. The pull
-    request is read from git as data, never checked out or run."""
+    """Check a pull request with the base branch's code (run it from the base's checkout).
+
+    The pull request is read from git as data: never checked out, imported or run."""
     commands.run(review_commands.review, ROOT, base=base, head=head, author=author, output=output,
                  lang=lang, quick=quick)
 
@@ -103,8 +104,10 @@ def review(c, base=None, head=None, author=None, output=None, lang=None, quick=F
     "lang": "message language: id (default) or en",
 })
 def fix(c, folder, dry_run=False, lang=None):
-    """Apply the certain fixes to a booth's exhibitor.yml (price format, quotes, photo names)
-    and show the diff."""
+    """Apply the certain fixes to a booth's exhibitor.yml and show the diff.
+
+    Certain fixes: a price like Rp 25.000, a missing quote before @, a photo name's capitals or
+    extension."""
     commands.run(review_commands.fix, ROOT, folder, dry_run=dry_run, lang=lang)
 
 
