@@ -23,11 +23,11 @@ from expo.importer.rows import (
     PhotoFolder,
     Quoted,
     decode,
-    parse_price,
     plan_import,
     read_table,
 )
 from expo.settings import DEFAULT_CATEGORIES
+from expo.values.prices import parse_price
 from expo.content.loader import parse_yaml
 from expo.text.messages import MESSAGES
 from sitekit import REPO, make_project, write_photo
@@ -95,7 +95,6 @@ def report_lines(output: str) -> list[str]:
     ("15k", (15000, None)),
     ("1,5jt", (1500000, None)),
     ("2 juta", (2000000, None)),
-    ("0", (0, None)),
     ("Rp50.000 - Rp75.000", (50000, 75000)),
     ("50.000–75.000", (50000, 75000)),
     ("Rp50.000,- s/d Rp75.000,-", (50000, 75000)),

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from expo.values.prices import MAX_PRICE  # noqa: F401 - part of the contract
+
 
 @dataclass(frozen=True)
 class Field:
@@ -66,7 +68,6 @@ CREDENTIALS = (
     Field("sni", "text", False, 60, "Nomor sertifikat SNI", "SNI certificate number"),
 )
 
-MAX_PRICE = 10_000_000_000  # ten billion Rupiah: anything above is a typo
 
 EXHIBITOR_FIELDS = tuple(f.name for f in EXHIBITOR)
 PRODUCT_FIELDS = tuple(f.name for f in PRODUCT)

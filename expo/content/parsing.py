@@ -15,7 +15,6 @@ from expo.content.contract import (
     CREDENTIALS,
     EXHIBITOR,
     EXHIBITOR_FIELDS,
-    MAX_PRICE,
     PRODUCT,
     PRODUCT_FIELDS,
     limit,
@@ -34,7 +33,7 @@ from expo.content.markup import render_markdown
 from expo.content.models import Contact, Exhibitor, Product, ShopLink
 from expo.pr.ownership import normalize_login
 from expo.values.phones import OrderInputError, parse_whatsapp
-from expo.values.prices import format_price
+from expo.values.prices import PriceError, format_price, parse_price
 from expo.site.orders import order_message, whatsapp_link
 from expo.values.shops import recognise_marketplace
 from expo.settings import ExpoSettings
@@ -272,15 +271,20 @@ def _credentials(r: FieldReader, checkers: dict[str, str]) -> tuple[Credential, 
     return tuple(found)
 
 
-def _price(r: FieldReader, path: tuple) -> int | None:
+def _price(r: FieldReader, path: tuple) -> tuple[int | None, int | None]:
+    """A price as people write it ('25.000', 'Rp25.000,-', '25rb', '25.000 - 30.000'), read
+    by the same reader as import-csv; YAML's own reading is not used: it makes 25.000 a float."""
     value = r.get(path)
     if value is None:
-        return None
-    # bool is an int in Python; a float is what YAML makes of "150.000" (= 150.0): both typos
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PRICE:
-        r.problem(path, "price_invalid", value=r.written(path))  # "150.000", not 150.0
-        return None
-    return value
+        return None, None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        r.problem(path, "price_invalid", value=r.written(path))
+        return None, None
+    try:
+        return parse_price(value if isinstance(value, int) else r.written(path))
+    except PriceError as exc:
+        r.problem(path, exc.code, value=exc.text)
+        return None, None
 
 
 def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_PhotoFinder",
@@ -311,8 +315,13 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         if name and slug:
             names[name.casefold()] = (name, line)
             slugs[slug] = (name, line)
-        price = _price(r, path + ("price",))
-        price_max = _price(r, path + ("price_max",))
+        price, upper = _price(r, path + ("price",))
+        price_max, extra = _price(r, path + ("price_max",))
+        if upper is not None and r.has(path + ("price_max",)):
+            r.problem(path + ("price",), "price_range_and_max", value=r.written(path + ("price",)))
+        elif extra is not None:
+            r.problem(path + ("price_max",), "price_invalid", value=r.written(path + ("price_max",)))
+        price_max = upper if upper is not None else price_max
         if price_max is not None and price is None and not r.has(path + ("price",)):
             r.problem(path + ("price_max",), "price_max_without_price")
         elif price is not None and price_max is not None and price_max < price:
