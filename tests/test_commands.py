@@ -84,7 +84,8 @@ def test_build_failure_exits_non_zero_without_traceback(project):
     result = invoke(project, "build")
     assert result.returncode == 1
     assert_no_traceback(result)
-    assert "exhibitors/batik-sari/exhibitor.yml:2: YAML tidak bisa dibaca" in result.stderr
+    assert "exhibitors/batik-sari/exhibitor.yml:1: YAML tidak bisa dibaca di baris 1, huruf ke-7" in result.stderr
+    assert "Situs lama di output/ tidak diubah. (The previous site in output/ was left untouched.)" in result.stderr
     assert (project / "output/index.html").read_bytes() == before
 
 

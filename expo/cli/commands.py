@@ -27,7 +27,11 @@ def run(command, *args, **kwargs):
         code = command(*args, **kwargs)
     except (BuildFailed, SettingsError) as exc:
         message = str(exc)
-        if message and not message.endswith("content error(s)"):
+        if message.endswith("content error(s)"):  # a failed build: the report is printed
+            from expo.pr.ownership import one_line
+
+            print(one_line("build_site_kept", {}), file=sys.stderr)
+        elif message:
             print(message, file=sys.stderr)
         raise Exit(code=1) from None
     except KeyboardInterrupt:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from expo.content.errors import WARNING, ContentError
 from expo.content.loader import RawDocument, format_field
+from expo.values.urls import find_urls, is_punycode
 
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
 _HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
@@ -150,6 +151,10 @@ class FieldReader:
         if len(value) > MAX_URL_LENGTH:
             self.problem(path, "text_too_long", length=len(value), limit=MAX_URL_LENGTH)
             return None
+        if any(c.isspace() for c in value) and "://" in value:
+            found = find_urls(value)  # share text: "Cek ... di Tokopedia! https://..."
+            if len(found) == 1:
+                value = found[0]
         if any(c.isspace() for c in value) or any(ord(c) < 32 for c in value):
             self.problem(path, "url_invalid", value=value)
             return None
@@ -167,6 +172,8 @@ class FieldReader:
         if not _HOST_RE.match(host) or parts.username or parts.password:
             self.problem(path, "url_invalid", value=value)
             return None
+        if is_punycode(host):
+            self.problem(path, "url_punycode", warning=True, value=value, host=host)
         return value
 
     def email(self, path: tuple) -> str | None:

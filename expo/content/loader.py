@@ -14,7 +14,8 @@ from typing import Any
 
 import yaml
 
-from expo.content.errors import ContentError
+from expo.content.errors import WARNING, ContentError
+from expo.content.yamlhelp import comment_cut, diagnose
 from expo.values.slugs import SLUG_RE
 
 try:  # libyaml is about 6x faster; the pure-Python loader behaves the same
@@ -150,26 +151,25 @@ def parse_yaml(text: str, display: str, problems: list[ContentError]) -> RawDocu
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else 1
         if "maximum nesting depth" in (exc.problem or ""):
             # libyaml (PyYAML 6.0.4 on) stops deep nesting itself, before our event check
-            problems.append(ContentError(display, line, "", "yaml_too_deep", {"limit": MAX_DEPTH}))
+            problems.append(ContentError(display, mark.line + 1 if mark else None, "", "yaml_too_deep",
+                                         {"limit": MAX_DEPTH}))
             return None
-        problem = explain_yaml_problem(exc.problem or exc.context, _char_at(text, mark))
-        key = "yaml_syntax" if problem.startswith("yaml_problem_") else "yaml_syntax_other"
-        problems.append(ContentError(display, line, "", key, {"column": column, "problem": problem}))
+        found = diagnose(text, exc.problem or "", exc.problem_mark, exc.context, exc.context_mark)
+        problems.append(ContentError(display, found.line, "", "yaml_syntax",
+                                     {"line": found.line, "column": found.column, "problem": found.key}))
         return None
     except yaml.reader.ReaderError as exc:  # control characters, e.g. pasted from a PDF
         line = text[: exc.position].count("\n") + 1
         problems.append(ContentError(display, line, "", "yaml_control_character", {"code": f"U+{exc.character:04X}"}))
         return None
-    except yaml.YAMLError as exc:
-        problems.append(ContentError(display, None, "", "yaml_syntax_other", {"column": 1, "problem": str(exc)}))
+    except yaml.YAMLError:  # no position: say what to check, never the parser's English
+        problems.append(ContentError(display, None, "", "yaml_syntax_unplaced"))
         return None
     if node is None:
         return RawDocument({}, {})
-    walker = _Walker(display, problems)
+    walker = _Walker(display, problems, text)
     data = walker.value(node, ())
     return RawDocument(data, walker.lines, walker.written, frozenset(walker.refused))
 
@@ -188,43 +188,12 @@ def _first_too_deep(text: str) -> int | None:
     return None
 
 
-# libyaml explains problems in English; these are the ones exhibitors meet most often.
-_YAML_PROBLEMS = {
-    "found character that cannot start any token": "yaml_problem_token",
-    "found a tab character": "yaml_problem_tab",
-    "mapping values are not allowed": "yaml_problem_colon",
-    "could not find expected ':'": "yaml_problem_missing_colon",
-    "found unexpected end of stream": "yaml_problem_unclosed_quote",
-    "did not find expected key": "yaml_problem_indent",
-    "did not find expected ',' or ']'": "yaml_problem_bracket",
-    "did not find expected ',' or '}'": "yaml_problem_bracket",
-    "found undefined alias": "yaml_problem_alias",
-}
-
-
-def _char_at(text: str, mark) -> str:
-    lines = text.splitlines()
-    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
-        return ""
-    return lines[mark.line][mark.column]
-
-
-def explain_yaml_problem(problem: str | None, char: str = "") -> str:
-    """A message key for a known libyaml problem, else the problem text itself."""
-    problem = (problem or "").strip()
-    if problem.startswith("found character that cannot start any token") and char == "\t":
-        return "yaml_problem_tab"
-    for start, key in _YAML_PROBLEMS.items():
-        if problem.startswith(start):
-            return key
-    return problem
-
-
 class _Walker:
     """Turns composed nodes into plain values, recording lines and refusing unsafe YAML."""
 
-    def __init__(self, display: str, problems: list[ContentError]):
+    def __init__(self, display: str, problems: list[ContentError], text: str = ""):
         self.display = display
+        self.lines_of_text = text.splitlines()
         self.problems = problems
         self.lines: dict[Path_, int] = {}
         self.written: dict[Path_, str] = {}
@@ -253,6 +222,12 @@ class _Walker:
                 self._problem(node, path, "yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
                 return None
             self.written[path] = node.value
+            if node.style is None and node.tag.endswith(":str"):
+                cut = comment_cut(self.lines_of_text, node.end_mark)
+                if cut:  # 'name: Keripik Tempe #1 Ambarawa' reads as "Keripik Tempe"
+                    self.problems.append(ContentError(
+                        self.display, node.start_mark.line + 1, format_field(path), "yaml_comment_cut",
+                        {"value": node.value, "rest": cut[:80]}, WARNING))
             try:
                 return self.constructor.construct_object(node)
             except (yaml.YAMLError, ValueError, OverflowError):

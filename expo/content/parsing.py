@@ -25,6 +25,7 @@ from expo.values.credentials import (
     CredentialError,
     parse_credential,
 )
+from expo.content.aliases import canonical_keys
 from expo.content.errors import ContentError
 from expo.content.fields import FieldReader
 from expo.images.pipeline import ImageInfo, ImageProblem, Picture, inspect, photo_name_problem, plan
@@ -38,8 +39,9 @@ from expo.site.orders import order_message, whatsapp_link
 from expo.values.shops import recognise_marketplace
 from expo.settings import ExpoSettings
 from expo.site.routes import fill
-from expo.values.urls import host_under, split_http_url
+from expo.values.urls import host_under, split_http_url, website_label
 from expo.values.slugs import slugify
+from expo.values.categories import read_category, suggest_category
 from expo.values.video import Video, VideoError, parse_video
 from markupsafe import Markup
 
@@ -77,7 +79,8 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     if not isinstance(raw.document.data, dict):
         problems.append(ContentError(raw.yml_path, 1, "", "yaml_not_mapping"))
         return None
-    r = FieldReader(raw.document, raw.yml_path, problems, ctx.settings.lang)
+    document = canonical_keys(raw.document, raw.yml_path, problems)  # 'Harga:' is price
+    r = FieldReader(document, raw.yml_path, problems, ctx.settings.lang)
     settings = ctx.settings
     r.check_keys((), EXHIBITOR_FIELDS)
 
@@ -126,15 +129,13 @@ def _category(r: FieldReader, settings: ExpoSettings) -> str | None:
     value = r.text(("category",), required=True, max_length=limit(EXHIBITOR, "category"))
     if value is None:
         return None
-    key = value.lower()
-    if key in settings.categories:
+    key = read_category(value, settings.categories)
+    if key is not None:
         return key
-    import difflib
-
     choices = ", ".join(settings.categories)
-    guess = difflib.get_close_matches(key, list(settings.categories), n=1, cutoff=0.75)
+    guess = suggest_category(value, settings.categories)
     if guess:
-        r.problem(("category",), "category_unknown_hint", value=value, suggestion=guess[0], choices=choices)
+        r.problem(("category",), "category_unknown_hint", value=value, suggestion=guess, choices=choices)
     else:
         r.problem(("category",), "category_unknown", value=value, choices=choices)
     return None
@@ -198,7 +199,7 @@ def _contacts(r: FieldReader) -> tuple[Contact, ...]:
     if r.get(("website",)) is not None:
         url = r.web_url(("website",), r.get(("website",)))
         if url:
-            label = url.split("://", 1)[1].removeprefix("www.").rstrip("/")
+            label = website_label(url)
             contacts.append(Contact("website", label, url))
     for network in ("instagram", "facebook", "tiktok"):
         contact = _social(r, network)
@@ -221,6 +222,9 @@ def _social(r: FieldReader, network: str) -> Contact | None:
             return None
         parts, host = split_http_url(url)  # web_url accepted it, so it splits
         segments = [s for s in parts.path.split("/") if s]
+        if _is_share_link(network, host, segments):
+            # the app's "share profile" link: the account is behind a redirect we do not follow
+            return Contact(network, _SOCIAL_NAMES[network], url)
         if not any(host_under(host, h) for h in hosts) or not segments \
                 or segments[0].lower() in _NOT_ACCOUNTS[network]:
             r.problem(path, "handle_invalid", value=value, network=_SOCIAL_NAMES[network])
@@ -241,6 +245,15 @@ def _social(r: FieldReader, network: str) -> Contact | None:
         return None
     label = handle if network == "facebook" else f"@{handle}"
     return Contact(network, label, profile.format(handle))
+
+
+def _is_share_link(network: str, host: str, segments: list[str]) -> bool:
+    """facebook.com/share/<code>/ and vt.tiktok.com/<code>/: what a phone's share button copies."""
+    if network == "facebook":
+        return host_under(host, "facebook.com") and len(segments) >= 2 and segments[0] == "share"
+    if network == "tiktok":
+        return host in ("vt.tiktok.com", "vm.tiktok.com") and len(segments) == 1
+    return False
 
 
 def _video(r: FieldReader, path: tuple) -> Video | None:

@@ -34,6 +34,7 @@ from expo.importer.columns import (
 )
 from expo.values.prices import PriceError, parse_price
 from expo.values.urls import find_urls
+from expo.values.categories import read_category
 from expo.values.slugs import SLUG_RE
 from expo.content.loader import format_field
 from expo.values.slugs import slugify
@@ -465,10 +466,7 @@ class _Planner:
 
     def _category(self, value: str) -> str:
         """A form shows labels ("Kuliner"); the contract wants keys ("kuliner")."""
-        for key, label in self.categories.items():
-            if value.casefold() in (key.casefold(), str(label).casefold()):
-                return key
-        return value
+        return read_category(value, self.categories) or value
 
     def _number(self, booth: _Booth, column: str) -> None:
         value, row = booth.values[column]

@@ -13,9 +13,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label_warning": ("peringatan", "warning"),
     "report_group": ("{group}", "{group}"),
     "report_summary_failed": (
-        "{errors} kesalahan, {warnings} peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi. "
+        "{errors} kesalahan, {warnings} peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi.",
+        "{errors} error(s), {warnings} warning(s). Fix the errors above, then run again.",
+    ),
+    "build_site_kept": (
         "Situs lama di output/ tidak diubah.",
-        "{errors} error(s), {warnings} warning(s). Fix the errors above, then run again. "
         "The previous site in output/ was left untouched.",
     ),
     "report_summary_ok": (
@@ -52,14 +54,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in about.md",
     ),
     "yaml_syntax": (
-        "YAML tidak bisa dibaca di kolom {column}: {problem}",
-        "the YAML cannot be read at column {column}: {problem}",
+        "YAML tidak bisa dibaca di baris {line}, huruf ke-{column}: {problem}",
+        "the YAML cannot be read on line {line}, character {column}: {problem}",
     ),
-    "yaml_syntax_other": (
-        "YAML tidak bisa dibaca di kolom {column} ({problem}). Periksa titik dua setelah nama kolom, "
-        "tanda kutip yang belum ditutup, dan indentasi (pakai spasi, bukan tab)",
-        "the YAML cannot be read at column {column} ({problem}). Check the colon after each field "
-        "name, unclosed quotes, and indentation (spaces, not tabs)",
+    "yaml_syntax_unplaced": (
+        "YAML tidak bisa dibaca. Periksa titik dua dan spasi setelah nama kolom, tanda kutip yang "
+        "belum ditutup, dan indentasi (pakai spasi, bukan tab)",
+        "the YAML cannot be read. Check the colon and the space after each field name, unclosed "
+        "quotes, and indentation (spaces, not tabs)",
     ),
     "yaml_too_deep": (
         "isian bertingkat terlalu dalam (lebih dari {limit} tingkat). Periksa tanda kurung [ ] dan "
@@ -89,16 +91,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'a family heritage"',
     ),
     "yaml_problem_missing_colon": (
-        "tidak ada titik dua (:) setelah nama kolom",
-        "a colon (:) is missing after the field name",
+        "tidak ada titik dua (:) setelah nama kolom. Tulis nama kolom, titik dua, spasi, lalu "
+        "isinya, misalnya city: Kabupaten Semarang",
+        "a colon (:) is missing after the field name. Write the field name, a colon, a space, then "
+        "the value, for example city: Kabupaten Semarang",
+    ),
+    "yaml_problem_colon_space": (
+        "setelah titik dua (:) harus ada spasi. Tulis misalnya city: Kabupaten Semarang, bukan "
+        "city:Kabupaten Semarang",
+        "a colon (:) must be followed by a space. Write for example city: Kabupaten Semarang, not "
+        "city:Kabupaten Semarang",
     ),
     "yaml_problem_unclosed_quote": (
         "tanda kutip atau kurung belum ditutup",
         "a quote or bracket is not closed",
     ),
     "yaml_problem_indent": (
-        "indentasi (jumlah spasi di awal baris) tidak sejajar dengan baris sebelumnya",
-        "the indentation (spaces at the start of the line) does not line up with the lines before",
+        "indentasi (jumlah spasi di awal baris) tidak sejajar dengan baris sebelumnya. Samakan "
+        "jumlah spasinya dengan kolom lain di tingkat yang sama",
+        "the indentation (spaces at the start of the line) does not line up with the lines before. "
+        "Use as many spaces as the other fields at the same level",
+    ),
+    "yaml_problem_text_indent": (
+        "baris ini lanjutan teks di atasnya, tetapi spasinya di awal baris lebih sedikit. Tambahkan "
+        "spasi sampai sejajar dengan baris teks di atasnya",
+        "this line continues the text above it but starts with fewer spaces. Add spaces until it "
+        "lines up with the text above",
+    ),
+    "yaml_problem_quote_then_text": (
+        "ada teks lagi setelah tanda kutip penutup. Beri tanda kutip pada seluruh teks; kalau teksnya "
+        "memuat tanda kutip dua, pakai kutip satu di luar, misalnya tagline: '\"Renyah!\" kata "
+        "pelanggan'",
+        "there is more text after the closing quote. Put the whole text in quotes; if it contains "
+        "double quotes, use single quotes around it, for example tagline: '\"Renyah!\" kata "
+        "pelanggan'",
+    ),
+    "yaml_problem_other": (
+        "periksa titik dua dan spasi setelah nama kolom, tanda kutip yang belum ditutup, dan "
+        "indentasi (pakai spasi, bukan tab)",
+        "check the colon and the space after each field name, unclosed quotes, and indentation "
+        "(spaces, not tabs)",
     ),
     "yaml_problem_bracket": (
         "kurung [ ] atau {{ }} belum ditutup, atau ada koma yang hilang",
@@ -107,6 +139,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_problem_alias": (
         "teks yang diawali * atau & harus diberi tanda kutip",
         "text starting with * or & must be in quotes",
+    ),
+    "yaml_comment_cut": (
+        'tanda # memotong teks ini: yang terbaca hanya "{value}", sedangkan "{rest}" dianggap '
+        "catatan. Kalau # bagian dari teks, beri tanda kutip pada seluruh teks, misalnya "
+        'name: "Keripik Tempe #1 Ambarawa"',
+        'the # cuts this text: only "{value}" is read, and "{rest}" is taken as a note. If the # '
+        'is part of the text, put the whole text in quotes, for example name: "Keripik Tempe #1 '
+        'Ambarawa"',
     ),
     "yaml_tag": (
         "tag YAML {tag} tidak diperbolehkan. Hapus tag itu dan tulis nilainya saja",
@@ -140,8 +180,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'unknown field "{key}". Did you mean "{suggestion}"?',
     ),
     "unknown_field": (
-        'kolom "{key}" tidak dikenal. Hapus atau perbaiki ejaannya; kolom yang bisa dipakai: {known}',
-        'unknown field "{key}". Remove it or fix the spelling; the fields you can use: {known}',
+        'kolom "{key}" tidak dikenal. Periksa ejaannya dengan kolom yang bisa dipakai: {known}',
+        'unknown field "{key}". Check its spelling against the fields you can use: {known}',
+    ),
+    "field_alias_duplicate": (
+        'kolom "{key}" berarti "{field}", yang sudah ditulis di baris {first_line}. Hapus salah '
+        "satunya",
+        'the field "{key}" means "{field}", which is already written on line {first_line}. Remove '
+        "one of them",
     ),
     "required": (
         'wajib diisi. Tambahkan baris "{key}: ..."',
@@ -265,10 +311,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"Share" button on YouTube or Vimeo',
     ),
     "price_invalid": (
-        '"{value}" bukan harga yang valid. Tulis harga dalam Rupiah sebagai angka bulat tanpa '
-        "titik dan tanpa Rp, misalnya 150000",
-        '"{value}" is not a valid price. Write the price in Rupiah as a whole number without dots '
-        "or Rp, for example 150000",
+        '"{value}" bukan harga yang bisa dibaca. Tulis harga dalam Rupiah, misalnya 150000, '
+        "150.000, Rp150.000, 150rb, atau rentang 150.000 - 200.000",
+        '"{value}" is not a price we can read. Write the price in Rupiah, for example 150000, '
+        "150.000, Rp150.000, 150rb, or a range 150.000 - 200.000",
+    ),
+    "price_zero": (
+        'harga 0 akan tampil sebagai "Rp0" di halaman dan di pesan WhatsApp. Tulis harga '
+        "sebenarnya, atau kosongkan harganya kalau harga ditanyakan lewat WhatsApp",
+        'a price of 0 would show as "Rp0" on the page and in the WhatsApp message. Write the real '
+        "price, or leave the price out if buyers ask for it on WhatsApp",
+    ),
+    "price_range_with_max": (
+        'price sudah berisi rentang ("{value}"). Hapus baris price_max, atau tulis satu harga saja '
+        "di price",
+        'price already holds a range ("{value}"). Remove the price_max line, or write a single '
+        "price in price",
     ),
     "price_max_without_price": (
         'price_max perlu price. Tambahkan "price:" dengan harga terendah',
@@ -439,10 +497,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pr_new_folder_not_owner": (
         'folder baru {folder}: owners di exhibitor.yml tidak memuat {author}. Tambahkan baris '
-        '"- {author}" di bawah "owners:" dan pastikan file itu bisa dibaca '
+        '  - "{login}"  di bawah "owners:" (dengan tanda kutip) dan pastikan file itu bisa dibaca '
         "(invoke validate {folder})",
         'new folder {folder}: the owners in exhibitor.yml do not include {author}. Add a line '
-        '"- {author}" under "owners:" and make sure the file can be read '
+        '  - "{login}"  under "owners:" (with the quotes) and make sure the file can be read '
         "(invoke validate {folder})",
     ),
     "pr_failed": (

@@ -50,3 +50,14 @@ def is_punycode(host: str) -> bool:
     """A host with an internationalised label ('xn--tokopdia-...'): it can look like a
     familiar name in the address bar while being another site."""
     return any(label.startswith("xn--") for label in host.split("."))
+
+
+def website_label(url: str) -> str:
+    """What a visitor reads for a website link: the real host (with 'www.', so that
+    'www.tokopedia.com.evil.io' is not shortened into something that looks like Tokopedia) and
+    the path; no scheme, no query."""
+    split = split_http_url(url)
+    if split is None:
+        return url
+    parts, host = split
+    return (host + parts.path).rstrip("/")
