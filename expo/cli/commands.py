@@ -54,7 +54,25 @@ def validate(root: Path, folder: str | None = None, lang: str | None = None, str
     if changed_since:
         return validate_content(root, only=_changed_booths(root, changed_since, folder), lang=lang,
                                 strict=strict, photos=not quick)
-    return validate_content(root, folder=folder, lang=lang, strict=strict, photos=not quick)
+    only = {_booth_folder(root, folder)} if folder else None
+    return validate_content(root, only=only, lang=lang, strict=strict, photos=not quick)
+
+
+def _booth_folder(root: Path, folder: str) -> str:
+    """The folder name of `invoke validate exhibitors/<name>`. A folder that exists is checked
+    even when its name cannot be a booth address ('Keripik Tempe'): validation then says how
+    to rename it, which is more use than "not found"."""
+    expo = _settings(root)
+    name = Path(folder).name
+    parent = expo.exhibitors_dir(root)
+    if name and name not in (".", "..") and not name.startswith(".") and (parent / name).is_dir():
+        return name
+    display = f"{expo.exhibitors_path.strip('/')}/"
+    same = sorted(p.name for p in parent.iterdir() if p.is_dir() and p.name.casefold() == name.casefold()) \
+        if name and parent.is_dir() else []
+    hint = (f" Maksud Anda / did you mean: invoke validate {display}{same[0]}" if same else
+            f" Contoh / example: invoke validate {display}<nama-folder>")
+    raise BuildFailed(f"Folder {folder} tidak ditemukan (not found).{hint}")
 
 
 def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None:

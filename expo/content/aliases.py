@@ -35,7 +35,7 @@ def canonical_keys(document: RawDocument, display: str, problems: list[ContentEr
     if isinstance(data.get("credentials"), dict):
         data["credentials"] = _rename(data["credentials"], ("credentials",), "credentials",
                                       _CREDENTIAL_FIELDS, document, display, problems, renames)
-    if not renames:
+    if data == document.data:
         return document
     return replace(document, data=data,
                    lines={_moved(p, renames): line for p, line in document.lines.items()},

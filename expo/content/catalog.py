@@ -14,6 +14,7 @@ from expo.content.loader import discover, load_exhibitor
 from expo.content.models import Catalog, Exhibitor, Group
 from expo.content.parsing import ParseContext, parse_exhibitor
 from expo.settings import ExpoSettings
+from expo.values.cities import official_names
 from expo.site.routes import fill
 
 
@@ -84,14 +85,17 @@ def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings) -> Catalo
 
 
 def _cities(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings) -> tuple[Group, ...]:
-    """Group by the city's slug, so 'Kota Pekalongan' and 'kota pekalongan' are one city,
-    labelled with the spelling most booths use."""
+    """Group by the city's slug, so 'Kota Pekalongan' and 'kota pekalongan' are one city. The
+    label is the official kabupaten/kota name when one spelling is it, else the spelling most
+    booths use; on a tie, not the one in capitals (one odd booth must not relabel a city)."""
     slugs = sorted({e.city_slug for e in exhibitors})
+    official = official_names()
     groups = []
     for slug in slugs:
         members = tuple(e for e in exhibitors if e.city_slug == slug)
         spellings = Counter(e.city for e in members)
-        label = sorted(spellings, key=lambda s: (-spellings[s], s))[0]
+        label = next((s for s in sorted(spellings) if s in official), None) or \
+            sorted(spellings, key=lambda s: (-spellings[s], s.isupper(), s))[0]
         groups.append(Group(slug, label, fill(settings.city_url, slug=slug), members))
     return tuple(sorted(groups, key=lambda g: g.label.casefold()))
 

@@ -222,7 +222,7 @@ class _Walker:
                 self._problem(node, path, "yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
                 return None
             self.written[path] = node.value
-            if node.style is None and node.tag.endswith(":str"):
+            if not node.style and node.tag.endswith(":str"):  # plain: not quoted, not a | block
                 cut = comment_cut(self.lines_of_text, node.end_mark)
                 if cut:  # 'name: Keripik Tempe #1 Ambarawa' reads as "Keripik Tempe"
                     self.problems.append(ContentError(

@@ -42,6 +42,7 @@ from expo.site.routes import fill
 from expo.values.urls import host_under, split_http_url, website_label
 from expo.values.slugs import slugify
 from expo.values.categories import read_category, suggest_category
+from expo.values.cities import has_symbols, read_city
 from expo.values.video import Video, VideoError, parse_video
 from markupsafe import Markup
 
@@ -87,9 +88,7 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     name = r.text(("name",), required=True, max_length=limit(EXHIBITOR, "name"))
     tagline = r.text(("tagline",), max_length=limit(EXHIBITOR, "tagline"))
     category = _category(r, settings)
-    city = r.text(("city",), required=True, max_length=limit(EXHIBITOR, "city"))
-    if city and not slugify(city):
-        r.problem(("city",), "no_slug", value=city)
+    city = _city(r)
     address = r.text(("address",), max_length=limit(EXHIBITOR, "address"))
     owners = _owners(r)
     whatsapp = _whatsapp(r)
@@ -139,6 +138,28 @@ def _category(r: FieldReader, settings: ExpoSettings) -> str | None:
     else:
         r.problem(("category",), "category_unknown", value=value, choices=choices)
     return None
+
+
+def _city(r: FieldReader) -> str | None:
+    """The official kabupaten/kota name when the text is one ('Kab. Semarang' is 'Kabupaten
+    Semarang'), so one region gets one city page; otherwise the text as written, with a hint."""
+    value = r.text(("city",), required=True, max_length=limit(EXHIBITOR, "city"))
+    if value is None:
+        return None
+    if not slugify(value):
+        r.problem(("city",), "no_slug", value=value)
+        return None
+    if has_symbols(value):  # 'KOTA PEKALONGAN ⚠☠⚠ !!!' must not take over a city page
+        r.problem(("city",), "city_symbols", value=value)
+        return None
+    reading = read_city(value)
+    if reading.suggestion:
+        r.problem(("city",), "city_unknown_hint", warning=True, value=value, suggestion=reading.suggestion)
+    elif reading.choices:
+        r.problem(("city",), "city_ambiguous", warning=True, value=value, choices=" / ".join(reading.choices))
+    elif not reading.official:
+        r.problem(("city",), "city_unofficial", warning=True, value=value)
+    return reading.name
 
 
 def _owners(r: FieldReader) -> tuple[str, ...]:
@@ -331,7 +352,7 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         price, upper = _price(r, path + ("price",))
         price_max, extra = _price(r, path + ("price_max",))
         if upper is not None and r.has(path + ("price_max",)):
-            r.problem(path + ("price",), "price_range_and_max", value=r.written(path + ("price",)))
+            r.problem(path + ("price",), "price_range_with_max", value=r.written(path + ("price",)))
         elif extra is not None:
             r.problem(path + ("price_max",), "price_invalid", value=r.written(path + ("price_max",)))
         price_max = upper if upper is not None else price_max

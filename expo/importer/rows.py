@@ -35,6 +35,7 @@ from expo.importer.columns import (
 from expo.values.prices import PriceError, parse_price
 from expo.values.urls import find_urls
 from expo.values.categories import read_category
+from expo.values.cities import read_city
 from expo.values.slugs import SLUG_RE
 from expo.content.loader import format_field
 from expo.values.slugs import slugify
@@ -408,7 +409,7 @@ class _Planner:
         value = {c: v for c, (v, _row) in booth.values.items()}
         for column in ("name", "tagline", "category", "city", "address"):
             if column in value:
-                put(column, column, self._category(value[column]) if column == "category" else value[column])
+                put(column, column, self._readable(column, value[column]))
             elif column in ("name", "category", "city"):
                 self._booth_problem(booth, first, column, "cell_required")
         owners = _owners(value.get("owners", ""))
@@ -464,9 +465,15 @@ class _Planner:
             return None
         return booth.slug
 
-    def _category(self, value: str) -> str:
-        """A form shows labels ("Kuliner"); the contract wants keys ("kuliner")."""
-        return read_category(value, self.categories) or value
+    def _readable(self, column: str, value: str) -> str:
+        """A form shows category labels ("Kuliner") where the contract wants keys ("kuliner"),
+        and people write "Kab. Semarang" for Kabupaten Semarang: the shared readers decide."""
+        if column == "category":
+            return read_category(value, self.categories) or value
+        if column == "city":
+            reading = read_city(value)
+            return reading.name if reading.official else value
+        return value
 
     def _number(self, booth: _Booth, column: str) -> None:
         value, row = booth.values[column]

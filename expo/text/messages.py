@@ -233,6 +233,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}" bukan kategori yang dikenal. Pilih salah satu: {choices}',
         '"{value}" is not a known category. Pick one of: {choices}',
     ),
+    "city_symbols": (
+        '"{value}" memuat tanda atau simbol yang bukan bagian nama tempat. Tulis nama '
+        "kabupaten/kotanya saja, misalnya Kota Pekalongan",
+        '"{value}" contains signs or symbols that are not part of a place name. Write the name of '
+        "the regency or city only, for example Kota Pekalongan",
+    ),
+    "city_unknown_hint": (
+        '"{value}" tidak ada di daftar resmi kabupaten/kota. Maksud Anda "{suggestion}"?',
+        '"{value}" is not in the official list of regencies and cities. Did you mean "{suggestion}"?',
+    ),
+    "city_ambiguous": (
+        '"{value}" bisa berarti {choices}. Tulis salah satunya, agar booth Anda tampil di halaman '
+        "kota yang benar",
+        '"{value}" can mean {choices}. Write one of them, so your booth shows on the right city '
+        "page",
+    ),
+    "city_unofficial": (
+        '"{value}" bukan nama kabupaten/kota resmi. Tulis kabupaten atau kotanya, misalnya '
+        '"Kabupaten Semarang" (bukan nama kecamatan atau desa), agar booth Anda tampil di halaman '
+        "kota yang benar",
+        '"{value}" is not an official regency or city name. Write the regency or city, for example '
+        '"Kabupaten Semarang" (not a district or village), so your booth shows on the right city '
+        "page",
+    ),
     "owner_invalid": (
         '"{value}" bukan nama pengguna GitHub yang valid. Tulis nama pengguna saja, tanpa @ dan '
         "tanpa alamat, misalnya sari-batik",
