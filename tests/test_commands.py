@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import GOOD_YML, REPO, make_project, write_exhibitor
+from sitekit import GOOD_YML, write_photo, REPO, make_project, write_exhibitor
 
 
 def invoke(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -62,7 +62,7 @@ def test_validate_one_folder_ignores_the_others(project):
 
 
 def test_warnings_fail_only_when_strict(project):
-    write_exhibitor(project, "batik-sari", GOOD_YML.replace('"0812-3456-7890"', '"(0285) 421234"'))
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace('"0812-2233-4455"', '"(0285) 421234"'))
     assert invoke(project, "validate").returncode == 0
     strict = invoke(project, "validate", "--strict")
     assert strict.returncode == 1 and "peringatan" in strict.stderr
@@ -89,7 +89,8 @@ def test_build_failure_exits_non_zero_without_traceback(project):
     assert (project / "output/index.html").read_bytes() == before
 
 
-def test_new_exhibitor_scaffold_only_lacks_the_photo(project):
+def test_new_exhibitor_scaffold_fails_until_its_examples_are_replaced(project):
+    """Left as written, the template's examples would send orders to a stranger's number."""
     result = invoke(project, "new-exhibitor", "tenun-ikat-troso")
     assert result.returncode == 0, result.stderr
     text = (project / "exhibitors/tenun-ikat-troso/exhibitor.yml").read_text(encoding="utf-8")
@@ -97,9 +98,25 @@ def test_new_exhibitor_scaffold_only_lacks_the_photo(project):
     check = invoke(project, "validate", "exhibitors/tenun-ikat-troso")
     assert check.returncode == 1
     problems = [line.strip() for line in check.stderr.splitlines() if line.startswith("  ")]
+    y = "exhibitors/tenun-ikat-troso/exhibitor.yml"
     assert problems == [
-        'exhibitors/tenun-ikat-troso/exhibitor.yml:37: products[1].photos[1]: foto "produk-1.jpg" tidak ada '
-        "di folder ini. Unggah fotonya ke exhibitors/tenun-ikat-troso/ atau perbaiki namanya"]
+        f'{y}:13: owners[1]: "nama-pengguna-github" adalah contoh dari invoke new-exhibitor. Tulis nama '
+        "pengguna GitHub Anda sendiri (yang tampil di pojok kanan atas github.com)",
+        f'{y}:14: whatsapp: "0812-3456-7890" adalah nomor contoh dari invoke new-exhibitor, bukan nomor '
+        "Anda: pesanan akan terkirim ke orang lain. Tulis nomor WhatsApp usaha Anda sendiri",
+        f'{y}:33: products[1].name: "Produk Pertama" adalah nama produk contoh dari invoke new-exhibitor. '
+        "Tulis nama produk Anda",
+        f'{y}:37: products[1].photos[1]: foto "produk-1.jpg" tidak ada di folder ini. Unggah fotonya ke '
+        "exhibitors/tenun-ikat-troso/ atau perbaiki namanya",
+        f'{y}:38: products[1].description: deskripsi ini masih memuat teks contoh "Ceritakan produk Anda" '
+        "dari invoke new-exhibitor. Ganti dengan cerita produk Anda sendiri, atau hapus description",
+    ]
+    filled = (text.replace("nama-pengguna-github", "ani-keripik").replace("0812-3456-7890", "0813-9876-5432")
+              .replace("Produk Pertama", "Keripik Tempe").replace("Ceritakan produk Anda", "Tempe pilihan"))
+    (project / "exhibitors/tenun-ikat-troso/exhibitor.yml").write_text(filled, encoding="utf-8")
+    write_photo(project / "exhibitors/tenun-ikat-troso/produk-1.jpg")
+    check = invoke(project, "validate", "--strict", "exhibitors/tenun-ikat-troso")
+    assert check.returncode == 0, check.stderr
 
 
 @pytest.mark.parametrize("slug, message", [

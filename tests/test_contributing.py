@@ -55,7 +55,7 @@ products:
         "marketplaces:\n  - https://www.bukalapak.com/u/toko\nproducts:\n  - name: Tahu\n"
         "    price: 5000\n    price_max: 4000\n    photos: [tempe.jpg]\n"),
     "toko-besar": (
-        "name: Toko Besar\ncategory: kuliner\ncity: Batang\nowners: [bu-sri]\nwhatsapp: 0812-3456-7890\n"
+        "name: Toko Besar\ncategory: kuliner\ncity: Batang\nowners: [bu-sri]\nwhatsapp: 0812-2233-4455\n"
         "products:\n  - name: Tahu\n    photos: [besar.jpg, rusak.jpg, sedang.jpg]\n"),
 }
 

@@ -132,7 +132,7 @@ WRONG_TYPES = [
      'sendiri diawali "- "'),
     (("credentials:\n  nib: \"1234567890123\"", "credentials: NIB 1234567890123"),
      f'{Y}:17: credentials: harus berupa daftar kolom seperti "nama: nilai", bukan teks'),
-    (("whatsapp: \"0812-3456-7890\"", "whatsapp: [0812]"),
+    (("whatsapp: \"0812-2233-4455\"", "whatsapp: [0812]"),
      f"{Y}:8: whatsapp: harus berupa teks, bukan daftar. Tulis teksnya, pakai tanda kutip kalau perlu"),
 ]
 

@@ -34,9 +34,9 @@ from sitekit import REPO, make_project, write_photo
 
 HEADER = "Nama Usaha,Kategori,Kota/Kabupaten,Owners,Nomor WhatsApp,Nama Produk,Harga,Foto,Deskripsi"
 BATIK_ROWS = (
-    'Batik Sari,Batik,Kota Pekalongan,sari-batik,0812-3456-7890,Kain Parang,Rp850.000,"kain.jpg, kain-2.jpg",'
+    'Batik Sari,Batik,Kota Pekalongan,sari-batik,0812-2233-4455,Kain Parang,Rp850.000,"kain.jpg, kain-2.jpg",'
     '"Batik tulis, 2 x 1,15 m."\n'
-    "Batik Sari,Batik,Kota Pekalongan,sari-batik,0812-3456-7890,Selendang,150.000,selendang.jpg,\n"
+    "Batik Sari,Batik,Kota Pekalongan,sari-batik,0812-2233-4455,Selendang,150.000,selendang.jpg,\n"
 )
 KERIPIK_ROW = "Keripik Bu Sri,Kuliner,Kabupaten Batang,bu-sri,0813-1111-2222,Keripik Tempe,15000,tempe.jpg,\n"
 PHOTOS = ("kain.jpg", "kain-2.jpg", "selendang.jpg", "tempe.jpg", "baru.jpg")
@@ -203,7 +203,7 @@ def test_comma_csv_with_indonesian_headers_becomes_folders(root, photos):
     assert code == 0, output
     assert read_yml(root, "batik-sari") == {
         "name": "Batik Sari", "category": "batik", "city": "Kota Pekalongan",
-        "owners": ["sari-batik"], "whatsapp": "0812-3456-7890",
+        "owners": ["sari-batik"], "whatsapp": "0812-2233-4455",
         "products": [
             {"name": "Kain Parang", "price": 850000, "photos": ["kain.jpg", "kain-2.jpg"],
              "description": "Batik tulis, 2 x 1,15 m."},
@@ -214,7 +214,7 @@ def test_comma_csv_with_indonesian_headers_becomes_folders(root, photos):
         "exhibitor.yml", "kain-2.jpg", "kain.jpg", "selendang.jpg"]
     assert read_yml(root, "keripik-bu-sri")["products"][0]["photos"] == ["tempe.jpg"]
     text = (root / "exhibitors" / "batik-sari" / "exhibitor.yml").read_text(encoding="utf-8")
-    assert 'whatsapp: "0812-3456-7890"' in text  # quoted, so a later edit keeps it text
+    assert 'whatsapp: "0812-2233-4455"' in text  # quoted, so a later edit keeps it text
     assert output.splitlines()[-1] == "2 booth ditulis, 0 booth tidak ditulis (0 kesalahan, 0 peringatan)."
 
 
@@ -240,8 +240,8 @@ def test_booth_details_only_on_the_first_row_as_with_merged_cells(root, photos):
 
 
 def test_conflicting_booth_values_keep_the_booth_out_but_not_the_others(root, photos):
-    conflict = BATIK_ROWS.replace("Kota Pekalongan,sari-batik,0812-3456-7890,Selendang",
-                                  "Kabupaten Pekalongan,sari-batik,0812-3456-7890,Selendang")
+    conflict = BATIK_ROWS.replace("Kota Pekalongan,sari-batik,0812-2233-4455,Selendang",
+                                  "Kabupaten Pekalongan,sari-batik,0812-2233-4455,Selendang")
     code, output = run(root, photos, HEADER + "\n" + conflict + KERIPIK_ROW)
     assert code == 1
     assert report_lines(output) == [
@@ -464,7 +464,7 @@ def test_imported_folders_validate_and_build(root, photos):
     assert validate(root, out=io.StringIO()) == 0
     site = build(root, out=io.StringIO()).output
     page = (site / "booth" / "batik-sari" / "kain-parang" / "index.html").read_text(encoding="utf-8")
-    assert "Rp850.000" in page and "wa.me/6281234567890" in page
+    assert "Rp850.000" in page and "wa.me/6281222334455" in page
 
 
 def test_the_documented_example_imports_cleanly(root):

@@ -69,6 +69,14 @@ CREDENTIALS = (
 )
 
 
+# The example values `invoke new-exhibitor` writes (expo/cli/scaffold.py fills them in from
+# here). Left in place they would publish a booth whose orders go to a stranger's number and
+# whose folder belongs to nobody, so validation treats them as errors.
+EXAMPLE_WHATSAPP = "0812-3456-7890"
+EXAMPLE_OWNER = "nama-pengguna-github"
+EXAMPLE_PRODUCT = "Produk Pertama"
+EXAMPLE_DESCRIPTION = "Ceritakan produk Anda"
+
 EXHIBITOR_FIELDS = tuple(f.name for f in EXHIBITOR)
 PRODUCT_FIELDS = tuple(f.name for f in PRODUCT)
 

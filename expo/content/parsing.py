@@ -14,6 +14,10 @@ from typing import Any
 from expo.content.contract import (
     CREDENTIALS,
     EXHIBITOR,
+    EXAMPLE_DESCRIPTION,
+    EXAMPLE_OWNER,
+    EXAMPLE_PRODUCT,
+    EXAMPLE_WHATSAPP,
     EXHIBITOR_FIELDS,
     PRODUCT,
     PRODUCT_FIELDS,
@@ -170,6 +174,8 @@ def _owners(r: FieldReader) -> tuple[str, ...]:
         text = r.written(path) if isinstance(value, int) and not isinstance(value, bool) else value
         if normalize_login(text) is None:
             r.problem(path, "owner_invalid", value=text)
+        elif normalize_login(text) == EXAMPLE_OWNER:
+            r.problem(path, "example_owner", value=text)
         else:
             owners.append(text.strip().lstrip("@"))
     return tuple(owners)
@@ -190,6 +196,9 @@ def _whatsapp(r: FieldReader):
         number = parse_whatsapp(value)
     except OrderInputError as exc:
         r.problem(("whatsapp",), exc.code, value=value)
+        return None
+    if number.digits == parse_whatsapp(EXAMPLE_WHATSAPP).digits:
+        r.problem(("whatsapp",), "example_whatsapp", value=value)
         return None
     if not number.is_mobile:
         r.problem(("whatsapp",), "phone_not_mobile", warning=True, value=value)
@@ -336,6 +345,8 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         line = r.document.line(path)
         name = r.text(path + ("name",), required=True, max_length=limit(PRODUCT, "name"))
         slug = slugify(name) if name else None
+        if name and name.casefold() == EXAMPLE_PRODUCT.casefold():
+            r.problem(path + ("name",), "example_product", value=name)
         if name and not slug:
             r.problem(path + ("name",), "no_slug", value=name)
         elif name and name.casefold() in names:
@@ -362,6 +373,8 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
             r.problem(path + ("price_max",), "price_max_below", price=price, price_max=price_max)
         pictures = [photos.picture(p, v, name or "") for p, v in r.items(path + ("photos",), required=True, max_items=limit(PRODUCT, "photos"))]
         description = r.text(path + ("description",), max_length=limit(PRODUCT, "description"), one_line=False)
+        if description and EXAMPLE_DESCRIPTION.casefold() in description.casefold():
+            r.problem(path + ("description",), "example_description", value=EXAMPLE_DESCRIPTION)
         links = _shop_links(r, path + ("links",))
         video = _video(r, path + ("video",))
         if r.error_count() > errors_before:

@@ -269,6 +269,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "give whatsapp or marketplaces so visitors can order. Add a line "
         '"whatsapp: 0812-3456-7890" or a list of online shops under "marketplaces"',
     ),
+    "example_whatsapp": (
+        '"{value}" adalah nomor contoh dari invoke new-exhibitor, bukan nomor Anda: pesanan akan '
+        "terkirim ke orang lain. Tulis nomor WhatsApp usaha Anda sendiri",
+        '"{value}" is the example number from invoke new-exhibitor, not yours: orders would go to '
+        "someone else. Write your business's own WhatsApp number",
+    ),
+    "example_owner": (
+        '"{value}" adalah contoh dari invoke new-exhibitor. Tulis nama pengguna GitHub Anda sendiri '
+        "(yang tampil di pojok kanan atas github.com)",
+        '"{value}" is the example from invoke new-exhibitor. Write your own GitHub username (shown '
+        "at the top right of github.com)",
+    ),
+    "example_product": (
+        '"{value}" adalah nama produk contoh dari invoke new-exhibitor. Tulis nama produk Anda',
+        '"{value}" is the example product name from invoke new-exhibitor. Write your product\'s name',
+    ),
+    "example_description": (
+        'deskripsi ini masih memuat teks contoh "{value}" dari invoke new-exhibitor. Ganti dengan '
+        "cerita produk Anda sendiri, atau hapus description",
+        'this description still holds the example text "{value}" from invoke new-exhibitor. '
+        "Replace it with your own product's story, or remove description",
+    ),
     "phone_unparseable": (
         '"{value}" bukan nomor telepon. Tulis nomor WhatsApp seperti 0812-3456-7890 atau '
         "+62 812 3456 7890",
