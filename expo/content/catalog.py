@@ -10,7 +10,7 @@ from collections import Counter
 from pathlib import Path
 
 from expo.content.errors import WARNING, ContentError, ContentErrors
-from expo.content.loader import discover, load_exhibitor
+from expo.content.loader import discover, load_exhibitor, misplaced_booth_files
 from expo.content.models import Catalog, Exhibitor, Group
 from expo.content.parsing import ParseContext, parse_exhibitor
 from expo.settings import ExpoSettings
@@ -36,6 +36,8 @@ def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
         exhibitor = parse_exhibitor(raw, ctx, problems)
         if exhibitor is not None:
             exhibitors.append(exhibitor)
+    if only is None:
+        problems.extend(misplaced_booth_files(folder, settings.exhibitors_path.strip("/")))
     problems.extend(_same_names(exhibitors, settings))
     slugs = {p.name for p in folders}
     for slug in settings.featured:

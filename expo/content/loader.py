@@ -96,7 +96,12 @@ def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int) -> RawExhi
     source = folder / YAML_NAME
     document = None
     if not _is_regular_file_inside(source, folder):
-        problems.append(ContentError(yml_path, None, "", "yaml_missing"))
+        misnamed = _misnamed_yaml(folder)
+        if misnamed:  # 'Exhibitor.yml', 'exhibitor.yaml': never read, so say how to rename it
+            problems.append(ContentError(f"{display}/{misnamed}", None, "", "yaml_misnamed",
+                                         {"found": f"{display}/{misnamed}", "wanted": yml_path}))
+        else:
+            problems.append(ContentError(yml_path, None, "", "yaml_missing"))
     else:
         text = _read_text(source, yml_path, max_yaml_kb, "yaml", problems)
         if text is not None:
@@ -109,6 +114,41 @@ def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int) -> RawExhi
             if text is not None:
                 about[lang] = text
     return RawExhibitor(slug, folder, display, document, about, tuple(problems))
+
+
+# What people name the booth file by mistake: another case, the .yaml spelling, a plural
+_YAML_LOOKALIKES = {"exhibitor.yml", "exhibitor.yaml", "exhibitors.yml", "exhibitors.yaml",
+                    "exhibitor.yml.txt", "exhibitor.txt"}
+
+
+def _misnamed_yaml(folder: Path) -> str | None:
+    try:
+        names = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+    except OSError:
+        return None
+    return next((n for n in names if n.casefold() in _YAML_LOOKALIKES and n != YAML_NAME), None)
+
+
+def misplaced_booth_files(exhibitors_dir: Path, display_root: str) -> list[ContentError]:
+    """Booth files the build never reads because they are in the wrong place: a loose
+    `exhibitors/x.yml`, or a folder `Exhibitors/` beside `exhibitors/`. Each names the rename."""
+    problems = []
+    if exhibitors_dir.is_dir():
+        for path in sorted(exhibitors_dir.iterdir()):
+            if path.is_file() and path.suffix.casefold() in (".yml", ".yaml"):
+                stem = path.stem if path.stem.casefold() not in ("exhibitor", "exhibitors") else "<nama-folder>"
+                problems.append(ContentError(f"{display_root}/{path.name}", None, "", "yaml_loose", {
+                    "found": f"{display_root}/{path.name}", "wanted": f"{display_root}/{stem}/{YAML_NAME}",
+                    "rename": f"{stem}/{YAML_NAME}"}))
+    parent, name = exhibitors_dir.parent, exhibitors_dir.name
+    if parent.is_dir():
+        for path in sorted(parent.iterdir()):
+            if path.is_dir() and path.name != name and path.name.casefold() == name.casefold():
+                shown = display_root.rsplit("/", 1)[0] + "/" + path.name if "/" in display_root else path.name
+                for booth in sorted(p for p in path.iterdir() if p.is_dir()):
+                    problems.append(ContentError(f"{shown}/{booth.name}", None, "", "folder_case", {
+                        "found": f"{shown}/{booth.name}/", "wanted": f"{display_root}/{booth.name}/"}))
+    return problems
 
 
 def suggest_slug(name: str) -> str:

@@ -32,7 +32,15 @@ from expo.values.credentials import (
 from expo.content.aliases import canonical_keys
 from expo.content.errors import ContentError
 from expo.content.fields import FieldReader
-from expo.images.pipeline import ImageInfo, ImageProblem, Picture, inspect, photo_name_problem, plan
+from expo.images.pipeline import (
+    ImageInfo,
+    ImageProblem,
+    Picture,
+    closest_photo,
+    inspect,
+    photo_name_problem,
+    plan,
+)
 from expo.content.loader import RawExhibitor
 from expo.content.markup import render_markdown
 from expo.content.models import Contact, Exhibitor, Product, ShopLink
@@ -64,6 +72,12 @@ _NOT_ACCOUNTS = {
                  "permalink.php", "marketplace", "login", "pages"},
     "tiktok": set(),
 }
+
+
+# Height / width of a cover: phone screens are about 2:1 upright (1080 x 2400); a cover is shown
+# wide, so anything taller than 6:5 loses its top and bottom.
+SCREENSHOT_RATIO = 1.9
+TALL_COVER_RATIO = 1.2
 
 
 @dataclass(frozen=True)
@@ -104,6 +118,8 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     photos = _PhotoFinder(raw, r, settings)
     logo = photos.picture(("logo",), r.get(("logo",)), f"Logo {name or raw.slug}") if r.has(("logo",)) else None
     cover = photos.picture(("cover",), r.get(("cover",)), name or raw.slug) if r.has(("cover",)) else None
+    if cover is not None:
+        photos.check_cover_shape(("cover",), r.get(("cover",)).strip())
     credentials = _credentials(r, dict(settings.credential_checkers))
     joined = r.date(("joined",))
     booth_url = fill(settings.booth_url, slug=raw.slug)
@@ -217,6 +233,9 @@ def _shop_links(r: FieldReader, path: tuple) -> tuple[ShopLink, ...]:
         marketplace = recognise_marketplace(url)
         if marketplace.warning == "bukalapak_no_goods":
             r.problem(item_path, "marketplace_bukalapak", warning=True)
+        if marketplace.key != "other" and any(link.marketplace == marketplace for link in links):
+            # two buttons that read the same: the visitor cannot tell which shop is which
+            r.problem(item_path, "marketplace_same_label", warning=True, label=marketplace.label)
         links.append(ShopLink(url, marketplace))
     return tuple(links)
 
@@ -407,6 +426,19 @@ class _PhotoFinder:
         self.names = frozenset(p.name for p in raw.folder.iterdir())  # listed once per booth
         self.infos: dict[str, ImageInfo | None] = {}
 
+    def check_cover_shape(self, path: tuple, name: str) -> None:
+        """The cover is shown wide across the top of the booth: a phone screenshot or an
+        upright photo loses most of itself to the crop."""
+        info = self.infos.get(name)
+        if info is None or not info.width:
+            return
+        ratio = info.height / info.width
+        if ratio >= SCREENSHOT_RATIO or any(w in name.casefold() for w in ("screenshot", "tangkapan")):
+            self.r.problem(path, "cover_screenshot", warning=True, value=name, width=info.width,
+                           height=info.height)
+        elif ratio > TALL_COVER_RATIO:
+            self.r.problem(path, "cover_tall", warning=True, value=name, width=info.width, height=info.height)
+
     def picture(self, path: tuple, value: Any, alt: str) -> Picture | None:
         r = self.r
         if not isinstance(value, str) or not value.strip():
@@ -422,9 +454,10 @@ class _PhotoFinder:
             r.problem(path, "photo_type", value=name)
             return None
         if name not in self.names:
-            same = sorted(n for n in self.names if n.lower() == name.lower())
-            if same:
-                r.problem(path, "photo_missing_hint", value=name, suggestion=same[0])
+            closest = closest_photo(name, self.names)
+            if closest:
+                key = "photo_missing_hint" if closest[0] == "case" else "photo_missing_type_hint"
+                r.problem(path, key, value=name, suggestion=closest[1])
             else:
                 r.problem(path, "photo_missing", **params)
             return None

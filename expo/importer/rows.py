@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from typing import Any, Mapping, Sequence
 
 from expo.content.errors import WARNING, ContentError
-from expo.images.pipeline import photo_name_problem
+from expo.images.pipeline import closest_photo, photo_name_problem
 from expo.importer.columns import (
     BOOTH_COLUMNS,
     CONTACT_COLUMNS,
@@ -369,8 +369,8 @@ class _Planner:
                     copies.append(name)
                 continue
             params: dict[str, Any] = {"value": name, "photos": folder}
-            if key == "photo_not_found_hint":
-                params["suggestion"] = sorted(f for f in self.photos.files if f.lower() == name.lower())[0]
+            if key in ("photo_not_found_hint", "photo_not_found_type_hint"):
+                params["suggestion"] = closest_photo(name, self.photos.files)[1]
             self.problem(row, "photos", key, **params)
         return usable
 
@@ -389,8 +389,9 @@ class _Planner:
             return None
         if self.update and name in (self.existing.get(booth.slug) or ()):
             return None
-        if any(f.lower() == lowered for f in self.photos.files):
-            return "photo_not_found_hint"
+        closest = closest_photo(name, self.photos.files)
+        if closest:
+            return "photo_not_found_hint" if closest[0] == "case" else "photo_not_found_type_hint"
         return "photo_not_found"
 
     # --- one booth -> exhibitor.yml

@@ -43,6 +43,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "exhibitor.yml is missing. Add exhibitor.yml to this folder "
         "(a full example: invoke new-exhibitor <folder-name>)",
     ),
+    "yaml_misnamed": (
+        "file ini tidak dibaca karena namanya harus persis exhibitor.yml (huruf kecil, .yml). "
+        "Ganti namanya: {found} menjadi {wanted}",
+        "this file is not read because its name must be exactly exhibitor.yml (lower case, .yml). "
+        "Rename it: {found} to {wanted}",
+    ),
+    "yaml_loose": (
+        "file ini tidak dibaca: setiap booth adalah sebuah folder yang berisi exhibitor.yml. "
+        "Pindahkan {found} menjadi {wanted} (di GitHub: ubah nama file menjadi {rename})",
+        "this file is not read: every booth is a folder holding exhibitor.yml. Move {found} to "
+        "{wanted} (on GitHub: rename the file to {rename})",
+    ),
+    "folder_case": (
+        "folder ini tidak dibaca karena nama folder induknya harus huruf kecil. Pindahkan {found} "
+        "menjadi {wanted}",
+        "this folder is not read because the parent folder's name must be lower case. Move "
+        "{found} to {wanted}",
+    ),
     "yaml_encoding": (
         "file tidak tersimpan sebagai UTF-8 (byte ke-{offset}). Simpan ulang file dengan encoding UTF-8",
         "the file is not saved as UTF-8 (byte {offset}). Save the file again with UTF-8 encoding",
@@ -340,6 +358,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Bukalapak stopped selling physical goods in 2025, so this link may not work for orders. "
         "Replace it with a shop on another marketplace",
     ),
+    "marketplace_same_label": (
+        "tombol ini akan bertuliskan {label}, sama dengan tautan di atasnya, sehingga pengunjung "
+        "tidak bisa membedakannya. Simpan satu toko {label} saja, atau taruh tautan produk di "
+        '"links" produknya',
+        "this button would read {label}, like the link above it, so visitors cannot tell them "
+        'apart. Keep one {label} shop only, or put product links under the product\'s "links"',
+    ),
+    "cover_screenshot": (
+        'foto sampul "{value}" ({width}x{height}) tampaknya tangkapan layar (screenshot) HP. Sampul '
+        "tampil melebar di atas halaman booth; pakai foto usaha atau produk yang diambil mendatar",
+        'the cover photo "{value}" ({width}x{height}) looks like a phone screenshot. The cover is '
+        "shown wide across the top of the booth page; use a photo of the business or a product "
+        "taken in landscape",
+    ),
+    "cover_tall": (
+        'foto sampul "{value}" tegak ({width}x{height}), padahal sampul tampil melebar: bagian atas '
+        "dan bawahnya akan terpotong. Pakai foto yang diambil mendatar (HP dimiringkan)",
+        'the cover photo "{value}" is upright ({width}x{height}), but the cover is shown wide: its '
+        "top and bottom will be cut off. Use a photo taken in landscape (phone turned sideways)",
+    ),
     "marketplace_duplicate": (
         "alamat ini sudah ada di daftar. Hapus yang ganda",
         "this address is already in the list. Remove the duplicate",
@@ -413,6 +451,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dibedakan)",
         'the photo "{value}" is not in this folder. Did you mean "{suggestion}"? (upper and lower '
         "case differ)",
+    ),
+    "photo_missing_type_hint": (
+        'foto "{value}" tidak ada di folder ini. Maksud Anda "{suggestion}"? (nama dan jenis file, '
+        "misalnya .jpg atau .HEIC, harus sama persis dengan file yang diunggah)",
+        'the photo "{value}" is not in this folder. Did you mean "{suggestion}"? (the name and the '
+        "file type, for example .jpg or .HEIC, must match the uploaded file exactly)",
     ),
     "photo_missing": (
         'foto "{value}" tidak ada di folder ini. Unggah fotonya ke exhibitors/{slug}/ atau '
