@@ -7,6 +7,7 @@ problems, shared by the Pelican generator, `invoke validate` and the tests.
 from __future__ import annotations
 
 from collections import Counter
+from datetime import date
 from pathlib import Path
 
 from expo.content.errors import WARNING, ContentError, ContentErrors
@@ -15,17 +16,19 @@ from expo.content.models import Catalog, Exhibitor, Group
 from expo.content.parsing import ParseContext, parse_exhibitor
 from expo.settings import ExpoSettings
 from expo.values.cities import official_names
+from expo.values.names import skeleton
 from expo.site.routes import fill
 
 
 def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
-                 only: set[str] | None = None) -> tuple[Catalog | None, list[ContentError]]:
+                 only: set[str] | None = None, today: date | None = None) -> tuple[Catalog | None, list[ContentError]]:
     """Read and check every exhibitor folder (or only the slugs in `only`).
 
     Returns the catalog (None if any error) and every problem, warnings included.
     """
     problems: list[ContentError] = []
-    ctx = ParseContext(settings, siteurl)
+    today = today or date.today()
+    ctx = ParseContext(settings, siteurl, today)
     folder = settings.exhibitors_dir(root)
     exhibitors = []
     folders = discover(folder)
@@ -45,7 +48,7 @@ def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
             problems.append(ContentError("pelicanconf.py", None, "EXPO_FEATURED", "featured_unknown", {"value": slug}))
     if any(p.is_error for p in problems):
         return None, problems
-    return build_catalog(exhibitors, settings), problems
+    return build_catalog(exhibitors, settings, today), problems
 
 
 def require_catalog(root: Path, settings: ExpoSettings, siteurl: str = "") -> tuple[Catalog, list[ContentError]]:
@@ -56,11 +59,13 @@ def require_catalog(root: Path, settings: ExpoSettings, siteurl: str = "") -> tu
 
 
 def _same_names(exhibitors: list[Exhibitor], settings: ExpoSettings) -> list[ContentError]:
-    """Two booths with one name confuse visitors: a warning on the later folder."""
+    """Two booths with one name confuse visitors: a warning on the later folder. Names are
+    compared as they look (NFKC and a confusables skeleton), so a copy in Cyrillic letters or
+    full-width letters is one name too."""
     seen: dict[str, Exhibitor] = {}
     problems = []
     for exhibitor in exhibitors:
-        key = exhibitor.name.casefold()
+        key = skeleton(exhibitor.name)
         if key in seen:
             path = f"{settings.exhibitors_path.strip('/')}/{exhibitor.slug}/exhibitor.yml"
             problems.append(ContentError(path, None, "name", "booth_duplicate_name",
@@ -70,7 +75,7 @@ def _same_names(exhibitors: list[Exhibitor], settings: ExpoSettings) -> list[Con
     return problems
 
 
-def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings) -> Catalog:
+def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings, today: date | None = None) -> Catalog:
     by_name = tuple(sorted(exhibitors, key=lambda e: (e.name.casefold(), e.slug)))
     categories = tuple(
         Group(key, label, fill(settings.category_url, slug=key),
@@ -81,7 +86,7 @@ def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings) -> Catalo
         exhibitors=by_name,
         categories=categories,
         cities=_cities(by_name, settings),
-        featured=_featured(by_name, settings),
+        featured=_featured(by_name, settings, today or date.today()),
         recent=_recent(by_name, settings),
     )
 
@@ -102,13 +107,24 @@ def _cities(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings) -> tuple[
     return tuple(sorted(groups, key=lambda g: g.label.casefold()))
 
 
-def _featured(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings) -> tuple[Exhibitor, ...]:
-    """The organiser's choice; otherwise the booths with the most products."""
+def _featured(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings, today: date) -> tuple[Exhibitor, ...]:
+    """The organiser's choice (EXPO_FEATURED); otherwise a weekly rotation. Booths in folder
+    order take turns: week n shows the `featured_count` booths after those of week n-1, so every
+    booth is featured equally often and nothing a booth writes (products, prices, name) moves it
+    up. (Ranking by product count let 200 cheap products win the home page.)"""
     if settings.featured:
         by_slug = {e.slug: e for e in exhibitors}
         return tuple(by_slug[s] for s in settings.featured if s in by_slug)
-    ranked = sorted(exhibitors, key=lambda e: (-len(e.products), e.name.casefold()))
-    return tuple(ranked[: settings.featured_count])
+    return rotation(sorted(exhibitors, key=lambda e: e.slug), settings.featured_count, today)
+
+
+def rotation(items: list, count: int, today: date) -> tuple:
+    """`count` items starting where the week `today` falls in begins the cycle (Mondays, ISO)."""
+    if len(items) <= count:
+        return tuple(items)
+    week = (today.toordinal() - 1) // 7  # date(1, 1, 1) is a Monday: weeks start on Mondays
+    start = week * count % len(items)
+    return tuple((items + items)[start:start + count])
 
 
 def _recent(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings) -> tuple[Exhibitor, ...]:

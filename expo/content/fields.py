@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from expo.content.errors import WARNING, ContentError
 from expo.content.loader import RawDocument, format_field
+from expo.values.names import bidi_controls
 from expo.values.urls import find_urls, is_punycode
 
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
@@ -105,6 +106,10 @@ class FieldReader:
         value = value.strip()
         if not value:
             self.problem(path, "required" if required else "empty", key=path[-1])
+            return None
+        hidden = bidi_controls(value)
+        if hidden:  # U+202E shows "Batik Sari" as "iraS kitaB": a name must read as it is
+            self.problem(path, "text_bidi", codes=", ".join(hidden))
             return None
         if one_line and ("\n" in value or "\r" in value):
             self.problem(path, "text_one_line")

@@ -7,7 +7,8 @@ of types that template authors can read, and the rules stay in one place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+import datetime as _dt
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -55,6 +56,7 @@ from expo.values.urls import host_under, split_http_url, website_label
 from expo.values.slugs import slugify
 from expo.values.categories import read_category, suggest_category
 from expo.values.cities import has_symbols, read_city
+from expo.values.names import without_invisible
 from expo.values.video import Video, VideoError, parse_video
 from markupsafe import Markup
 
@@ -84,6 +86,7 @@ TALL_COVER_RATIO = 1.2
 class ParseContext:
     settings: ExpoSettings
     siteurl: str  # absolute site address for order messages; '' when previewing locally
+    today: _dt.date = field(default_factory=_dt.date.today)  # 'joined' may not be later
 
     def absolute(self, url: str) -> str:
         return f"{self.siteurl.rstrip('/')}/{url}" if self.siteurl else ""
@@ -103,7 +106,7 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     settings = ctx.settings
     r.check_keys((), EXHIBITOR_FIELDS)
 
-    name = r.text(("name",), required=True, max_length=limit(EXHIBITOR, "name"))
+    name = _name(r, ("name",), limit(EXHIBITOR, "name"))
     tagline = r.text(("tagline",), max_length=limit(EXHIBITOR, "tagline"))
     category = _category(r, settings)
     city = _city(r)
@@ -122,6 +125,9 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
         photos.check_cover_shape(("cover",), r.get(("cover",)).strip())
     credentials = _credentials(r, dict(settings.credential_checkers))
     joined = r.date(("joined",))
+    if joined and joined > ctx.today:  # a future date would keep the booth first in "Baru bergabung"
+        r.problem(("joined",), "joined_future", value=joined.isoformat(), today=ctx.today.isoformat())
+        joined = None
     booth_url = fill(settings.booth_url, slug=raw.slug)
     products = _products(r, raw, ctx, photos, name or raw.slug, whatsapp)
     if settings.recommend_video and not r.has(("video",)) and not any(p.video for p in products):
@@ -142,6 +148,19 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
         credentials=credentials, products=products, about=about.get("id", Markup("")),
         about_en=about.get("en", Markup("")), joined=joined, url=booth_url,
     )
+
+
+def _name(r: FieldReader, path: tuple, max_length: int) -> str | None:
+    """A booth or product name without zero-width characters: they would make a copy of
+    another name look different to a program and the same to a visitor."""
+    value = r.text(path, required=True, max_length=max_length)
+    if value is None:
+        return None
+    visible = without_invisible(value).strip()
+    if not visible:
+        r.problem(path, "required", key=path[-1])
+        return None
+    return visible
 
 
 def _category(r: FieldReader, settings: ExpoSettings) -> str | None:
@@ -362,7 +381,7 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         errors_before = r.error_count()
         r.check_keys(path, PRODUCT_FIELDS)
         line = r.document.line(path)
-        name = r.text(path + ("name",), required=True, max_length=limit(PRODUCT, "name"))
+        name = _name(r, path + ("name",), limit(PRODUCT, "name"))
         slug = slugify(name) if name else None
         if name and name.casefold() == EXAMPLE_PRODUCT.casefold():
             r.problem(path + ("name",), "example_product", value=name)

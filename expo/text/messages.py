@@ -231,6 +231,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "terlalu panjang ({length} karakter, maksimum {limit}). Persingkat teksnya",
         "too long ({length} characters, at most {limit}). Shorten the text",
     ),
+    "text_bidi": (
+        "ada karakter pengatur arah teks yang tak terlihat ({codes}); karakter ini membuat teks "
+        "tampil terbalik atau berbeda dari aslinya. Ketik ulang teksnya",
+        "there is an invisible text direction character ({codes}); it makes the text show "
+        "reversed or different from what it is. Type the text again",
+    ),
     "text_one_line": (
         "harus satu baris. Hapus baris baru di dalam teks",
         "must be a single line. Remove the line breaks inside the text",
@@ -507,6 +513,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}" is not a BPJPH halal certificate number. It starts with ID followed by digits, '
         "for example ID33110000123450521, as printed on the certificate",
     ),
+    "credential_sni": (
+        '"{value}" bukan nomor SNI. Tulis nomor standar SNI produk Anda (misalnya SNI 7325:2008) '
+        "atau nomor sertifikat SPPT-SNI persis seperti tertulis di sertifikat",
+        '"{value}" is not an SNI number. Write the SNI standard of your product (for example SNI '
+        "7325:2008) or the SPPT-SNI certificate number exactly as printed on the certificate",
+    ),
+    "credential_zero": (
+        '"{value}" hanya berisi angka 0, jadi bukan nomor izin yang sebenarnya. Tulis nomor seperti '
+        "tertulis di dokumen izin Anda, atau hapus baris ini",
+        '"{value}" is only zeros, so it is not a real licence number. Write the number as printed '
+        "on your licence, or remove this line",
+    ),
     "page_collision": (
         "dua halaman akan ditulis ke file yang sama, {file}: {first} dan {second}. Ganti nama salah "
         "satunya (folder, nama produk, slug halaman) atau pola URL di pelicanconf.py",
@@ -541,6 +559,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date_invalid": (
         '"{value}" bukan tanggal. Tulis seperti 2026-11-01 (tahun-bulan-tanggal)',
         '"{value}" is not a date. Write it like 2026-11-01 (year-month-day)',
+    ),
+    "joined_future": (
+        "tanggal bergabung {value} belum terjadi (hari ini {today}). Tulis tanggal Anda "
+        "bergabung, paling lambat hari ini",
+        "the date joined {value} is in the future (today is {today}). Write the date you joined, "
+        "today at the latest",
     ),
     "featured_unknown": (
         'booth "{value}" di EXPO_FEATURED tidak ada di folder exhibitors/. Perbaiki nama foldernya',
