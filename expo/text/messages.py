@@ -348,6 +348,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}" is not a complete web address. Copy the address from the browser, for example '
         "https://www.tokopedia.com/shopname",
     ),
+    "url_punycode": (
+        '"{value}": nama situs {host} memakai huruf non-Latin (punycode, xn--) yang bisa tampak '
+        "seperti situs lain di layar. Pastikan alamatnya benar; kalau ragu, salin ulang dari "
+        "aplikasi atau situs tokonya",
+        '"{value}": the site name {host} uses non-Latin letters (punycode, xn--) that can look like '
+        "another site on screen. Make sure the address is right; if in doubt, copy it again from "
+        "the shop's app or site",
+    ),
     "email_invalid": (
         '"{value}" bukan alamat email. Tulis seperti nama@contoh.com',
         '"{value}" is not an email address. Write it like name@example.com',
