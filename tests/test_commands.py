@@ -61,6 +61,39 @@ def test_validate_one_folder_ignores_the_others(project):
     assert missing.returncode == 1 and "exhibitors/tidak-ada tidak ditemukan" in missing.stderr
 
 
+@pytest.mark.parametrize("args", [
+    ("--strict", "exhibitors/batik-sari"), ("exhibitors/batik-sari", "--strict"),
+    ("--lang", "en", "exhibitors/batik-sari"), ("--lang=en", "--strict", "exhibitors/batik-sari"),
+])
+def test_the_folder_may_come_after_options(project, args):
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace("category: batik", "category: bati"))
+    result = invoke(project, "validate", *args)
+    assert result.returncode == 1 and "No idea" not in result.stderr, result.stderr
+    assert "batik-sari/exhibitor.yml:3: category:" in result.stderr
+    assert "keripik-bu-sri" not in result.stderr
+
+
+def test_validate_does_not_talk_about_the_site_in_output(project):
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace("category: batik", "category: bati"))
+    result = invoke(project, "validate")
+    assert result.stderr.strip().splitlines()[-1] == (
+        "1 kesalahan, 0 peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi.")
+    assert "output/" not in result.stderr
+
+
+def test_a_folder_name_with_spaces_is_reported_as_a_name_not_as_missing(project):
+    write_exhibitor(project, "Keripik Tempe", GOOD_YML)
+    result = invoke(project, "validate", "exhibitors/Keripik Tempe")
+    assert result.returncode == 1 and "tidak ditemukan" not in result.stderr
+    assert ('exhibitors/Keripik Tempe: nama folder "Keripik Tempe" tidak bisa dipakai sebagai alamat booth. '
+            'Ganti nama folder dengan huruf kecil, angka dan tanda hubung saja, misalnya "keripik-tempe"'
+            ) in result.stderr
+    missing = invoke(project, "validate", "exhibitors/BATIK-SARI")
+    assert missing.returncode == 1 and (
+        "Folder exhibitors/BATIK-SARI tidak ditemukan (not found). Maksud Anda / did you mean: invoke validate "
+        "exhibitors/batik-sari") in missing.stderr
+
+
 def test_warnings_fail_only_when_strict(project):
     write_exhibitor(project, "batik-sari", GOOD_YML.replace('"0812-2233-4455"', '"(0285) 421234"'))
     assert invoke(project, "validate").returncode == 0
