@@ -529,3 +529,18 @@ def test_every_column_name_is_documented():
     doc = (REPO / "docs" / "import-csv.md").read_text(encoding="utf-8").casefold()
     missing = [alias for alias in ALIASES if f"`{alias}`" not in doc]
     assert missing == []
+
+
+DOCUMENTED = (HEADER + "\n" + BATIK_ROWS.replace("selendang.jpg", "selendang.JPG")
+              + "Keripik Bu Sri,Mainan,Kabupaten Batang,bu-sri,0813-11,Keripik Tempe,15rb,tempe.jpg,\n")
+
+
+@pytest.mark.parametrize("lang, start, end", [("id", "## Laporan dan aturan", "\n---\n"),
+                                              ("en", "## Report and rules", None)])
+def test_the_documented_report_is_what_the_tool_prints(root, photos, lang, start, end):
+    doc = (REPO / "docs" / "import-csv.md").read_text(encoding="utf-8")
+    section = doc[doc.index(start):doc.index(end, doc.index(start)) if end else None]
+    shown = section.split("```\n")[1].split("```")[0]
+    code, output = run(root, photos, DOCUMENTED, lang=lang)
+    assert code == 1
+    assert output.replace(str(photos), "foto").strip() == shown.strip()  # run with --photos foto
