@@ -52,7 +52,8 @@ EXHIBITOR = (
 
 PRODUCT = (
     Field("name", "text", True, 100, "Nama produk (berbeda dari produk lain)", "Product name (unique in the booth)"),
-    Field("price", "price", False, None, "Harga dalam Rupiah, angka saja: 150000", "Price in Rupiah, digits only: 150000"),
+    Field("price", "price", False, None, "Harga dalam Rupiah, misalnya 150000, 150.000 atau 150.000 - 200.000",
+          "Price in Rupiah, e.g. 150000, 150.000 or 150.000 - 200.000"),
     Field("price_max", "price", False, None, "Harga tertinggi kalau bervariasi", "Highest price, for a range"),
     Field("photos", "photos", True, 12, "Nama file foto produk di folder ini", "Product photo file names in this folder"),
     Field("description", "markdown", False, 5000, "Deskripsi (Markdown)", "Description (Markdown)"),
