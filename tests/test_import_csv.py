@@ -544,3 +544,16 @@ def test_the_documented_report_is_what_the_tool_prints(root, photos, lang, start
     code, output = run(root, photos, DOCUMENTED, lang=lang)
     assert code == 1
     assert output.replace(str(photos), "foto").strip() == shown.strip()  # run with --photos foto
+
+
+def test_a_price_cell_of_100000_spaces_is_refused_quickly_and_not_echoed_whole(root, photos):
+    """Issue 11 item 3: the old range pattern spent over 90 s on this cell."""
+    import time
+
+    cell = "1" + " " * 100_000 + "2"
+    start = time.perf_counter()
+    code, output = run(root, photos, HEADER + "\n" + KERIPIK_ROW.replace(",15000,", f",{cell},"), dry_run=True)
+    assert time.perf_counter() - start < 30  # the whole import, photos included; the cell itself is instant
+    assert code == 1
+    line = next(line for line in report_lines(output) if "Harga" in line)
+    assert len(line) < 400 and line.startswith('produk.csv:2: Harga: "1 ')
