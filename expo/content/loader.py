@@ -7,7 +7,6 @@ beyond plain values, no anchors/aliases (they are how "billion laughs" bombs wor
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any

@@ -10,7 +10,6 @@ table; a test keeps the two in step.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from typing import Sequence
 
