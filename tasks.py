@@ -10,22 +10,23 @@ from expo.cli import commands
 ROOT = Path(__file__).resolve().parent
 
 
-@task(help={"lang": "message language: id (default) or en", "settings": "settings file"})
+@task(help={"lang": "message language: id (default) or en", "settings": "settings file (default pelicanconf.py)"})
 def build(c, lang=None, settings="pelicanconf.py"):
     """Build the site into output/ (the old site stays if anything is wrong)."""
     commands.run(commands.build_site, ROOT, settings_file=settings, lang=lang)
 
 
-@task(help={"port": "port on localhost (default 8000)", "watch": "rebuild when files change"})
-def serve(c, port=8000, watch=False):
+@task(help={"port": "port on localhost (default 8000)", "watch": "rebuild when files change",
+            "settings": "settings file (default pelicanconf.py)"})
+def serve(c, port=8000, watch=False, settings="pelicanconf.py"):
     """Build, then preview the site on http://localhost:8000."""
-    commands.run(commands.serve, ROOT, port=int(port), watch=watch)
+    commands.run(commands.serve, ROOT, port=int(port), watch=watch, settings_file=settings)
 
 
-@task
-def watch(c, port=8000):
+@task(help={"settings": "settings file (default pelicanconf.py)"})
+def watch(c, port=8000, settings="pelicanconf.py"):
     """Serve and rebuild on every change in exhibitors/, content/, theme/ or settings."""
-    commands.run(commands.serve, ROOT, port=int(port), watch=True)
+    commands.run(commands.serve, ROOT, port=int(port), watch=True, settings_file=settings)
 
 
 # validate's options that take a value: the word after them is that value, not the folder
@@ -56,23 +57,32 @@ def _folder_after(name: str) -> bool:
     "strict": "warnings fail too",
     "changed-since": "check only the folders changed since this git ref, e.g. origin/main",
     "quick": "check photo headers only, skip decoding new photos in full",
+    "settings": "settings file (default pelicanconf.py)",
 })
-def validate(c, folder=None, lang=None, strict=False, changed_since=None, quick=False):
+def validate(c, folder=None, lang=None, strict=False, changed_since=None, quick=False,
+             settings="pelicanconf.py"):
     """Check every exhibitor folder and report every problem; writes nothing."""
     commands.run(commands.validate, ROOT, folder=folder, lang=lang, strict=strict,
-                 changed_since=changed_since, quick=quick)
+                 changed_since=changed_since, quick=quick, settings_file=settings)
 
 
-@task(name="new-exhibitor")
-def new_exhibitor(c, slug):
+@task(name="new-exhibitor", help={"settings": "settings file (default pelicanconf.py)"})
+def new_exhibitor(c, slug, settings="pelicanconf.py"):
     """Create exhibitors/<slug>/ with a commented exhibitor.yml to fill in."""
-    commands.run(commands.new_exhibitor, ROOT, slug)
+    commands.run(commands.new_exhibitor, ROOT, slug, settings_file=settings)
 
 
-@task(help={"check": "fail if the file is out of date instead of writing it"})
-def schema(c, check=False):
+@task(help={"check": "fail if the file is out of date instead of writing it",
+            "settings": "settings file (default pelicanconf.py)"})
+def schema(c, check=False, settings="pelicanconf.py"):
     """Write schema/exhibitor.schema.json (editor autocomplete) from the contract and categories."""
-    commands.run(commands.schema, ROOT, check=check)
+    commands.run(commands.schema, ROOT, check=check, settings_file=settings)
+
+
+@task(help={"check": "only check that every interface text is translated (exit 1 if not)"})
+def translations(c, check=False):
+    """Extract interface text into expo/text/locale/ and merge it into each language's .po file."""
+    commands.run(commands.translations, ROOT, check=check)
 
 
 @task(name="check-pr", help={
@@ -97,18 +107,21 @@ def codeowners(c, check=False):
     "dry-run": "check everything, write nothing",
     "owner": "GitHub username to use as owner when a booth's owners cell is empty",
     "lang": "message language: id (default) or en",
+    "settings": "settings file (default pelicanconf.py)",
 })
-def import_csv(c, file, photos=None, update=False, dry_run=False, owner=None, lang=None):
+def import_csv(c, file, photos=None, update=False, dry_run=False, owner=None, lang=None,
+               settings="pelicanconf.py"):
     """Create exhibitor folders from a spreadsheet or form export (CSV)."""
     commands.run(commands.import_csv, ROOT, file, photos=photos, update=update, dry_run=dry_run,
-                 owner=owner, lang=lang)
+                 owner=owner, lang=lang, settings_file=settings)
 
 
 @task(help={"cache": "also delete the whole photo cache",
-            "stale": "prune photo cache entries the last build did not use"})
-def clean(c, cache=False, stale=False):
+            "stale": "prune photo cache entries the last build did not use",
+            "settings": "settings file (default pelicanconf.py)"})
+def clean(c, cache=False, stale=False, settings="pelicanconf.py"):
     """Delete output/ and leftovers of interrupted builds."""
-    commands.run(commands.clean, ROOT, cache=cache, stale=stale)
+    commands.run(commands.clean, ROOT, cache=cache, stale=stale, settings_file=settings)
 
 
 @task
@@ -124,7 +137,8 @@ def bench_images(c, photos=24, megapixels=12):
     c.run(f"python bench/images.py --photos {int(photos)} --megapixels {float(megapixels)}", pty=False)
 
 
-@task
-def test(c):
+@task(help={"quick": "skip the slow tests (real camera photos, regenerating the demo photos): "
+                     "about a minute instead of several; CI runs everything"})
+def test(c, quick=False):
     """Run the test suite."""
-    c.run("python -m pytest", pty=False)
+    c.run("python -m pytest" + (' -m "not slow"' if quick else ""), pty=False)

@@ -105,8 +105,8 @@ def test_build_says_what_it_built_in_expo_terms(project):
     result = invoke(project, "build")
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == (
-        "Situs selesai dibangun di output/: 2 booth, 3 produk, 19 halaman "
-        "(site built: 2 booths, 3 products, 19 pages)")
+        "Situs selesai dibangun di output/: 2 booth, 3 produk, 40 halaman, 30 file foto "
+        "(site built: 2 booths, 3 products, 40 pages, 30 photo files)")
     assert "articles" not in result.stdout + result.stderr  # Pelican's blog counts stay out
 
 
@@ -133,15 +133,15 @@ def test_new_exhibitor_scaffold_fails_until_its_examples_are_replaced(project):
     problems = [line.strip() for line in check.stderr.splitlines() if line.startswith("  ")]
     y = "exhibitors/tenun-ikat-troso/exhibitor.yml"
     assert problems == [
-        f'{y}:13: owners[1]: "nama-pengguna-github" adalah contoh dari invoke new-exhibitor. Tulis nama '
+        f'{y}:14: owners[1]: "nama-pengguna-github" adalah contoh dari invoke new-exhibitor. Tulis nama '
         "pengguna GitHub Anda sendiri (yang tampil di pojok kanan atas github.com)",
-        f'{y}:14: whatsapp: "0812-3456-7890" adalah nomor contoh dari invoke new-exhibitor, bukan nomor '
+        f'{y}:15: whatsapp: "0812-3456-7890" adalah nomor contoh dari invoke new-exhibitor, bukan nomor '
         "Anda: pesanan akan terkirim ke orang lain. Tulis nomor WhatsApp usaha Anda sendiri",
-        f'{y}:33: products[1].name: "Produk Pertama" adalah nama produk contoh dari invoke new-exhibitor. '
+        f'{y}:34: products[1].name: "Produk Pertama" adalah nama produk contoh dari invoke new-exhibitor. '
         "Tulis nama produk Anda",
-        f'{y}:37: products[1].photos[1]: foto "produk-1.jpg" tidak ada di folder ini. Unggah fotonya ke '
+        f'{y}:39: products[1].photos[1]: foto "produk-1.jpg" tidak ada di folder ini. Unggah fotonya ke '
         "exhibitors/tenun-ikat-troso/ atau perbaiki namanya",
-        f'{y}:38: products[1].description: deskripsi ini masih memuat teks contoh "Ceritakan produk Anda" '
+        f'{y}:40: products[1].description: deskripsi ini masih memuat teks contoh "Ceritakan produk Anda" '
         "dari invoke new-exhibitor. Ganti dengan cerita produk Anda sendiri, atau hapus description",
     ]
     filled = (text.replace("nama-pengguna-github", "ani-keripik").replace("0812-3456-7890", "0813-9876-5432")
@@ -209,3 +209,30 @@ def test_serve_on_a_busy_port_says_so(project):
     assert result.returncode == 1
     assert_no_traceback(result)
     assert f"Port {port} tidak bisa dipakai" in result.stderr
+
+
+def test_every_settings_mistake_at_once_named_with_the_file_given(project):
+    (project / "expo2027.py").write_text(
+        (project / "pelicanconf.py").read_text(encoding="utf-8")
+        + '\nEXPO_CATEGORYS = {}\nEXPO_FEATURED = "x"\nEXPO_LANGUAGES = ["fr"]\n', encoding="utf-8")
+    for command in (["build"], ["validate"], ["schema", "--check"], ["new-exhibitor", "toko-baru"]):
+        result = invoke(project, *command, "--settings", "expo2027.py")
+        assert result.returncode == 1 and result.stderr.strip().splitlines() == [
+            "expo2027.py: unknown setting EXPO_CATEGORYS. Did you mean EXPO_CATEGORIES?",
+            "expo2027.py: EXPO_FEATURED must be a list of text, e.g. [\"a\", \"b\"], not 'x'.",
+            'expo2027.py: EXPO_LANGUAGES must list "id" and/or "en" once each, the main one first, '
+            'e.g. ["id", "en"] or ["id"].'], command
+    assert not (project / "exhibitors" / "toko-baru").exists()
+
+
+def test_commands_read_the_settings_file_they_are_given(project):
+    (project / "booths").mkdir()
+    shutil.move(project / "exhibitors" / "batik-sari", project / "booths" / "batik-sari")
+    (project / "other.py").write_text((project / "pelicanconf.py").read_text(encoding="utf-8")
+                                      + '\nEXPO_EXHIBITORS_PATH = "./booths/"\n', encoding="utf-8")
+    checked = invoke(project, "validate", "--strict", "--settings", "other.py")
+    assert checked.returncode == 0, checked.stderr
+    built = invoke(project, "build", "--settings", "other.py")
+    assert built.returncode == 0 and "1 booth" in built.stderr.splitlines()[-1]
+    assert invoke(project, "new-exhibitor", "toko-baru", "--settings", "other.py").returncode == 0
+    assert (project / "booths" / "toko-baru" / "exhibitor.yml").is_file()

@@ -1,4 +1,4 @@
-"""The organiser's commands as plain functions (tasks.py only parses arguments).
+"""Building and validating: the organiser's two main commands as plain functions.
 
 A build never half-writes the site: Pelican writes into a fresh folder beside output/, and only
 a build that succeeded replaces output/, by renaming. A failed build prints every problem and
@@ -12,19 +12,26 @@ import logging
 import os
 import shutil
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from expo.content.catalog import load_catalog
-from expo.values.slugs import SLUG_RE
 from expo.content.errors import ContentError, ContentErrors, format_report
-from expo.settings import ExpoSettings, SettingsError
+from expo.project import Project, load_project
+from expo.settings import SettingsError
+from expo.values.slugs import SLUG_RE
 
 
 class BuildFailed(Exception):
-    """Raised with the report already printed; tasks turn it into a non-zero exit."""
+    """A command failed. `reported` is True when the problems were already printed (a content
+    report), so the command line prints nothing more; otherwise the message is the report."""
+
+    def __init__(self, message: str = "", reported: bool = False):
+        super().__init__(message)
+        self.reported = reported
 
 
 @dataclass(frozen=True)
@@ -33,39 +40,20 @@ class BuildResult:
     warnings: list[ContentError]
     booths: int = 0
     products: int = 0
-    pages: int = 0  # every HTML page written
+    files: Counter = field(default_factory=Counter)  # planned files written, by kind
+
+    @property
+    def pages(self) -> int:
+        return self.files["page"]
 
 
-def read_settings(root: Path, settings_file: str, overrides: dict | None = None) -> dict:
-    from pelican.settings import read_settings as pelican_read_settings
-
-    path = root / settings_file
-    if not path.is_file():
-        raise BuildFailed(f"{settings_file} tidak ditemukan di {root} / not found in {root}")
+def open_project(root: Path, settings_file: str = "pelicanconf.py", lang: str | None = None,
+                 overrides: dict | None = None) -> Project:
+    """load_project with its mistakes as a BuildFailed the command line prints."""
     try:
-        settings = pelican_read_settings(str(path), override=overrides or {})
-    except SyntaxError as exc:
-        raise BuildFailed(f"{settings_file}:{exc.lineno}: {exc.msg}") from None
-    except Exception as exc:  # Pelican raises plain ValueError/Exception for bad settings
-        raise BuildFailed(f"{settings_file}: {exc}") from None
-    settings.setdefault("EXPO_ROOT_PATH", str(root))
-    return settings
-
-
-def expo_settings(settings: dict, lang: str | None) -> ExpoSettings:
-    try:
-        expo = ExpoSettings.from_pelican(settings)
+        return load_project(root, settings_file, lang, overrides)
     except SettingsError as exc:
         raise BuildFailed(str(exc)) from None
-    return expo if lang is None else _with_lang(expo, lang)
-
-
-def _with_lang(expo: ExpoSettings, lang: str) -> ExpoSettings:
-    from dataclasses import replace
-
-    if lang not in ("id", "en"):
-        raise BuildFailed('--lang must be "id" or "en"')
-    return replace(expo, lang=lang)
 
 
 def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "output",
@@ -80,10 +68,8 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     final = root / output
     staging = root / f".output-build-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
-    settings = read_settings(root, settings_file, {"OUTPUT_PATH": str(staging)})
-    expo = expo_settings(settings, lang)
-    if lang:
-        settings["EXPO_LANG"] = lang
+    project = open_project(root, settings_file, lang, {"OUTPUT_PATH": str(staging)})
+    expo = project.expo
     _quiet_pelican()
     seen: list = []
 
@@ -93,13 +79,13 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     signals.all_generators_finalized.connect(keep_generators)
     succeeded = False
     try:
-        pelican = Pelican(settings)
+        pelican = Pelican(project.pelican)
         with _without_pelican_summary():
             pelican.run()
         succeeded = True
     except ContentErrors as exc:
-        print(format_report(exc.problems, expo.lang), file=out)
-        raise BuildFailed(f"{len(exc.errors)} content error(s)") from None
+        print(format_report(exc.problems, expo.lang, exhibitors_path=expo.exhibitors_path), file=out)
+        raise BuildFailed(reported=True) from None
     except SettingsError as exc:
         raise BuildFailed(str(exc)) from None
     except jinja2.TemplateError as exc:  # an organiser's theme edit, not exhibitor content
@@ -112,11 +98,10 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
             shutil.rmtree(staging, ignore_errors=True)
     generator = next(g for g in seen if isinstance(g, ExpoGenerator))
     if generator.warnings:
-        print(format_report(generator.warnings, expo.lang), file=out)
-    pages = sum(1 for _ in staging.rglob("*.html"))
+        print(format_report(generator.warnings, expo.lang, exhibitors_path=expo.exhibitors_path), file=out)
     _swap(staging, final)
     return BuildResult(final, generator.warnings, len(generator.catalog.exhibitors),
-                       len(generator.catalog.products), pages)
+                       len(generator.catalog.products), generator.counts)
 
 
 def _swap(staging: Path, final: Path) -> None:
@@ -140,22 +125,21 @@ def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | No
     per new photo; `photos=False` (invoke validate --quick) checks headers only.
     """
     out = out or sys.stderr
-    root = root.resolve()
-    settings = read_settings(root, settings_file)
-    expo = expo_settings(settings, lang)
+    project = open_project(root, settings_file, lang)
+    expo, root = project.expo, project.root
     if folder:
         slug = Path(folder).name
-        if not SLUG_RE.match(slug) or not (expo.exhibitors_dir(root) / slug).is_dir():
+        if not SLUG_RE.match(slug) or not (project.exhibitors_dir / slug).is_dir():
             raise BuildFailed(f"Folder {folder} tidak ditemukan (not found). "
                               f"Contoh / example: invoke validate {expo.exhibitors_path}/<nama-folder>")
         only = {slug}
     from expo.images.photos import remember_digests, verify_photos
 
     remember_digests(root, expo)
-    catalog, problems = load_catalog(root, expo, "", only=only)
+    catalog, problems = load_catalog(root, expo, only=only)
     if catalog is not None and photos:
         problems += verify_photos(catalog, root, expo, progress=getattr(out, "isatty", bool)())
-    print(format_report(problems, expo.lang), file=out)
+    print(format_report(problems, expo.lang, exhibitors_path=expo.exhibitors_path), file=out)
     failed = catalog is None or any(p.is_error for p in problems) or (strict and problems)
     return 1 if failed else 0
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from invoke.exceptions import Exit
 
-from expo.cli.build import BuildFailed, build, validate as validate_content
+from expo.cli.build import BuildFailed, build, open_project, validate as validate_content
 from expo.values.slugs import SLUG_RE
 from expo.cli.scaffold import scaffold_text
 from expo.settings import SettingsError
@@ -25,14 +25,16 @@ def run(command, *args, **kwargs):
     """Call a command; failures become `Exit(1)` with the message on stderr."""
     try:
         code = command(*args, **kwargs)
-    except (BuildFailed, SettingsError) as exc:
-        message = str(exc)
-        if message.endswith("content error(s)"):  # a failed build: the report is printed
+    except BuildFailed as exc:
+        if exc.reported:  # a failed build: the report is printed, the old site stays
             from expo.pr.ownership import one_line
 
             print(one_line("build_site_kept", {}), file=sys.stderr)
-        elif message:
-            print(message, file=sys.stderr)
+        elif str(exc):
+            print(exc, file=sys.stderr)
+        raise Exit(code=1) from None
+    except SettingsError as exc:
+        print(exc, file=sys.stderr)
         raise Exit(code=1) from None
     except KeyboardInterrupt:
         raise Exit(code=130) from None
@@ -42,27 +44,40 @@ def run(command, *args, **kwargs):
 
 def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | None = None) -> int:
     result = build(root, settings_file=settings_file, lang=lang)
-    where = result.output.relative_to(root.resolve())
-    print(f"Situs selesai dibangun di {where}/: {result.booths} booth, {result.products} produk, "
-          f"{result.pages} halaman (site built: {result.booths} booths, {result.products} products, "
-          f"{result.pages} pages)", file=sys.stderr)
+    print(build_summary(result, root), file=sys.stderr)
     return 0
 
 
+# Planned file kinds in the summary, Indonesian / English; a kind not listed shows its own name.
+_KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
+          "sitemap": ("sitemap", "sitemap"), "robots": ("robots.txt", "robots.txt")}
+
+
+def build_summary(result, root: Path) -> str:
+    """'Situs selesai dibangun di output/: 10 booth, 35 produk, 94 halaman, 460 file foto, ...'"""
+    where = result.output.relative_to(root.resolve())
+    kinds = sorted(result.files, key=lambda k: (list(_KINDS).index(k) if k in _KINDS else 99, k))
+    files_id = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[0]}" for k in kinds)
+    files_en = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[1]}" for k in kinds)
+    return (f"Situs selesai dibangun di {where}/: {result.booths} booth, {result.products} produk, "
+            f"{files_id} (site built: {result.booths} booths, {result.products} products, {files_en})")
+
+
 def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False,
-             changed_since: str | None = None, quick: bool = False) -> int:
+             changed_since: str | None = None, quick: bool = False,
+             settings_file: str = "pelicanconf.py") -> int:
     if changed_since:
-        return validate_content(root, only=_changed_booths(root, changed_since, folder), lang=lang,
-                                strict=strict, photos=not quick)
-    only = {_booth_folder(root, folder)} if folder else None
-    return validate_content(root, only=only, lang=lang, strict=strict, photos=not quick)
+        only = _changed_booths(root, changed_since, folder, settings_file)
+        return validate_content(root, settings_file, only=only, lang=lang, strict=strict, photos=not quick)
+    only = {_booth_folder(root, folder, settings_file)} if folder else None
+    return validate_content(root, settings_file, only=only, lang=lang, strict=strict, photos=not quick)
 
 
-def _booth_folder(root: Path, folder: str) -> str:
+def _booth_folder(root: Path, folder: str, settings_file: str) -> str:
     """The folder name of `invoke validate exhibitors/<name>`. A folder that exists is checked
     even when its name cannot be a booth address ('Keripik Tempe'): validation then says how
     to rename it, which is more use than "not found"."""
-    expo = _settings(root)
+    expo = _settings(root, settings_file)
     name = Path(folder).name
     parent = expo.exhibitors_dir(root)
     if name and name not in (".", "..") and not name.startswith(".") and (parent / name).is_dir():
@@ -75,7 +90,7 @@ def _booth_folder(root: Path, folder: str) -> str:
     raise BuildFailed(f"Folder {folder} tidak ditemukan (not found).{hint}")
 
 
-def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None:
+def _changed_booths(root: Path, ref: str, folder: str | None, settings_file: str) -> set[str] | None:
     """Booth folders changed since `ref`; None (check all) when a site file changed too, since
     settings, theme or code changes can break any booth."""
     from expo.pr.gitrefs import GitError, changed_since
@@ -85,7 +100,7 @@ def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None
         raise BuildFailed("Pakai folder atau --changed-since, tidak keduanya "
                           "(use a folder or --changed-since, not both)")
     try:
-        exhibitors_path = _settings(root).exhibitors_path
+        exhibitors_path = _settings(root, settings_file).exhibitors_path
         slugs = {booth_slug(change.path, exhibitors_path) for change in changed_since(root, ref)}
     except GitError as exc:
         raise BuildFailed(str(exc)) from None
@@ -142,19 +157,17 @@ def codeowners(root: Path, check: bool = False) -> int:
     return 0
 
 
-def _settings(root: Path):
-    from expo.cli.build import expo_settings, read_settings
-
-    return expo_settings(read_settings(root, "pelicanconf.py"), None)
+def _settings(root: Path, settings_file: str):
+    return open_project(root, settings_file).expo
 
 
-def new_exhibitor(root: Path, slug: str) -> int:
+def new_exhibitor(root: Path, slug: str, settings_file: str = "pelicanconf.py") -> int:
     if not SLUG_RE.match(slug):
         raise BuildFailed(
             f'"{slug}" tidak bisa dipakai sebagai nama folder. Pakai huruf kecil, angka dan tanda '
             f'hubung, misalnya "batik-sari" / use lowercase letters, digits and hyphens.')
-    expo = _settings(root)
-    display = f"{expo.exhibitors_path.strip('/')}/{slug}"
+    expo = _settings(root, settings_file)
+    display = f"{expo.exhibitors_path}/{slug}"
     folder = expo.exhibitors_dir(root) / slug
     if folder.exists():
         raise BuildFailed(f"{display}/ sudah ada (already exists). Pilih nama lain.")
@@ -166,11 +179,11 @@ def new_exhibitor(root: Path, slug: str) -> int:
     return 0
 
 
-def schema(root: Path, check: bool = False) -> int:
+def schema(root: Path, check: bool = False, settings_file: str = "pelicanconf.py") -> int:
     """Write schema/exhibitor.schema.json for the organiser's categories (or check it is current)."""
     from expo.content.schema import SCHEMA_PATH, schema_text
 
-    expo = _settings(root)
+    expo = _settings(root, settings_file)
     text = schema_text(expo.categories)
     path = root / SCHEMA_PATH
     if check:
@@ -183,15 +196,30 @@ def schema(root: Path, check: bool = False) -> int:
     return 0
 
 
+def translations(root: Path, check: bool = False) -> int:
+    """Update the interface catalogs, or with `check` fail if any text is untranslated."""
+    from expo.cli import translations as catalogs
+
+    if not check:
+        catalogs.update(root)
+        print("Diperbarui / updated: expo/text/locale/ (isi msgstr yang kosong / fill in the empty "
+              "msgstr)", file=sys.stderr)
+    missing = catalogs.problems(root)
+    for line in missing:
+        print(line, file=sys.stderr)
+    return 1 if missing else 0
+
+
 def import_csv(root: Path, csv_file: str, photos: str | None = None, update: bool = False,
-               dry_run: bool = False, owner: str | None = None, lang: str | None = None) -> int:
+               dry_run: bool = False, owner: str | None = None, lang: str | None = None,
+               settings_file: str = "pelicanconf.py") -> int:
     from expo.importer.writer import run_import  # only this command needs the importer
 
     return run_import(root, Path(csv_file), Path(photos) if photos else None, update=update,
-                      dry_run=dry_run, owner=owner, lang=lang)
+                      dry_run=dry_run, owner=owner, lang=lang, settings_file=settings_file)
 
 
-def clean(root: Path, cache: bool = False, stale: bool = False) -> int:
+def clean(root: Path, cache: bool = False, stale: bool = False, settings_file: str = "pelicanconf.py") -> int:
     targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*"),
                *root.glob(".import-*")]  # staging left by an interrupted import-csv
     if cache:
@@ -199,24 +227,24 @@ def clean(root: Path, cache: bool = False, stale: bool = False) -> int:
     for target in targets:
         shutil.rmtree(target, ignore_errors=True)
     if stale and not cache:
-        _prune_photo_cache(root)
+        _prune_photo_cache(root, settings_file)
     return 0
 
 
-def _prune_photo_cache(root: Path) -> None:
+def _prune_photo_cache(root: Path, settings_file: str) -> None:
     """Delete photo cache entries the last successful build did not use."""
     from expo.images.pipeline import prune
 
-    folder = _settings(root).image_cache_dir(root)
+    folder = _settings(root, settings_file).image_cache_dir(root)
     count, size = prune(folder)
     print(f"Cache foto: {count} entri lama dihapus, {size / 1024 / 1024:.1f} MB "
           f"(photo cache: {count} stale entries removed)", file=sys.stderr)
 
 
-def serve(root: Path, port: int = 8000, watch: bool = False) -> int:
+def serve(root: Path, port: int = 8000, watch: bool = False, settings_file: str = "pelicanconf.py") -> int:
     """Build once (a broken build still serves the previous site), then serve output/."""
     try:
-        build(root)
+        build(root, settings_file)
     except BuildFailed:
         if not (root / "output" / "index.html").exists():
             raise
@@ -233,7 +261,7 @@ def serve(root: Path, port: int = 8000, watch: bool = False) -> int:
     thread.start()
     try:
         if watch:
-            _rebuild_on_change(root)
+            _rebuild_on_change(root, settings_file)
         else:
             thread.join()
     finally:
@@ -241,10 +269,10 @@ def serve(root: Path, port: int = 8000, watch: bool = False) -> int:
     return 0
 
 
-def _rebuild_on_change(root: Path) -> None:
+def _rebuild_on_change(root: Path, settings_file: str) -> None:
     from watchfiles import watch as watch_files
 
-    folders = (_settings(root).exhibitors_path.strip("/"), "content", "theme", "expo", "pelicanconf.py")
+    folders = (_settings(root, settings_file).exhibitors_path, "content", "theme", "expo", settings_file)
     watched = [p for p in folders if (root / p).exists()]
     print(f"Memantau perubahan / watching: {', '.join(watched)}", file=sys.stderr)
     ignored = ("/output/", "/.output-", "/.cache/", "__pycache__", "/.git/")
@@ -252,7 +280,7 @@ def _rebuild_on_change(root: Path) -> None:
         if all(any(part in path for part in ignored) for _kind, path in changes):
             continue
         try:
-            build(root)
+            build(root, settings_file)
             print("Dibangun ulang / rebuilt", file=sys.stderr)
         except BuildFailed:
             print("Build gagal; situs sebelumnya tetap tampil (build failed; previous site kept)",

@@ -17,18 +17,17 @@ from expo.content.parsing import ParseContext, parse_exhibitor
 from expo.settings import ExpoSettings
 from expo.values.cities import official_names
 from expo.values.names import skeleton
-from expo.site.routes import fill
 
 
-def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
-                 only: set[str] | None = None, today: date | None = None) -> tuple[Catalog | None, list[ContentError]]:
+def load_catalog(root: Path, settings: ExpoSettings, only: set[str] | None = None,
+                 today: date | None = None) -> tuple[Catalog | None, list[ContentError]]:
     """Read and check every exhibitor folder (or only the slugs in `only`).
 
     Returns the catalog (None if any error) and every problem, warnings included.
     """
     problems: list[ContentError] = []
     today = today or date.today()
-    ctx = ParseContext(settings, siteurl, today)
+    ctx = ParseContext(settings, today)
     folder = settings.exhibitors_dir(root)
     exhibitors = []
     folders = discover(folder)
@@ -51,8 +50,8 @@ def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
     return build_catalog(exhibitors, settings, today), problems
 
 
-def require_catalog(root: Path, settings: ExpoSettings, siteurl: str = "") -> tuple[Catalog, list[ContentError]]:
-    catalog, problems = load_catalog(root, settings, siteurl)
+def require_catalog(root: Path, settings: ExpoSettings) -> tuple[Catalog, list[ContentError]]:
+    catalog, problems = load_catalog(root, settings)
     if catalog is None:
         raise ContentErrors(problems)
     return catalog, problems
@@ -78,8 +77,7 @@ def _same_names(exhibitors: list[Exhibitor], settings: ExpoSettings) -> list[Con
 def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings, today: date | None = None) -> Catalog:
     by_name = tuple(sorted(exhibitors, key=lambda e: (e.name.casefold(), e.slug)))
     categories = tuple(
-        Group(key, label, fill(settings.category_url, slug=key),
-              tuple(e for e in by_name if e.category == key))
+        Group(key, label, tuple(e for e in by_name if e.category == key))
         for key, label in settings.categories.items()
     )
     return Catalog(
@@ -103,7 +101,7 @@ def _cities(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings) -> tuple[
         spellings = Counter(e.city for e in members)
         label = next((s for s in sorted(spellings) if s in official), None) or \
             sorted(spellings, key=lambda s: (-spellings[s], s.isupper(), s))[0]
-        groups.append(Group(slug, label, fill(settings.city_url, slug=slug), members))
+        groups.append(Group(slug, label, members))
     return tuple(sorted(groups, key=lambda g: g.label.casefold()))
 
 

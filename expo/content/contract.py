@@ -26,6 +26,8 @@ class Field:
 EXHIBITOR = (
     Field("name", "text", True, 80, "Nama usaha", "Business name"),
     Field("tagline", "text", False, 140, "Satu kalimat tentang usaha Anda", "One line about the business"),
+    Field("tagline_en", "text", False, 140, "Tagline dalam bahasa Inggris (untuk situs bahasa Inggris)",
+          "The tagline in English (for the English site)"),
     Field("category", "category", True, 40, "Kategori (kunci dari daftar penyelenggara)",
           "Category (a key of the organiser's list)"),
     Field("city", "text", True, 60, "Kabupaten/kota", "Regency or city"),
@@ -52,11 +54,14 @@ EXHIBITOR = (
 
 PRODUCT = (
     Field("name", "text", True, 100, "Nama produk (berbeda dari produk lain)", "Product name (unique in the booth)"),
+    Field("name_en", "text", False, 100, "Nama produk dalam bahasa Inggris", "The product name in English"),
     Field("price", "price", False, None, "Harga dalam Rupiah, misalnya 150000, 150.000 atau 150.000 - 200.000",
           "Price in Rupiah, e.g. 150000, 150.000 or 150.000 - 200.000"),
     Field("price_max", "price", False, None, "Harga tertinggi kalau bervariasi", "Highest price, for a range"),
     Field("photos", "photos", True, 12, "Nama file foto produk di folder ini", "Product photo file names in this folder"),
     Field("description", "markdown", False, 5000, "Deskripsi (Markdown)", "Description (Markdown)"),
+    Field("description_en", "markdown", False, 5000, "Deskripsi dalam bahasa Inggris (Markdown)",
+          "The description in English (Markdown)"),
     Field("links", "urls", False, 20, "Tautan produk ini di marketplace", "This product's marketplace links"),
     Field("video", "video", False, 300, "Video YouTube atau Vimeo", "A YouTube or Vimeo video"),
 )

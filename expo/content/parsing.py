@@ -48,10 +48,8 @@ from expo.content.models import Contact, Exhibitor, Product, ShopLink
 from expo.pr.ownership import normalize_login
 from expo.values.phones import OrderInputError, parse_whatsapp
 from expo.values.prices import PriceError, format_price, parse_price
-from expo.site.orders import order_message, whatsapp_link
 from expo.values.shops import recognise_marketplace
 from expo.settings import ExpoSettings
-from expo.site.routes import fill
 from expo.values.urls import host_under, split_http_url, website_label
 from expo.values.slugs import slugify
 from expo.values.categories import read_category, suggest_category
@@ -85,11 +83,7 @@ TALL_COVER_RATIO = 1.2
 @dataclass(frozen=True)
 class ParseContext:
     settings: ExpoSettings
-    siteurl: str  # absolute site address for order messages; '' when previewing locally
     today: _dt.date = field(default_factory=_dt.date.today)  # 'joined' may not be later
-
-    def absolute(self, url: str) -> str:
-        return f"{self.siteurl.rstrip('/')}/{url}" if self.siteurl else ""
 
 
 def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[ContentError]) -> Exhibitor | None:
@@ -108,6 +102,7 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
 
     name = _name(r, ("name",), limit(EXHIBITOR, "name"))
     tagline = r.text(("tagline",), max_length=limit(EXHIBITOR, "tagline"))
+    tagline_en = r.text(("tagline_en",), max_length=limit(EXHIBITOR, "tagline_en"))
     category = _category(r, settings)
     city = _city(r)
     address = r.text(("address",), max_length=limit(EXHIBITOR, "address"))
@@ -128,25 +123,19 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     if joined and joined > ctx.today:  # a future date would keep the booth first in "Baru bergabung"
         r.problem(("joined",), "joined_future", value=joined.isoformat(), today=ctx.today.isoformat())
         joined = None
-    booth_url = fill(settings.booth_url, slug=raw.slug)
-    products = _products(r, raw, ctx, photos, name or raw.slug, whatsapp)
+    products = _products(r, raw, ctx, photos, name or raw.slug)
     if settings.recommend_video and not r.has(("video",)) and not any(p.video for p in products):
         r.problem(("name",), "video_recommended", warning=True)
     about = {lang: render_markdown(text) for lang, text in raw.about.items()}
 
     if sum(p.is_error for p in problems) > before:
         return None
-    booth_message = order_message(settings.whatsapp_message_booth, booth=name, expo=settings.name,
-                                  url=ctx.absolute(booth_url))
     return Exhibitor(
-        slug=raw.slug, name=name, tagline=tagline, category=category,
-        category_label=settings.categories[category], category_url=fill(settings.category_url, slug=category),
-        city=city, city_slug=slugify(city), city_url=fill(settings.city_url, slug=slugify(city)),
-        address=address, owners=owners, whatsapp=whatsapp,
-        order_url=whatsapp_link(whatsapp.digits, booth_message) if whatsapp else None,
+        slug=raw.slug, name=name, tagline=tagline, tagline_en=tagline_en, category=category,
+        city=city, city_slug=slugify(city), address=address, owners=owners, whatsapp=whatsapp,
         contacts=contacts, marketplaces=marketplaces, video=video, logo=logo, cover=cover,
         credentials=credentials, products=products, about=about.get("id", Markup("")),
-        about_en=about.get("en", Markup("")), joined=joined, url=booth_url,
+        about_en=about.get("en", Markup("")), joined=joined,
     )
 
 
@@ -369,7 +358,7 @@ def _price(r: FieldReader, path: tuple) -> tuple[int | None, int | None]:
 
 
 def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_PhotoFinder",
-              booth_name: str, whatsapp) -> tuple[Product, ...]:
+              booth_name: str) -> tuple[Product, ...]:
     settings = ctx.settings
     products: list[Product] = []
     names: dict[str, tuple[str, int]] = {}
@@ -382,6 +371,7 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         r.check_keys(path, PRODUCT_FIELDS)
         line = r.document.line(path)
         name = _name(r, path + ("name",), limit(PRODUCT, "name"))
+        name_en = r.text(path + ("name_en",), max_length=limit(PRODUCT, "name_en"))
         slug = slugify(name) if name else None
         if name and name.casefold() == EXAMPLE_PRODUCT.casefold():
             r.problem(path + ("name",), "example_product", value=name)
@@ -413,23 +403,19 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         description = r.text(path + ("description",), max_length=limit(PRODUCT, "description"), one_line=False)
         if description and EXAMPLE_DESCRIPTION.casefold() in description.casefold():
             r.problem(path + ("description",), "example_description", value=EXAMPLE_DESCRIPTION)
+        description_en = r.text(path + ("description_en",), max_length=limit(PRODUCT, "description_en"),
+                                one_line=False)
         links = _shop_links(r, path + ("links",))
         video = _video(r, path + ("video",))
         if r.error_count() > errors_before:
             continue
-        url = fill(settings.product_url, booth=raw.slug, slug=slug)
-        price_text = format_price(price, price_max)
-        order_url = None
-        if whatsapp:
-            message = order_message(settings.whatsapp_message, product=name, booth=booth_name,
-                                    price=price_text or "mohon info harganya", expo=settings.name,
-                                    url=ctx.absolute(url))
-            order_url = whatsapp_link(whatsapp.digits, message)
         products.append(Product(
-            slug=slug, name=name, booth_slug=raw.slug, booth_name=booth_name, url=url,
-            price=price, price_max=price_max, price_text=price_text, photos=tuple(pictures),
+            slug=slug, name=name, name_en=name_en or "", booth_slug=raw.slug, booth_name=booth_name,
+            price=price, price_max=price_max, price_text=format_price(price, price_max),
+            photos=tuple(pictures),
             description=render_markdown(description) if description else Markup(""),
-            links=links, video=video, order_url=order_url, line=line,
+            description_en=render_markdown(description_en) if description_en else Markup(""),
+            links=links, video=video, line=line,
         ))
     return tuple(products)
 
