@@ -399,5 +399,6 @@ def test_an_unknown_field_with_no_near_name_is_not_told_to_delete_first(tmp_path
     root = booth(tmp_path, GOOD_YML.replace("tagline: Batik tulis warna alam", "warna: merah"))
     assert check(root) == [
         f'{Y}:2: warna: kolom "warna" tidak dikenal. Periksa ejaannya dengan kolom yang bisa dipakai: name, '
-        "tagline, category, city, address, owners, whatsapp, email, website, instagram, facebook, tiktok, "
+        "tagline, tagline_en, category, city, address, owners, whatsapp, email, website, instagram, facebook, "
+        "tiktok, "
         "marketplaces, video, logo, cover, credentials, products, joined"]
