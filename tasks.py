@@ -30,7 +30,7 @@ def watch(c, port=8000, settings="pelicanconf.py"):
 
 
 # validate's options that take a value: the word after them is that value, not the folder
-_VALUE_OPTIONS = {"--lang", "-l", "--changed-since", "-c", "--folder", "-f"}
+_VALUE_OPTIONS = {"--lang", "-l", "--changed-since", "-c", "--folder", "-f", "--settings", "-e"}
 
 
 def _folder_after(name: str) -> bool:

@@ -64,6 +64,7 @@ def test_validate_one_folder_ignores_the_others(project):
 @pytest.mark.parametrize("args", [
     ("--strict", "exhibitors/batik-sari"), ("exhibitors/batik-sari", "--strict"),
     ("--lang", "en", "exhibitors/batik-sari"), ("--lang=en", "--strict", "exhibitors/batik-sari"),
+    ("--settings", "pelicanconf.py", "exhibitors/batik-sari"),
 ])
 def test_the_folder_may_come_after_options(project, args):
     write_exhibitor(project, "batik-sari", GOOD_YML.replace("category: batik", "category: bati"))
