@@ -266,7 +266,7 @@ class _Walker:
                 if cut:  # 'name: Keripik Tempe #1 Ambarawa' reads as "Keripik Tempe"
                     self.problems.append(ContentError(
                         self.display, node.start_mark.line + 1, format_field(path), "yaml_comment_cut",
-                        {"value": node.value, "rest": cut[:80]}, WARNING))
+                        {"value": node.value, "rest": cut}, WARNING))
             try:
                 return self.constructor.construct_object(node)
             except (yaml.YAMLError, ValueError, OverflowError):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 _KEY_NO_SPACE = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][\w-]*):(?=[^\s:/])")  # 'city:Kabupaten'
 _KEY_LINE = re.compile(r"^\s*(?:-\s+)?[A-Za-z_][\w -]*:(?:\s|$)")  # 'price: 5000', '- name: A'
-_BLOCK_START = re.compile(r":\s*[|>][+-]?\s*(?:#.*)?$")  # 'description: |'
+_BLOCK_START = re.compile(r":[ \t]*[|>][+-]?$")  # 'description: |', checked without its comment
 _CLOSED_QUOTE = re.compile(r"""^\s*(?:-\s+)?[\w-]+:\s+(["']).*\1\s*$""")  # 'tagline: "Renyah!" '
 
 
@@ -97,7 +97,7 @@ def _continues_text(lines: list[str], number: int) -> bool:
         text = _line(lines, back)
         if not text.strip():
             continue
-        if _BLOCK_START.search(text):
+        if _BLOCK_START.search(text.split(" #", 1)[0].rstrip()):
             return True
         if _KEY_LINE.match(text):
             return back != previous  # a wrapped plain value: the key line is above the text
@@ -135,11 +135,13 @@ def _place(mark) -> tuple[int, int]:
 
 # A plain value cut by a comment that reads like part of the text: 'Keripik Tempe #1 Ambarawa'
 # is read as "Keripik Tempe". A note written on purpose ('... # nama usaha') has a space after #.
-_CUT_BY_COMMENT = re.compile(r"^[ \t]+#(?=\S)(.*)$")
+_CUT_BY_COMMENT = re.compile(r"[ \t]+#(?=\S)")
+_SHOWN = 80  # characters of the cut-off text a message quotes
 
 
 def comment_cut(lines: list[str], end_mark) -> str | None:
-    """The text a ' #' cut off the plain value ending at `end_mark`, or None."""
-    rest = _line(lines, end_mark.line)[end_mark.column:]
-    found = _CUT_BY_COMMENT.match(rest)
-    return "#" + found.group(1).rstrip() if found else None
+    """The text a ' #' cut off the plain value ending at `end_mark`, or None. Matched in place
+    (no copy of the rest of the line): a one-line list of thousands of values stays linear."""
+    line = _line(lines, end_mark.line)
+    found = _CUT_BY_COMMENT.match(line, end_mark.column)
+    return line[found.end() - 1:found.end() - 1 + _SHOWN].rstrip() if found else None
