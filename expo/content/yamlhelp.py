@@ -140,8 +140,8 @@ _SHOWN = 80  # characters of the cut-off text a message quotes
 
 
 def comment_cut(lines: list[str], end_mark) -> str | None:
-    """The text a ' #' cut off the plain value ending at `end_mark`, or None. Matched in place
-    (no copy of the rest of the line): a one-line list of thousands of values stays linear."""
+    """The text a ' #' cut off the plain value ending at `end_mark`, or None. Matched in place,
+    without copying the rest of the line for each value of a long one-line list."""
     line = _line(lines, end_mark.line)
     found = _CUT_BY_COMMENT.match(line, end_mark.column)
     return line[found.end() - 1:found.end() - 1 + _SHOWN].rstrip() if found else None
