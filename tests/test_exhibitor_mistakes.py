@@ -402,3 +402,32 @@ def test_an_unknown_field_with_no_near_name_is_not_told_to_delete_first(tmp_path
         "tagline, tagline_en, category, city, address, owners, whatsapp, email, website, instagram, facebook, "
         "tiktok, "
         "marketplaces, video, logo, cover, credentials, products, joined"]
+
+
+def test_a_jpeg_over_the_pixel_limit_is_shrunk_with_a_warning_and_builds(tmp_path):
+    """A phone photo over the megapixel limit cannot be fixed on the phone: JPEGs (decoded
+    scaled down) are shrunk; other formats, which decode in full, are still refused."""
+    import io
+
+    from expo.cli.build import build
+
+    root = make_project(tmp_path / "p", {"batik-sari": GOOD_YML}, extra_settings="EXPO_MAX_PHOTO_MEGAPIXELS = 1\n")
+    write_photo(root / "exhibitors/batik-sari/kain.jpg", size=(1600, 1200))  # 1.9 MP
+    write_photo(root / "exhibitors/batik-sari/selendang.jpg", size=(800, 600))
+    _catalog, problems = load_catalog(root, ExpoSettings(max_photo_megapixels=1), today=TODAY)
+    assert [p.format() for p in problems] == [
+        f'{Y}:25: products[1].photos[1]: peringatan: foto "kain.jpg" sangat besar (1.9 megapiksel, batas 1); '
+        "situs mengecilkannya sendiri, tetapi file aslinya tersimpan selamanya. Sebaiknya unggah versi yang "
+        "lebih kecil"]
+    site = build(root, out=io.StringIO()).output
+    assert any((site / "media" / "batik-sari").glob("kain-*"))
+    write_photo(root / "exhibitors/batik-sari/kain.jpg", size=(2400, 2000))  # 4.8 MP: over 4x the limit
+    _catalog, problems = load_catalog(root, ExpoSettings(max_photo_megapixels=1), today=TODAY)
+    assert [p.key for p in problems] == ["photo_too_many_pixels"]
+
+
+def test_a_png_over_the_pixel_limit_is_still_refused(tmp_path):
+    root = booth(tmp_path, GOOD_YML.replace("      - kain.jpg", "      - kain.png"))
+    write_photo(root / "exhibitors/batik-sari/kain.png", size=(1600, 1200))
+    _catalog, problems = load_catalog(root, ExpoSettings(max_photo_megapixels=1), today=TODAY)
+    assert [p.key for p in problems] == ["photo_too_many_pixels"]

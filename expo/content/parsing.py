@@ -478,6 +478,11 @@ class _PhotoFinder:
                 self.infos[name] = None
                 r.problem(path, exc.key, value=name, **exc.params)
                 return None
+            info = self.infos[name]
+            megapixels = info.width * info.height / 1e6
+            if megapixels > self.settings.max_photo_megapixels:  # a JPEG, shrunk when decoded
+                r.problem(path, "photo_shrunk", warning=True, value=name, megapixels=round(megapixels, 1),
+                          limit=self.settings.max_photo_megapixels)
             size_mb = source.stat().st_size / 1024 / 1024
             if size_mb > self.settings.large_photo_megabytes:
                 r.problem(path, "photo_large", warning=True, value=name, size=round(size_mb, 1),

@@ -493,6 +493,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ukuran fotonya",
         'the photo "{value}" is too big ({megapixels} megapixels, at most {limit}). Resize it',
     ),
+    "photo_shrunk": (
+        'foto "{value}" sangat besar ({megapixels} megapiksel, batas {limit}); situs mengecilkannya '
+        "sendiri, tetapi file aslinya tersimpan selamanya. Sebaiknya unggah versi yang lebih kecil",
+        'the photo "{value}" is very big ({megapixels} megapixels, the limit is {limit}); the site '
+        "shrinks it, but the original is stored forever. Better upload a smaller version",
+    ),
     "photo_unreadable": (
         'foto "{value}" rusak atau bukan foto. Simpan ulang atau ekspor ulang fotonya dari HP '
         "atau aplikasi edit foto, lalu unggah lagi",
