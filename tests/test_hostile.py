@@ -326,10 +326,11 @@ def build_fails_cleanly(root: Path, name: str) -> None:
 
 def test_decompression_bomb_is_refused(tmp_path):
     root = project_with(tmp_path, GOOD_YML)
-    # 1 megapixel limit, 2 megapixel image: the same check as a 2 gigapixel bomb, cheaply
-    write_photo(root / "exhibitors/batik-sari/selendang.jpg", size=(2000, 1000))
+    # 1 megapixel limit, 6 megapixel JPEG (JPEGs up to 4x the limit are shrunk): the same check
+    # as a 2 gigapixel bomb, cheaply
+    write_photo(root / "exhibitors/batik-sari/selendang.jpg", size=(3000, 2000))
     assert problems(root, max_photo_megapixels=1) == [
-        f'{Y}:33: products[2].photos[1]: foto "selendang.jpg" terlalu besar (2.0 megapiksel, maksimum 1). '
+        f'{Y}:33: products[2].photos[1]: foto "selendang.jpg" terlalu besar (6.0 megapiksel, maksimum 1). '
         "Perkecil ukuran fotonya"]
 
 
