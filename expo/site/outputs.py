@@ -6,11 +6,13 @@ templates, the plan, the photo cache) and writes exactly that file.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from expo.images.pipeline import link_file
+from expo.site.exports import products_csv
 from expo.site.plan import PlannedFile
 from expo.site.routes import url_of
 from expo.site.structured import robots_txt, sitemap_xml
@@ -44,6 +46,20 @@ def _photo(file: PlannedFile, out: Output) -> None:
     link_file(out.photo_cache.entry(file.values["picture"]) / file.values["name"], out.folder / file.save_as)
 
 
+def _asset(file: PlannedFile, out: Output) -> None:
+    """A theme file (CSS, JS), copied with its mtime so caches see it unchanged."""
+    target = out.folder / file.save_as
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(file.values["file"], target)
+
+
+def _products_csv(file: PlannedFile, out: Output) -> None:
+    """As bytes: the CSV's CRLF line ends must reach the file as they are, on every system."""
+    path = out.folder / file.save_as
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(products_csv(file.values["catalog"], file.values["routes"]).encode("utf-8"))
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -54,4 +70,8 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "sitemap": _sitemap,
     "robots": _robots,
     "photo": _photo,
+    "asset": _asset,
+
+
+    "products_csv": _products_csv,
 }

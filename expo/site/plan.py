@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from expo.content.errors import ContentError
 from expo.content.models import Catalog, Exhibitor, Group
 from expo.images.pipeline import Picture, files_of
+from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
@@ -27,7 +29,7 @@ SITE_INPUTS = ("settings", "theme", "translations", "navigation")
 @dataclass(frozen=True)
 class PlannedFile:
     save_as: str  # path inside output/
-    kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo'
+    kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo', 'asset', 'products_csv'
     source: str  # the file to blame in messages: 'exhibitors/batik-sari', 'content/pages/x.md'
     lang: str | None  # None for files every language shares (photos)
     inputs: tuple[str, ...]  # what it is made of: 'booth:batik-sari', 'catalog', 'photo:<key>'
@@ -51,6 +53,7 @@ class Site:
     content_pages: tuple = ()  # Pelican's pages of the main language (translations inside)
     photos: tuple[Picture, ...] = ()
     shared_photos: frozenset[str] = frozenset()  # picture keys that get a link-preview image
+    assets: tuple[tuple[str, Path], ...] = ()  # theme static files: (path under theme/, file)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -65,7 +68,12 @@ def plan_site(site: Site) -> list[PlannedFile]:
     if any(r.siteurl for r in site.routes.values()):  # search engines need full addresses
         planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, ("pages",), about="sitemap"))
         planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
+    main = site.routes[site.languages[0]]  # data files speak the site's main language
+    planned.append(PlannedFile(PRODUCTS_CSV, "products_csv", SETTINGS, None, ("catalog",),
+                               values={"catalog": site.catalog, "routes": main}, about=PRODUCTS_CSV))
     planned += _photos(site)
+    planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
+                for name, path in site.assets]
     return planned
 
 
