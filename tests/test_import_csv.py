@@ -557,3 +557,17 @@ def test_a_price_cell_of_100000_spaces_is_refused_quickly_and_not_echoed_whole(r
     assert code == 1
     line = next(line for line in report_lines(output) if "Harga" in line)
     assert len(line) < 400 and line.startswith('produk.csv:2: Harga: "1 ')
+
+
+def test_every_import_column_is_a_field_of_the_contract():
+    """The columns are import-csv's names for contract fields: renaming a field in
+    expo/content/contract.py without the import table fails here."""
+    from expo.content.contract import CREDENTIALS, EXHIBITOR, PRODUCT
+    from expo.values.fieldnames import BOOTH_COLUMNS, CREDENTIAL_COLUMNS, PRODUCT_COLUMNS, yml_field
+
+    booth_fields = tuple(f.name for f in EXHIBITOR)
+    assert set(CREDENTIAL_COLUMNS) == {f.name for f in CREDENTIALS}
+    assert {yml_field(c, "booth", booth_fields) for c in BOOTH_COLUMNS if c not in CREDENTIAL_COLUMNS + ("slug",)} \
+        <= set(booth_fields)
+    product_fields = tuple(f.name for f in PRODUCT)
+    assert all(yml_field(c, "product", product_fields) in product_fields for c in PRODUCT_COLUMNS)

@@ -79,3 +79,9 @@ def test_scaffold_points_editors_at_the_schema(tmp_path):
 @pytest.mark.parametrize("price", ["150.000", "Rp 150.000", "Rp150.000,-", "150rb", "25k", "25.000 - 30.000"])
 def test_prices_as_people_write_them_are_not_underlined(price):
     assert errors(as_json(GOOD_YML.replace("    price: 850000", f"    price: '{price}'"))) == []
+
+
+def test_the_scaffold_lists_the_organisers_categories():
+    text = scaffold_text("toko-baru", ["makanan", "minuman", "lain-lain"])
+    line = next(line for line in text.splitlines() if line.startswith("category:"))
+    assert line.split() == ["category:", "lain-lain", "#", "wajib:", "makanan,", "minuman,", "lain-lain"]

@@ -121,7 +121,8 @@ def _changed_booths(root: Path, ref: str, folder: str | None, settings_file: str
 def check_pr(root: Path, base: str | None = None, author: str | None = None, head: str = "HEAD") -> int:
     """Fail, naming each path, when `author` changed files outside the folders they own."""
     from expo.pr.gitrefs import GitError, read_pull_request
-    from expo.pr.ownership import bilingual, decide, normalize_login, report
+    from expo.pr.ownership import bilingual, decide, report
+    from expo.values.logins import normalize_login
 
     if not base:
         raise BuildFailed(bilingual("pr_base_missing"))
@@ -177,7 +178,7 @@ def new_exhibitor(root: Path, slug: str, settings_file: str = "pelicanconf.py") 
     if folder.exists():
         raise BuildFailed(f"{display}/ sudah ada (already exists). Pilih nama lain.")
     folder.mkdir(parents=True)
-    (folder / "exhibitor.yml").write_text(scaffold_text(slug), encoding="utf-8")
+    (folder / "exhibitor.yml").write_text(scaffold_text(slug, expo.categories), encoding="utf-8")
     print(f"Dibuat / created: {display}/exhibitor.yml\n"
           f"Isi file itu, tambahkan foto ke folder yang sama, lalu jalankan: "
           f"invoke validate {display}", file=sys.stderr)

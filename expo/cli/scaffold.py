@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
 from expo.content.contract import EXAMPLE_DESCRIPTION, EXAMPLE_OWNER, EXAMPLE_PRODUCT, EXAMPLE_WHATSAPP
+from expo.settings import DEFAULT_CATEGORIES
 from expo.values.slugs import slugify
 
 # Example values come from the contract, which makes them errors until they are replaced.
@@ -16,7 +19,7 @@ SCAFFOLD = """\
 name: {name}                     # nama usaha, wajib (1-80 karakter)
 # tagline: Batik tulis warna alam sejak 1985   # satu kalimat, maksimal 140 karakter
 # tagline_en: Natural-dye hand-drawn batik since 1985   # untuk situs bahasa Inggris
-category: lainnya                # wajib: batik, fesyen, kuliner, kerajinan, aksesoris, perikanan, lainnya
+{category_line}
 city: Kota Pekalongan            # wajib: kabupaten/kota
 # address: Jl. Contoh No. 1, Pekalongan
 owners:                          # wajib: nama pengguna GitHub yang boleh mengubah folder ini
@@ -55,7 +58,12 @@ products:                        # wajib, paling sedikit satu produk
 """
 
 
-def scaffold_text(slug: str) -> str:
+def scaffold_text(slug: str, categories: Iterable[str] = DEFAULT_CATEGORIES) -> str:
+    """The template for `slug`, listing the organiser's category keys (the last one, by
+    convention "lainnya", filled in)."""
     name = " ".join(part.capitalize() for part in slugify(slug).split("-")) or "Nama Usaha"
+    keys = list(categories)
+    category_line = f"category: {keys[-1]}".ljust(33) + f"# wajib: {', '.join(keys)}"
     return SCAFFOLD.format(slug=slug, name=name, owner=EXAMPLE_OWNER, whatsapp=EXAMPLE_WHATSAPP,
-                           product=EXAMPLE_PRODUCT, description=EXAMPLE_DESCRIPTION)
+                           product=EXAMPLE_PRODUCT, description=EXAMPLE_DESCRIPTION,
+                           category_line=category_line)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from expo.values.prices import MAX_PRICE  # noqa: F401 - part of the contract
 
 
 @dataclass(frozen=True)

@@ -17,6 +17,7 @@ import yaml
 from expo.content.errors import WARNING, ContentError
 from expo.content.yamlhelp import comment_cut, diagnose
 from expo.values.slugs import SLUG_RE
+from expo.values.paths import is_plain_file_inside, plain_files
 
 try:  # libyaml is about 6x faster; the pure-Python loader behaves the same
     from yaml import CSafeLoader as _Loader
@@ -102,7 +103,7 @@ def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int,
     document = None
     if source.is_symlink():  # reading it would read whatever it points at
         problems.append(ContentError(yml_path, None, "", "yaml_link"))
-    elif not _is_regular_file_inside(source, folder):
+    elif not is_plain_file_inside(source, folder):
         misnamed = _misnamed_yaml(folder)
         if misnamed:  # 'Exhibitor.yml', 'exhibitor.yaml': never read, so say how to rename it
             problems.append(ContentError(f"{display}/{misnamed}", None, "", "yaml_misnamed",
@@ -118,7 +119,7 @@ def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int,
         path = folder / name
         if path.is_symlink():
             problems.append(ContentError(f"{display}/{name}", None, "", "about_link", {"name": name}))
-        elif _is_regular_file_inside(path, folder):
+        elif is_plain_file_inside(path, folder):
             text = _read_text(path, f"{display}/{name}", MAX_ABOUT_KILOBYTES, "text", problems)
             if text is not None:
                 about[lang] = text
@@ -166,7 +167,7 @@ _YAML_LOOKALIKES = {"exhibitor.yml", "exhibitor.yaml", "exhibitors.yml", "exhibi
 
 def _misnamed_yaml(folder: Path) -> str | None:
     try:
-        names = sorted(p.name for p in folder.iterdir() if p.is_file() and not p.is_symlink())
+        names = sorted(plain_files(folder))
     except OSError:
         return None
     return next((n for n in names if n.casefold() in _YAML_LOOKALIKES and n != YAML_NAME), None)
@@ -198,14 +199,6 @@ def suggest_slug(name: str) -> str:
     from expo.values.slugs import slugify
 
     return slugify(name) or "nama-usaha"
-
-
-def _is_regular_file_inside(path: Path, folder: Path) -> bool:
-    """A real file in `folder`, not a symlink pointing elsewhere (e.g. at a server secret)."""
-    try:
-        return path.is_file() and path.resolve().parent == folder.resolve()
-    except OSError:
-        return False
 
 
 def _read_text(path: Path, display: str, max_kb: int, kind: str, problems: list) -> str | None:

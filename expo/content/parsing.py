@@ -46,7 +46,7 @@ from expo.images.pipeline import (
 from expo.content.loader import RawExhibitor
 from expo.content.markup import render_markdown
 from expo.content.models import Contact, Exhibitor, Product, ShopLink
-from expo.pr.ownership import normalize_login
+from expo.values.logins import normalize_login
 from expo.values.phones import OrderInputError, parse_whatsapp
 from expo.values.prices import PriceError, format_price, parse_price
 from expo.values.shops import recognise_marketplace
@@ -57,6 +57,7 @@ from expo.values.categories import read_category, suggest_category
 from expo.values.cities import has_symbols, read_city
 from expo.values.names import without_invisible
 from expo.values.video import Video, VideoError, parse_video
+from expo.values.paths import resolves_inside
 from markupsafe import Markup
 
 _SOCIAL = {
@@ -421,13 +422,6 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
     return tuple(products)
 
 
-def _resolves_inside(path: Path, folder: Path) -> bool:
-    try:
-        return path.resolve().parent == folder
-    except (OSError, RuntimeError):  # a link loop
-        return False
-
-
 class _PhotoFinder:
     """Resolves photo names inside one exhibitor folder; inspects each file once, within the
     booth's photo budget (distinct files, pixels and bytes together)."""
@@ -484,7 +478,7 @@ class _PhotoFinder:
             return None
         source = self.raw.photo_sources.get(name, self.raw.folder / name)
         home = self.folder if name not in self.raw.photo_sources else source.parent.resolve()
-        if not _resolves_inside(source, home):
+        if not resolves_inside(source, home):
             r.problem(path, "photo_outside", value=name)
             return None
         if source.is_symlink() or source.is_dir():
@@ -538,10 +532,10 @@ class _PhotoFinder:
             ("booth_photo_megapixels", self.used["pixels"] + pixels > s.max_booth_megapixels * 1_000_000,
              s.max_booth_megapixels),
         )
-        for key, past, limit in checks:
+        for key, past, allowed in checks:
             if past:
                 self.infos[name] = None
                 self.over_budget = True
-                self.r.problem(path, key, value=name, limit=limit)
+                self.r.problem(path, key, value=name, limit=allowed)
                 return True
         return False

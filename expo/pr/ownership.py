@@ -13,16 +13,13 @@ their folder.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from expo.content.loader import parse_yaml
 from expo.text.escape import printable, safe_text
 from expo.text.messages import render
-
-# GitHub's own rule for user names: letters, digits, single hyphens, at most 39 characters.
-LOGIN_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+from expo.values.logins import clean_logins, normalize_login
 
 DELETED = "D"
 
@@ -48,26 +45,6 @@ def bilingual(key: str, params: Mapping[str, object] | None = None) -> str:
     """A message in Indonesian, then in English on the next line (CI logs are read by both)."""
     params = params or {}
     return f"{render(key, 'id', params)}\n{render(key, 'en', params)}"
-
-
-def normalize_login(value: object) -> str | None:
-    """'@Sari-Batik ' -> 'sari-batik'; None if it cannot be a GitHub login."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip().lstrip("@")
-    return text.casefold() if LOGIN_RE.match(text) else None
-
-
-def clean_logins(values: Iterable[object]) -> tuple[str, ...]:
-    """Valid logins as written (without '@'), first spelling kept, duplicates dropped."""
-    seen: set[str] = set()
-    result = []
-    for value in values:
-        key = normalize_login(value)
-        if key and key not in seen:
-            seen.add(key)
-            result.append(str(value).strip().lstrip("@"))
-    return tuple(result)
 
 
 def owners_from_yaml(text: str | None, display: str) -> tuple[str, ...]:
