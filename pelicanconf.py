@@ -17,6 +17,10 @@ PLUGINS = ["expo"]  # always explicit: unset, Pelican loads every installed plug
 EXPO_NAME = SITENAME
 EXPO_DATES = "16-30 November 2026, toko tetap buka setelah expo"
 EXPO_ORGANISER = "Dinas Koperasi, UKM dan Perdagangan (demo)"
+# The site is in Indonesian at / and in English at /en/ (EXPO_LANGUAGES = ["id"] for one).
+EXPO_NAME_EN = "Central Java Virtual UMKM Expo 2026"
+EXPO_DATES_EN = "16-30 November 2026, shops stay open after the expo"
+EXPO_ORGANISER_EN = "Office of Cooperatives, SMEs and Trade (demo)"
 EXPO_FEATURED = []  # booth folder names to show first; empty = booths with most products
 EXPO_RECOMMEND_VIDEO = False  # demo only (its videos are placeholders); a real expo: True
 # GitHub usernames of the organisers: they may change any file in a pull request and own
@@ -45,11 +49,6 @@ TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
 
-# --- content/ pages (about, agenda, how to join) get short addresses: /tentang/ etc.
-PAGE_URL = "{slug}/"
-PAGE_SAVE_AS = "{slug}/index.html"
-PAGE_LANG_URL = "{lang}/{slug}/"
-PAGE_LANG_SAVE_AS = "{lang}/{slug}/index.html"
 STATIC_PATHS = []
 READERS = {"rst": None}  # content is Markdown; docutils would only add noise about 'id'
 

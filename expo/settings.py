@@ -13,7 +13,7 @@ import functools
 import string
 import typing
 from dataclasses import dataclass, field, fields
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Mapping
 
 from expo.values.credentials import DEFAULT_CHECKERS
@@ -37,10 +37,19 @@ _PATTERN_FIELDS = {
     "directory_url": (), "directory_save_as": (),
     "directory_page_url": ("page",), "directory_page_save_as": ("page",),
     "category_url": _PAGE, "category_save_as": _PAGE, "city_url": _PAGE, "city_save_as": _PAGE,
-    "cities_url": (), "cities_save_as": (),
+    "cities_url": (), "cities_save_as": (), "categories_url": (), "categories_save_as": (),
+    "page_url": _PAGE, "page_save_as": _PAGE,
     "whatsapp_message": ("product", "price", "booth", "expo", "url"),
     "whatsapp_message_booth": ("booth", "expo", "url"),
+    "whatsapp_message_en": ("product", "price", "booth", "expo", "url"),
+    "whatsapp_message_booth_en": ("booth", "expo", "url"),
 }
+LANGUAGES = ("id", "en")  # languages the interface is translated into (expo/text/locale)
+
+
+def _folder(path: str) -> str:
+    """'./exhibitors/' -> 'exhibitors': one spelling for messages and path checks."""
+    return PurePosixPath(path.replace("\\", "/").strip("/")).as_posix() if path.strip("/") else ""
 
 
 @functools.lru_cache(maxsize=None)
@@ -64,15 +73,28 @@ def _typed(key: str, value: Any, hint: Any) -> Any:
         if isinstance(value, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
             return dict(value)
         need = 'a mapping of text to text, e.g. {"kuliner": "Kuliner"}'
+    elif hint is float:
+        if scalar_ok(value, int) or scalar_ok(value, float):
+            return float(value)
+        need = "a number"
     else:
         if scalar_ok(value, hint):
             return value
         need = {str: "text in quotes", int: "a whole number", bool: "True or False"}[hint]
-    raise SettingsError(f"pelicanconf.py: {key} must be {need}, not {value!r}.")
+    raise _Mistake(f"{key} must be {need}, not {value!r}.")
+
+
+class _Mistake(ValueError):
+    """One mistake in the settings file, without the file's name."""
 
 
 class SettingsError(ValueError):
-    """A mistake in pelicanconf.py: reported as one clear line, never a traceback."""
+    """Mistakes in the settings file: every one of them, one line each, never a traceback."""
+
+    def __init__(self, mistakes: list[str], settings_file: str = "pelicanconf.py"):
+        self.mistakes = list(mistakes)
+        self.settings_file = settings_file
+        super().__init__("\n".join(f"{settings_file}: {m}" for m in self.mistakes))
 
 
 @dataclass(frozen=True)
@@ -93,13 +115,35 @@ class ExpoSettings:
     recent_count: int = 6
     # Booths per page in the directory.
     directory_per_page: int = 24
-    # Language of content messages: "id" (default) or "en".
+    # English name, dates and organiser for the English site; empty means the Indonesian one.
+    name_en: str = ""
+    dates_en: str = ""
+    organiser_en: str = ""
+    # Languages of the site: the first at the root, the others under /<lang>/ with the same
+    # paths. "id" and "en" have interface translations; ["id"] builds an Indonesian site only.
+    languages: tuple[str, ...] = ("id", "en")
+    # Language of content messages (validate, build): "id" (default) or "en".
     lang: str = "id"
     # WhatsApp order message. Placeholders: {product} {price} {booth} {expo} {url}.
     whatsapp_message: str = (
         "Halo {booth}, saya ingin memesan {product} ({price}) yang saya lihat di {expo}. {url}"
     )
     whatsapp_message_booth: str = "Halo {booth}, saya melihat booth Anda di {expo}. {url}"
+    # The same messages on the English site, for buyers who read English.
+    whatsapp_message_en: str = (
+        "Hello {booth}, I would like to order {product} ({price}), which I saw at {expo}. {url}"
+    )
+    whatsapp_message_booth_en: str = "Hello {booth}, I saw your booth at {expo}. {url}"
+    # English category labels (key -> label); a key left out uses the translation of its
+    # Indonesian label if the interface catalog has one, else the Indonesian label.
+    categories_en: Mapping[str, str] = field(default_factory=dict)
+    # An approximate price in another currency on the English site, e.g. "USD" with 16300
+    # (Rupiah per dollar). Prices stay in Rupiah; unset (the default) shows no hint.
+    price_hint_currency: str = ""
+    price_hint_rate: float = 0
+    # "Other products of this booth" on a product page: at most this many, so a booth with
+    # 200 products does not repeat 199 cards on each of its 200 pages.
+    other_products: int = 8
     # URL patterns, in Pelican's *_URL / *_SAVE_AS style. {slug} is the booth or product slug,
     # {booth} the booth slug, {page} the page number (directory pages 2, 3, ...).
     booth_url: str = "booth/{slug}/"
@@ -116,6 +160,11 @@ class ExpoSettings:
     city_save_as: str = "kota/{slug}/index.html"
     cities_url: str = "kota/"
     cities_save_as: str = "kota/index.html"
+    categories_url: str = "kategori/"
+    categories_save_as: str = "kategori/index.html"
+    # The organiser's pages from content/pages/ ({slug} from their Slug: line).
+    page_url: str = "{slug}/"
+    page_save_as: str = "{slug}/index.html"
     # Where processed photos go inside output/, and the cache kept between builds (relative to
     # the project root; `invoke clean --stale` prunes entries the last build did not use).
     media_url: str = "media/"
@@ -154,62 +203,102 @@ class ExpoSettings:
     organisers: tuple[str, ...] = ()
 
     @classmethod
-    def from_pelican(cls, settings: Mapping[str, Any]) -> "ExpoSettings":
+    def from_pelican(cls, settings: Mapping[str, Any], settings_file: str = "pelicanconf.py") -> "ExpoSettings":
+        """Read every EXPO_* setting; raise SettingsError naming every mistake at once."""
         known = {f.name for f in fields(cls)}
         values: dict[str, Any] = {}
+        mistakes: list[str] = []
         for key, value in settings.items():
-            if not key.startswith("EXPO_"):
+            if not key.startswith("EXPO_") or key.startswith("EXPO__"):  # EXPO__*: the build's own
                 continue
             name = key[len("EXPO_"):].lower()
             if name not in known:
                 guess = difflib.get_close_matches(name, sorted(known), n=1)
                 hint = f" Did you mean EXPO_{guess[0].upper()}?" if guess else ""
-                raise SettingsError(f"pelicanconf.py: unknown setting {key}.{hint}")
-            values[name] = _typed(key, value, _FIELD_TYPES()[name])
+                mistakes.append(f"unknown setting {key}.{hint}")
+                continue
+            try:
+                values[name] = _typed(key, value, _FIELD_TYPES()[name])
+            except _Mistake as exc:
+                mistakes.append(str(exc))
+        if "exhibitors_path" in values:  # one spelling everywhere: 'exhibitors', not './exhibitors/'
+            values["exhibitors_path"] = _folder(values["exhibitors_path"])
         expo = cls(**values)
-        expo._check()
+        mistakes += expo._mistakes()
+        if mistakes:
+            raise SettingsError(mistakes, settings_file)
         return expo
 
-    def _check(self) -> None:
-        if self.lang not in ("id", "en"):
-            raise SettingsError('pelicanconf.py: EXPO_LANG must be "id" or "en".')
+    def _mistakes(self) -> list[str]:
+        mistakes = []
+        for check in (self._check_basics, self._check_patterns, self._check_images):
+            mistakes += check()
+        return mistakes
+
+    def _check_basics(self) -> list[str]:
+        mistakes = []
+        if self.lang not in LANGUAGES:
+            mistakes.append('EXPO_LANG must be "id" or "en".')
+        if not self.languages or any(lang not in LANGUAGES for lang in self.languages) \
+                or len(set(self.languages)) != len(self.languages):
+            mistakes.append('EXPO_LANGUAGES must list "id" and/or "en" once each, the main one first, '
+                            'e.g. ["id", "en"] or ["id"].')
         if not self.categories:
-            raise SettingsError("pelicanconf.py: EXPO_CATEGORIES needs at least one category.")
+            mistakes.append("EXPO_CATEGORIES needs at least one category.")
         bad = [key for key in self.categories if not SLUG_RE.match(key)]
         if bad:  # the key is what exhibitors type and the category page's address
-            raise SettingsError(f'pelicanconf.py: EXPO_CATEGORIES key "{bad[0]}" must be lowercase '
-                                "letters, digits and hyphens, e.g. \"kuliner\": \"Kuliner\".")
-        for name in ("directory_per_page", "featured_count", "recent_count"):
+            mistakes.append(f'EXPO_CATEGORIES key "{bad[0]}" must be lowercase letters, digits and '
+                            'hyphens, e.g. "kuliner": "Kuliner".')
+        unknown = sorted(set(self.categories_en) - set(self.categories))
+        if unknown:
+            mistakes.append(f'EXPO_CATEGORIES_EN has "{unknown[0]}", which is not a key of EXPO_CATEGORIES.')
+        for name in ("directory_per_page", "featured_count", "recent_count", "other_products"):
             if int(getattr(self, name)) < 1:
-                raise SettingsError(f"pelicanconf.py: EXPO_{name.upper()} must be at least 1.")
-        self._check_patterns()
-        self._check_images()
+                mistakes.append(f"EXPO_{name.upper()} must be at least 1.")
+        if self.exhibitors_path in ("", ".") or self.exhibitors_path.startswith(".."):
+            mistakes.append('EXPO_EXHIBITORS_PATH must be a folder inside the project, e.g. "exhibitors".')
+        if (self.price_hint_currency == "") != (self.price_hint_rate == 0):
+            mistakes.append('EXPO_PRICE_HINT_CURRENCY and EXPO_PRICE_HINT_RATE go together, e.g. "USD" '
+                            "and 16300 (Rupiah per dollar); leave both unset for no hint.")
+        elif self.price_hint_rate < 0:
+            mistakes.append("EXPO_PRICE_HINT_RATE must be above 0 (Rupiah per unit of the currency).")
+        return mistakes
 
-    def _check_patterns(self) -> None:
+    def _check_patterns(self) -> list[str]:
         """A typo in a URL pattern or message template is caught here, named, not mid-build."""
+        mistakes = []
         for name, allowed in _PATTERN_FIELDS.items():
             pattern = getattr(self, name)
             try:
                 fields = {f for _text, f, _spec, _conv in string.Formatter().parse(pattern) if f is not None}
             except ValueError as exc:
-                raise SettingsError(f"pelicanconf.py: EXPO_{name.upper()}: {exc}.") from None
+                mistakes.append(f"EXPO_{name.upper()}: {exc}.")
+                continue
             unknown = sorted(fields - set(allowed))
             if unknown:
-                raise SettingsError(f"pelicanconf.py: EXPO_{name.upper()} uses {{{unknown[0]}}}; "
-                                    f"it may use {', '.join('{' + a + '}' for a in allowed) or 'no placeholder'}.")
+                mistakes.append(f"EXPO_{name.upper()} uses {{{unknown[0]}}}; it may use "
+                                f"{', '.join('{' + a + '}' for a in allowed) or 'no placeholder'}.")
+        return mistakes
 
-    def _check_images(self) -> None:
+    def _check_images(self) -> list[str]:
         from expo.images.recipe import Recipe
 
+        mistakes = []
         try:
             Recipe.of(self.image_widths, tuple(self.image_formats))
         except (ValueError, TypeError) as exc:
-            raise SettingsError(f"pelicanconf.py: EXPO_IMAGE_WIDTHS / EXPO_IMAGE_FORMATS: {exc}.") from None
+            mistakes.append(f"EXPO_IMAGE_WIDTHS / EXPO_IMAGE_FORMATS: {exc}.")
         for name in ("max_photo_megabytes", "max_photo_megapixels"):
             if not float(getattr(self, name)) > 0:
-                raise SettingsError(f"pelicanconf.py: EXPO_{name.upper()} must be above 0.")
+                mistakes.append(f"EXPO_{name.upper()} must be above 0.")
         if int(self.image_workers) < 0:
-            raise SettingsError("pelicanconf.py: EXPO_IMAGE_WORKERS must be 0 (all cores) or more.")
+            mistakes.append("EXPO_IMAGE_WORKERS must be 0 (all cores) or more.")
+        return mistakes
+
+    @property
+    def default_language(self) -> str:
+        """The language at the site's root; the others live under /<lang>/."""
+        return self.languages[0]
 
     def image_cache_dir(self, root: Path) -> Path:
         return (root / self.image_cache_path).resolve()

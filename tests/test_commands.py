@@ -72,8 +72,9 @@ def test_build_says_what_it_built_in_expo_terms(project):
     result = invoke(project, "build")
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == (
-        "Situs selesai dibangun di output/: 2 booth, 3 produk, 19 halaman "
-        "(site built: 2 booths, 3 products, 19 pages)")
+        "Situs selesai dibangun di output/: 2 booth, 3 produk, 40 halaman, 30 file foto, 2 file tema, "
+        "1 products.csv; 73 file baru atau berubah (site built: 2 booths, 3 products, 40 pages, "
+        "30 photo files, 2 theme files, 1 products.csv; 73 files new or changed)")
     assert "articles" not in result.stdout + result.stderr  # Pelican's blog counts stay out
 
 
@@ -97,7 +98,7 @@ def test_new_exhibitor_scaffold_only_lacks_the_photo(project):
     assert check.returncode == 1
     problems = [line.strip() for line in check.stderr.splitlines() if line.startswith("  ")]
     assert problems == [
-        'exhibitors/tenun-ikat-troso/exhibitor.yml:37: products[1].photos[1]: foto "produk-1.jpg" tidak ada '
+        'exhibitors/tenun-ikat-troso/exhibitor.yml:39: products[1].photos[1]: foto "produk-1.jpg" tidak ada '
         "di folder ini. Unggah fotonya ke exhibitors/tenun-ikat-troso/ atau perbaiki namanya"]
 
 
@@ -118,6 +119,23 @@ def test_clean_removes_output_and_optionally_the_cache(project):
     assert not (project / "output").exists() and (project / ".cache/images").is_dir()
     assert invoke(project, "clean", "--cache").returncode == 0
     assert not (project / ".cache").exists()
+
+
+def test_clean_stale_prunes_the_cache_and_leaves_output_alone(project):
+    """A running `invoke serve` answers from output/: pruning the cache must not take it away."""
+    assert invoke(project, "build").returncode == 0
+    site = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    stale_entry = project / ".cache/images/zz/stale-entry"
+    stale_entry.mkdir(parents=True)
+    (stale_entry / "meta.json").write_text("{}", encoding="utf-8")
+    result = invoke(project, "clean", "--stale")
+    assert result.returncode == 0, result.stderr
+    assert "Cache foto: 1 entri lama dihapus" in result.stderr
+    assert not stale_entry.exists()
+    assert {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()} == site
+    both = invoke(project, "clean", "--stale", "--cache")
+    assert both.returncode == 1 and "Pakai --stale atau --cache, tidak keduanya" in both.stderr
+    assert (project / "output/index.html").is_file() and (project / ".cache/images").is_dir()
 
 
 @pytest.mark.parametrize("folder", [".", "..", "exhibitors/..", "exhibitors/.hidden"])
@@ -158,3 +176,30 @@ def test_serve_on_a_busy_port_says_so(project):
     assert result.returncode == 1
     assert_no_traceback(result)
     assert f"Port {port} tidak bisa dipakai" in result.stderr
+
+
+def test_every_settings_mistake_at_once_named_with_the_file_given(project):
+    (project / "expo2027.py").write_text(
+        (project / "pelicanconf.py").read_text(encoding="utf-8")
+        + '\nEXPO_CATEGORYS = {}\nEXPO_FEATURED = "x"\nEXPO_LANGUAGES = ["fr"]\n', encoding="utf-8")
+    for command in (["build"], ["validate"], ["schema", "--check"], ["new-exhibitor", "toko-baru"]):
+        result = invoke(project, *command, "--settings", "expo2027.py")
+        assert result.returncode == 1 and result.stderr.strip().splitlines() == [
+            "expo2027.py: unknown setting EXPO_CATEGORYS. Did you mean EXPO_CATEGORIES?",
+            "expo2027.py: EXPO_FEATURED must be a list of text, e.g. [\"a\", \"b\"], not 'x'.",
+            'expo2027.py: EXPO_LANGUAGES must list "id" and/or "en" once each, the main one first, '
+            'e.g. ["id", "en"] or ["id"].'], command
+    assert not (project / "exhibitors" / "toko-baru").exists()
+
+
+def test_commands_read_the_settings_file_they_are_given(project):
+    (project / "booths").mkdir()
+    shutil.move(project / "exhibitors" / "batik-sari", project / "booths" / "batik-sari")
+    (project / "other.py").write_text((project / "pelicanconf.py").read_text(encoding="utf-8")
+                                      + '\nEXPO_EXHIBITORS_PATH = "./booths/"\n', encoding="utf-8")
+    checked = invoke(project, "validate", "--strict", "--settings", "other.py")
+    assert checked.returncode == 0, checked.stderr
+    built = invoke(project, "build", "--settings", "other.py")
+    assert built.returncode == 0 and "1 booth" in built.stderr.splitlines()[-1]
+    assert invoke(project, "new-exhibitor", "toko-baru", "--settings", "other.py").returncode == 0
+    assert (project / "booths" / "toko-baru" / "exhibitor.yml").is_file()

@@ -16,7 +16,7 @@ PHOTOS = sorted(p for p in REAL.rglob("*") if p.suffix.lower() in images.PHOTO_E
 # CI clones the repository with shared/ beside it: there a missing folder is a failure, not a skip
 if not PHOTOS and os.environ.get("CI"):
     raise RuntimeError(f"real photos not found at {REAL}; CI must run these tests")
-pytestmark = pytest.mark.skipif(not PHOTOS, reason=f"real photos not found at {REAL}")
+pytestmark = [pytest.mark.slow, pytest.mark.skipif(not PHOTOS, reason=f"real photos not found at {REAL}")]
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""The organiser's commands as plain functions (tasks.py only parses arguments).
+"""Building and validating: the organiser's two main commands as plain functions.
 
 A build never half-writes the site: Pelican writes into a fresh folder beside output/, and only
 a build that succeeded replaces output/, by renaming. A failed build prints every problem and
@@ -11,21 +11,30 @@ import contextlib
 import logging
 import os
 import shutil
+import subprocess
 import sys
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
 
 from expo.content.catalog import load_catalog
-from expo.values.slugs import SLUG_RE
 from expo.content.errors import ContentError, ContentErrors, format_report
-from expo.settings import ExpoSettings, SettingsError
+from expo.project import Project, load_project
+from expo.settings import SettingsError
+from expo.site.incremental import PREVIOUS_OUTPUT_KEY, manifest_path, write_manifest
 from expo.text.escape import printable
+from expo.values.slugs import SLUG_RE
 
 
 class BuildFailed(Exception):
-    """Raised with the report already printed; tasks turn it into a non-zero exit."""
+    """A command failed. `reported` is True when the problems were already printed (a content
+    report), so the command line prints nothing more; otherwise the message is the report."""
+
+    def __init__(self, message: str = "", reported: bool = False):
+        super().__init__(message)
+        self.reported = reported
 
 
 @dataclass(frozen=True)
@@ -34,39 +43,21 @@ class BuildResult:
     warnings: list[ContentError]
     booths: int = 0
     products: int = 0
-    pages: int = 0  # every HTML page written
+    files: Counter = field(default_factory=Counter)  # planned files in output/, by kind
+    made: Counter = field(default_factory=Counter)  # of those, made anew (the rest unchanged)
+
+    @property
+    def pages(self) -> int:
+        return self.files["page"]
 
 
-def read_settings(root: Path, settings_file: str, overrides: dict | None = None) -> dict:
-    from pelican.settings import read_settings as pelican_read_settings
-
-    path = root / settings_file
-    if not path.is_file():
-        raise BuildFailed(f"{settings_file} tidak ditemukan di {root} / not found in {root}")
+def open_project(root: Path, settings_file: str = "pelicanconf.py", lang: str | None = None,
+                 overrides: dict | None = None) -> Project:
+    """load_project with its mistakes as a BuildFailed the command line prints."""
     try:
-        settings = pelican_read_settings(str(path), override=overrides or {})
-    except SyntaxError as exc:
-        raise BuildFailed(f"{settings_file}:{exc.lineno}: {exc.msg}") from None
-    except Exception as exc:  # Pelican raises plain ValueError/Exception for bad settings
-        raise BuildFailed(f"{settings_file}: {exc}") from None
-    settings.setdefault("EXPO_ROOT_PATH", str(root))
-    return settings
-
-
-def expo_settings(settings: dict, lang: str | None) -> ExpoSettings:
-    try:
-        expo = ExpoSettings.from_pelican(settings)
+        return load_project(root, settings_file, lang, overrides)
     except SettingsError as exc:
         raise BuildFailed(str(exc)) from None
-    return expo if lang is None else _with_lang(expo, lang)
-
-
-def _with_lang(expo: ExpoSettings, lang: str) -> ExpoSettings:
-    from dataclasses import replace
-
-    if lang not in ("id", "en"):
-        raise BuildFailed('--lang must be "id" or "en"')
-    return replace(expo, lang=lang)
 
 
 def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "output",
@@ -81,10 +72,8 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     final = root / output
     staging = root / f".output-build-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
-    settings = read_settings(root, settings_file, {"OUTPUT_PATH": str(staging)})
-    expo = expo_settings(settings, lang)
-    if lang:
-        settings["EXPO_LANG"] = lang
+    project = open_project(root, settings_file, lang, {"OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT_KEY: str(final)})
+    expo = project.expo
     _quiet_pelican()
     seen: list = []
 
@@ -94,13 +83,13 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     signals.all_generators_finalized.connect(keep_generators)
     succeeded = False
     try:
-        pelican = Pelican(settings)
+        pelican = Pelican(project.pelican)
         with _without_pelican_summary():
             pelican.run()
         succeeded = True
     except ContentErrors as exc:
-        print(format_report(exc.problems, expo.lang), file=out)
-        raise BuildFailed(f"{len(exc.errors)} content error(s)") from None
+        print(format_report(exc.problems, expo.lang, exhibitors_path=expo.exhibitors_path), file=out)
+        raise BuildFailed(reported=True) from None
     except SettingsError as exc:
         raise BuildFailed(str(exc)) from None
     except jinja2.TemplateError as exc:  # an organiser's theme edit, not exhibitor content
@@ -113,20 +102,27 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
             shutil.rmtree(staging, ignore_errors=True)
     generator = next(g for g in seen if isinstance(g, ExpoGenerator))
     if generator.warnings:
-        print(format_report(generator.warnings, expo.lang), file=out)
-    pages = sum(1 for _ in staging.rglob("*.html"))
+        print(format_report(generator.warnings, expo.lang, exhibitors_path=expo.exhibitors_path), file=out)
     _swap(staging, final)
+    write_manifest(manifest_path(root, expo), final, final, generator.digests)
     return BuildResult(final, generator.warnings, len(generator.catalog.exhibitors),
-                       len(generator.catalog.products), pages)
+                       len(generator.catalog.products), generator.counts, generator.written)
 
 
 def _swap(staging: Path, final: Path) -> None:
-    """Replace `final` by `staging` with two renames, so a host never sees a half site."""
+    """Replace `final` by `staging` with two renames, so a host never sees a half site. The old
+    tree is deleted by a detached process: unlinking thousands of files is not the build's
+    critical path (an interrupted delete leaves .output-old-*, which the next build removes)."""
+    for leftover in final.parent.glob(".output-old-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
     old = final.with_name(f".output-old-{os.getpid()}")
     if final.exists():
         final.rename(old)
     staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", str(old)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
 
 
 def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | None = None,
@@ -141,22 +137,21 @@ def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | No
     per new photo; `photos=False` (invoke validate --quick) checks headers only.
     """
     out = out or sys.stderr
-    root = root.resolve()
-    settings = read_settings(root, settings_file)
-    expo = expo_settings(settings, lang)
+    project = open_project(root, settings_file, lang)
+    expo, root = project.expo, project.root
     if folder:
         slug = Path(folder).name
-        if not SLUG_RE.match(slug) or not (expo.exhibitors_dir(root) / slug).is_dir():
+        if not SLUG_RE.match(slug) or not (project.exhibitors_dir / slug).is_dir():
             raise BuildFailed(f"Folder {printable(folder)} tidak ditemukan (not found). "
                               f"Contoh / example: invoke validate {expo.exhibitors_path}/<nama-folder>")
         only = {slug}
     from expo.images.photos import remember_digests, verify_photos
 
     remember_digests(root, expo)
-    catalog, problems = load_catalog(root, expo, "", only=only)
+    catalog, problems = load_catalog(root, expo, only=only)
     if catalog is not None and photos:
         problems += verify_photos(catalog, root, expo, progress=getattr(out, "isatty", bool)())
-    print(format_report(problems, expo.lang), file=out)
+    print(format_report(problems, expo.lang, exhibitors_path=expo.exhibitors_path), file=out)
     failed = catalog is None or any(p.is_error for p in problems) or (strict and problems)
     return 1 if failed else 0
 

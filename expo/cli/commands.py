@@ -15,7 +15,7 @@ from pathlib import Path
 
 from invoke.exceptions import Exit
 
-from expo.cli.build import BuildFailed, build, validate as validate_content
+from expo.cli.build import BuildFailed, build, open_project, validate as validate_content
 from expo.values.slugs import SLUG_RE
 from expo.cli.scaffold import scaffold_text
 from expo.settings import SettingsError
@@ -26,10 +26,12 @@ def run(command, *args, **kwargs):
     """Call a command; failures become `Exit(1)` with the message on stderr."""
     try:
         code = command(*args, **kwargs)
-    except (BuildFailed, SettingsError) as exc:
-        message = str(exc)
-        if message and not message.endswith("content error(s)"):
-            print(safe_text(message), file=sys.stderr)
+    except BuildFailed as exc:
+        if not exc.reported and str(exc):
+            print(safe_text(str(exc)), file=sys.stderr)
+        raise Exit(code=1) from None
+    except SettingsError as exc:
+        print(safe_text(str(exc)), file=sys.stderr)
         raise Exit(code=1) from None
     except KeyboardInterrupt:
         raise Exit(code=130) from None
@@ -39,22 +41,39 @@ def run(command, *args, **kwargs):
 
 def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | None = None) -> int:
     result = build(root, settings_file=settings_file, lang=lang)
-    where = result.output.relative_to(root.resolve())
-    print(f"Situs selesai dibangun di {where}/: {result.booths} booth, {result.products} produk, "
-          f"{result.pages} halaman (site built: {result.booths} booths, {result.products} products, "
-          f"{result.pages} pages)", file=sys.stderr)
+    print(build_summary(result, root), file=sys.stderr)
     return 0
 
 
+# Planned file kinds in the summary, Indonesian / English; a kind not listed shows its own name.
+_KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
+          "asset": ("file tema", "theme files"), "sitemap": ("sitemap", "sitemap"),
+          "robots": ("robots.txt", "robots.txt"), "products_csv": ("products.csv", "products.csv")}
+
+
+def build_summary(result, root: Path) -> str:
+    """'Situs selesai dibangun di output/: 10 booth, 35 produk, 138 halaman, 485 file foto, ...;
+    12 file baru atau berubah (site built: ...; 12 files new or changed)'"""
+    where = result.output.relative_to(root.resolve())
+    kinds = sorted(result.files, key=lambda k: (list(_KINDS).index(k) if k in _KINDS else 99, k))
+    files_id = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[0]}" for k in kinds)
+    files_en = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[1]}" for k in kinds)
+    made = sum(result.made.values())
+    return (f"Situs selesai dibangun di {where}/: {result.booths} booth, {result.products} produk, "
+            f"{files_id}; {made} file baru atau berubah (site built: {result.booths} booths, "
+            f"{result.products} products, {files_en}; {made} files new or changed)")
+
+
 def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False,
-             changed_since: str | None = None, quick: bool = False) -> int:
+             changed_since: str | None = None, quick: bool = False,
+             settings_file: str = "pelicanconf.py") -> int:
     if changed_since:
-        return validate_content(root, only=_changed_booths(root, changed_since, folder), lang=lang,
-                                strict=strict, photos=not quick)
-    return validate_content(root, folder=folder, lang=lang, strict=strict, photos=not quick)
+        only = _changed_booths(root, changed_since, folder, settings_file)
+        return validate_content(root, settings_file, only=only, lang=lang, strict=strict, photos=not quick)
+    return validate_content(root, settings_file, folder=folder, lang=lang, strict=strict, photos=not quick)
 
 
-def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None:
+def _changed_booths(root: Path, ref: str, folder: str | None, settings_file: str) -> set[str] | None:
     """Booth folders changed since `ref`; None (check all) when a site file changed too, since
     settings, theme or code changes can break any booth."""
     from expo.pr.gitrefs import GitError, changed_since
@@ -64,7 +83,7 @@ def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None
         raise BuildFailed("Pakai folder atau --changed-since, tidak keduanya "
                           "(use a folder or --changed-since, not both)")
     try:
-        exhibitors_path = _settings(root).exhibitors_path
+        exhibitors_path = _settings(root, settings_file).exhibitors_path
         slugs = {booth_slug(change.path, exhibitors_path) for change in changed_since(root, ref)}
     except GitError as exc:
         raise BuildFailed(str(exc)) from None
@@ -77,7 +96,7 @@ def _changed_booths(root: Path, ref: str, folder: str | None) -> set[str] | None
     return slugs
 
 
-def check_pr(root: Path, base: str | None = None, author: str | None = None) -> int:
+def check_pr(root: Path, base: str | None = None, author: str | None = None, head: str = "HEAD") -> int:
     """Fail, naming each path, when `author` changed files outside the folders they own."""
     from expo.pr.gitrefs import GitError, read_pull_request
     from expo.pr.ownership import bilingual, decide, normalize_login, report
@@ -87,7 +106,7 @@ def check_pr(root: Path, base: str | None = None, author: str | None = None) -> 
     if not author or normalize_login(author) is None:
         raise BuildFailed(bilingual("pr_author_invalid", {"value": author or ""}))
     try:
-        pr = read_pull_request(root, base)
+        pr = read_pull_request(root, base, head)
     except GitError as exc:
         raise BuildFailed(str(exc)) from None
     violations = decide(pr.changes, pr.owners_at_base, pr.owners_at_head, author, pr.organisers,
@@ -121,19 +140,17 @@ def codeowners(root: Path, check: bool = False) -> int:
     return 0
 
 
-def _settings(root: Path):
-    from expo.cli.build import expo_settings, read_settings
-
-    return expo_settings(read_settings(root, "pelicanconf.py"), None)
+def _settings(root: Path, settings_file: str):
+    return open_project(root, settings_file).expo
 
 
-def new_exhibitor(root: Path, slug: str) -> int:
+def new_exhibitor(root: Path, slug: str, settings_file: str = "pelicanconf.py") -> int:
     if not SLUG_RE.match(slug):
         raise BuildFailed(
             f'"{printable(slug)}" tidak bisa dipakai sebagai nama folder. Pakai huruf kecil, angka dan tanda '
             f'hubung, misalnya "batik-sari" / use lowercase letters, digits and hyphens.')
-    expo = _settings(root)
-    display = f"{expo.exhibitors_path.strip('/')}/{slug}"
+    expo = _settings(root, settings_file)
+    display = f"{expo.exhibitors_path}/{slug}"
     folder = expo.exhibitors_dir(root) / slug
     if folder.exists():
         raise BuildFailed(f"{display}/ sudah ada (already exists). Pilih nama lain.")
@@ -145,11 +162,11 @@ def new_exhibitor(root: Path, slug: str) -> int:
     return 0
 
 
-def schema(root: Path, check: bool = False) -> int:
+def schema(root: Path, check: bool = False, settings_file: str = "pelicanconf.py") -> int:
     """Write schema/exhibitor.schema.json for the organiser's categories (or check it is current)."""
     from expo.content.schema import SCHEMA_PATH, schema_text
 
-    expo = _settings(root)
+    expo = _settings(root, settings_file)
     text = schema_text(expo.categories)
     path = root / SCHEMA_PATH
     if check:
@@ -162,41 +179,96 @@ def schema(root: Path, check: bool = False) -> int:
     return 0
 
 
+def translations(root: Path, check: bool = False) -> int:
+    """Update the interface catalogs, or with `check` fail if any text is untranslated."""
+    from expo.cli import translations as catalogs
+
+    if not check:
+        catalogs.update(root)
+        print("Diperbarui / updated: expo/text/locale/ (isi msgstr yang kosong / fill in the empty "
+              "msgstr)", file=sys.stderr)
+    missing = catalogs.problems(root)
+    for line in missing:
+        print(line, file=sys.stderr)
+    return 1 if missing else 0
+
+
 def import_csv(root: Path, csv_file: str, photos: str | None = None, update: bool = False,
                dry_run: bool = False, owner: str | None = None, lang: str | None = None,
-               allow_owner_change: bool = False) -> int:
+               settings_file: str = "pelicanconf.py", allow_owner_change: bool = False) -> int:
     from expo.importer.writer import run_import  # only this command needs the importer
 
     return run_import(root, Path(csv_file), Path(photos) if photos else None, update=update,
-                      dry_run=dry_run, owner=owner, lang=lang, allow_owner_change=allow_owner_change)
+                      dry_run=dry_run, owner=owner, lang=lang, settings_file=settings_file,
+                      allow_owner_change=allow_owner_change)
 
 
-def clean(root: Path, cache: bool = False, stale: bool = False) -> int:
+def stats(root: Path, as_json: bool = False, as_csv: bool = False,
+          settings_file: str = "pelicanconf.py") -> int:
+    """Print the expo's figures (expo/reports/stats.py): a table, or JSON or CSV on stdout."""
+    from expo.content.catalog import load_catalog
+    from expo.content.errors import format_report
+    from expo.reports.formats import stats_csv, stats_json, stats_table
+    from expo.reports.stats import compute_stats
+
+    if as_json and as_csv:
+        raise BuildFailed("Pakai --json atau --csv, tidak keduanya (use --json or --csv, not both)")
+    expo = _settings(root, settings_file)
+    catalog, problems = load_catalog(root.resolve(), expo)
+    if catalog is None:
+        print(format_report(problems, expo.lang, exhibitors_path=expo.exhibitors_path), file=sys.stderr)
+        raise BuildFailed(reported=True)
+    figures = compute_stats(catalog, dict(expo.categories))
+    if as_csv:  # starts with a BOM, so Excel reads it as UTF-8
+        _write_stdout(stats_csv(figures), "utf-8")
+    elif as_json:
+        _write_stdout(stats_json(figures), "utf-8")
+    else:
+        _write_stdout(stats_table(figures, expo.name), "utf-8")
+    return 0
+
+
+def _write_stdout(text: str, encoding: str) -> None:
+    """Bytes in `encoding` whatever the terminal's encoding, so `> stats.csv` is always UTF-8."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode(encoding))
+    sys.stdout.buffer.flush()
+
+
+def clean(root: Path, cache: bool = False, stale: bool = False, settings_file: str = "pelicanconf.py") -> int:
+    """Delete output/ and build leftovers (`cache`: the photo cache too). `stale` only prunes the
+    photo cache and touches nothing else, so a running `invoke serve` keeps its site and a
+    build in progress keeps its staging folder."""
+    if stale:
+        if cache:
+            raise BuildFailed("Pakai --stale atau --cache, tidak keduanya (use --stale or --cache, "
+                              "not both): --cache sudah menghapus seluruh cache foto (already deletes "
+                              "the whole photo cache)")
+        _prune_photo_cache(root, settings_file)
+        return 0
     targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*"),
                *root.glob(".import-*")]  # staging left by an interrupted import-csv
     if cache:
         targets.append(root / ".cache")
     for target in targets:
         shutil.rmtree(target, ignore_errors=True)
-    if stale and not cache:
-        _prune_photo_cache(root)
     return 0
 
 
-def _prune_photo_cache(root: Path) -> None:
+def _prune_photo_cache(root: Path, settings_file: str) -> None:
     """Delete photo cache entries the last successful build did not use."""
     from expo.images.pipeline import prune
 
-    folder = _settings(root).image_cache_dir(root)
+    folder = _settings(root, settings_file).image_cache_dir(root)
     count, size = prune(folder)
     print(f"Cache foto: {count} entri lama dihapus, {size / 1024 / 1024:.1f} MB "
           f"(photo cache: {count} stale entries removed)", file=sys.stderr)
 
 
-def serve(root: Path, port: int = 8000, watch: bool = False) -> int:
+def serve(root: Path, port: int = 8000, watch: bool = False, settings_file: str = "pelicanconf.py") -> int:
     """Build once (a broken build still serves the previous site), then serve output/."""
     try:
-        build(root)
+        build(root, settings_file)
     except BuildFailed:
         if not (root / "output" / "index.html").exists():
             raise
@@ -213,7 +285,7 @@ def serve(root: Path, port: int = 8000, watch: bool = False) -> int:
     thread.start()
     try:
         if watch:
-            _rebuild_on_change(root)
+            _rebuild_on_change(root, settings_file)
         else:
             thread.join()
     finally:
@@ -221,10 +293,10 @@ def serve(root: Path, port: int = 8000, watch: bool = False) -> int:
     return 0
 
 
-def _rebuild_on_change(root: Path) -> None:
+def _rebuild_on_change(root: Path, settings_file: str) -> None:
     from watchfiles import watch as watch_files
 
-    folders = (_settings(root).exhibitors_path.strip("/"), "content", "theme", "expo", "pelicanconf.py")
+    folders = (_settings(root, settings_file).exhibitors_path, "content", "theme", "expo", settings_file)
     watched = [p for p in folders if (root / p).exists()]
     print(f"Memantau perubahan / watching: {', '.join(watched)}", file=sys.stderr)
     ignored = ("/output/", "/.output-", "/.cache/", "__pycache__", "/.git/")
@@ -232,7 +304,7 @@ def _rebuild_on_change(root: Path) -> None:
         if all(any(part in path for part in ignored) for _kind, path in changes):
             continue
         try:
-            build(root)
+            build(root, settings_file)
             print("Dibangun ulang / rebuilt", file=sys.stderr)
         except BuildFailed:
             print("Build gagal; situs sebelumnya tetap tampil (build failed; previous site kept)",

@@ -13,6 +13,7 @@ SCAFFOLD = """\
 
 name: {name}                     # nama usaha, wajib (1-80 huruf)
 # tagline: Batik tulis warna alam sejak 1985   # satu kalimat, maksimal 140 huruf
+# tagline_en: Natural-dye hand-drawn batik since 1985   # untuk situs bahasa Inggris
 category: lainnya                # wajib: batik, fesyen, kuliner, kerajinan, aksesoris, perikanan, lainnya
 city: Kota Pekalongan            # wajib: kabupaten/kota
 # address: Jl. Contoh No. 1, Pekalongan
@@ -38,12 +39,15 @@ whatsapp: "0812-3456-7890"       # wajib (kecuali ada marketplaces); pakai tanda
 
 products:                        # wajib, paling sedikit satu produk
   - name: Produk Pertama         # nama produk, tidak boleh sama dengan produk lain
+    # name_en: First Product     # nama dalam bahasa Inggris (tidak wajib)
     price: 50000                 # Rupiah, angka saja tanpa titik: 50000
     # price_max: 75000           # harga tertinggi kalau harganya bervariasi
     photos:                      # wajib: nama file foto di folder ini
       - produk-1.jpg
     description: |
       Ceritakan produk Anda: bahan, ukuran, cara pesan.
+    # description_en: |          # deskripsi dalam bahasa Inggris (tidak wajib)
+    #   Tell buyers about it: material, size, how to order.
     # links:                     # tautan produk ini di marketplace
     #   - https://www.tokopedia.com/namatoko/produk
 """

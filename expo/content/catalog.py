@@ -16,10 +16,9 @@ from expo.content.loader import discover, load_exhibitor
 from expo.content.models import Catalog, Exhibitor, Group
 from expo.content.parsing import ParseContext, parse_exhibitor
 from expo.settings import ExpoSettings
-from expo.site.routes import fill
 
 
-def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
+def load_catalog(root: Path, settings: ExpoSettings,
                  only: set[str] | None = None,
                  photo_sources: Mapping[str, Mapping[str, Path]] | None = None,
                  ) -> tuple[Catalog | None, list[ContentError]]:
@@ -29,7 +28,7 @@ def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
     Returns the catalog (None if any error) and every problem, warnings included.
     """
     problems: list[ContentError] = []
-    ctx = ParseContext(settings, siteurl)
+    ctx = ParseContext(settings)
     folder = settings.exhibitors_dir(root)
     exhibitors = []
     folders = discover(folder)
@@ -57,8 +56,8 @@ def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
     return build_catalog(exhibitors, settings), problems
 
 
-def require_catalog(root: Path, settings: ExpoSettings, siteurl: str = "") -> tuple[Catalog, list[ContentError]]:
-    catalog, problems = load_catalog(root, settings, siteurl)
+def require_catalog(root: Path, settings: ExpoSettings) -> tuple[Catalog, list[ContentError]]:
+    catalog, problems = load_catalog(root, settings)
     if catalog is None:
         raise ContentErrors(problems)
     return catalog, problems
@@ -101,8 +100,7 @@ def _same_names_as_others(exhibitors: list[Exhibitor], others: list[Path],
 def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings) -> Catalog:
     by_name = tuple(sorted(exhibitors, key=lambda e: (e.name.casefold(), e.slug)))
     categories = tuple(
-        Group(key, label, fill(settings.category_url, slug=key),
-              tuple(e for e in by_name if e.category == key))
+        Group(key, label, tuple(e for e in by_name if e.category == key))
         for key, label in settings.categories.items()
     )
     return Catalog(
@@ -123,7 +121,7 @@ def _cities(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings) -> tuple[
         members = tuple(e for e in exhibitors if e.city_slug == slug)
         spellings = Counter(e.city for e in members)
         label = sorted(spellings, key=lambda s: (-spellings[s], s))[0]
-        groups.append(Group(slug, label, fill(settings.city_url, slug=slug), members))
+        groups.append(Group(slug, label, members))
     return tuple(sorted(groups, key=lambda g: g.label.casefold()))
 
 

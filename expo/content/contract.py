@@ -24,6 +24,8 @@ class Field:
 EXHIBITOR = (
     Field("name", "text", True, 80, "Nama usaha", "Business name"),
     Field("tagline", "text", False, 140, "Satu kalimat tentang usaha Anda", "One line about the business"),
+    Field("tagline_en", "text", False, 140, "Tagline dalam bahasa Inggris (untuk situs bahasa Inggris)",
+          "The tagline in English (for the English site)"),
     Field("category", "category", True, 40, "Kategori (kunci dari daftar penyelenggara)",
           "Category (a key of the organiser's list)"),
     Field("city", "text", True, 60, "Kabupaten/kota", "Regency or city"),
@@ -50,10 +52,13 @@ EXHIBITOR = (
 
 PRODUCT = (
     Field("name", "text", True, 100, "Nama produk (berbeda dari produk lain)", "Product name (unique in the booth)"),
+    Field("name_en", "text", False, 100, "Nama produk dalam bahasa Inggris", "The product name in English"),
     Field("price", "price", False, None, "Harga dalam Rupiah, angka saja: 150000", "Price in Rupiah, digits only: 150000"),
     Field("price_max", "price", False, None, "Harga tertinggi kalau bervariasi", "Highest price, for a range"),
     Field("photos", "photos", True, 12, "Nama file foto produk di folder ini", "Product photo file names in this folder"),
     Field("description", "markdown", False, 5000, "Deskripsi (Markdown)", "Description (Markdown)"),
+    Field("description_en", "markdown", False, 5000, "Deskripsi dalam bahasa Inggris (Markdown)",
+          "The description in English (Markdown)"),
     Field("links", "urls", False, 20, "Tautan produk ini di marketplace", "This product's marketplace links"),
     Field("video", "video", False, 300, "Video YouTube atau Vimeo", "A YouTube or Vimeo video"),
 )

@@ -37,11 +37,11 @@ class ContentError:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    @property
-    def exhibitor(self) -> str:
+    def booth(self, exhibitors_path: str) -> str:
         """The booth slug this problem belongs to, or '' for site-level problems."""
+        folder = PurePosixPath(exhibitors_path).parts
         parts = PurePosixPath(self.path).parts
-        return parts[1] if len(parts) > 1 and parts[0] == "exhibitors" else ""
+        return parts[len(folder)] if len(parts) > len(folder) and parts[:len(folder)] == folder else ""
 
     def format(self, lang: str = "id") -> str:
         """`exhibitors/<slug>/exhibitor.yml:<line>: <field>: <what is wrong>. <how to fix>`"""
@@ -69,7 +69,8 @@ class ContentErrors(Exception):
         return [p for p in self.problems if p.is_error]
 
 
-def format_report(problems: Iterable[ContentError], lang: str = "id", summary: bool = True) -> str:
+def format_report(problems: Iterable[ContentError], lang: str = "id", summary: bool = True,
+                  exhibitors_path: str = "exhibitors") -> str:
     """All problems, grouped by exhibitor, then a one-line summary saying what to do next
     (left out with `summary=False`, for commands that print their own)."""
     problems = sorted(problems, key=ContentError.sort_key)
@@ -77,7 +78,7 @@ def format_report(problems: Iterable[ContentError], lang: str = "id", summary: b
     current = None
     per_file: Counter[str] = Counter()
     for problem in problems:
-        group = problem.exhibitor or problem.path
+        group = problem.booth(exhibitors_path) or problem.path
         if group != current:
             if lines:
                 lines.append("")

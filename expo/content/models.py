@@ -1,7 +1,10 @@
-"""Frozen, typed values that templates see. Built only by `parsing.py` and `catalog.py`.
+"""Frozen, typed values of validated content. Built only by `parsing.py` and `catalog.py`.
 
-Templates never get raw YAML: every string here is either plain text (Jinja escapes it) or a
-`Markup` that `markup.py` has already sanitised.
+Content only: no addresses, no order links, no language-specific text. The site layer
+(expo/site/) derives those per language. Templates never get raw YAML: every string here is
+either plain text (Jinja escapes it) or a `Markup` that `markup.py` has already sanitised.
+English fields (`*_en`) are empty when the exhibitor gave none; the site falls back to the
+Indonesian text.
 """
 
 from __future__ import annotations
@@ -41,17 +44,17 @@ class Contact:
 class Product:
     slug: str
     name: str
+    name_en: str
     booth_slug: str
     booth_name: str
-    url: str
     price: int | None
     price_max: int | None
     price_text: str | None  # 'Rp150.000' or 'Rp150.000 – Rp300.000'
     photos: tuple[Picture, ...]
     description: Markup
+    description_en: Markup
     links: tuple[ShopLink, ...]
     video: Video | None
-    order_url: str | None  # wa.me link with a prefilled message
     line: int  # where it starts in exhibitor.yml, for messages
 
     @property
@@ -64,16 +67,13 @@ class Exhibitor:
     slug: str
     name: str
     tagline: str | None
+    tagline_en: str | None
     category: str  # key of the organiser's category list ('category' is Pelican's word)
-    category_label: str
-    category_url: str
     city: str
     city_slug: str
-    city_url: str
     address: str | None
     owners: tuple[str, ...]
     whatsapp: WhatsAppNumber | None
-    order_url: str | None  # wa.me link to ask the booth a question
     contacts: tuple[Contact, ...]
     marketplaces: tuple[ShopLink, ...]
     video: Video | None
@@ -84,24 +84,26 @@ class Exhibitor:
     about: Markup
     about_en: Markup
     joined: _dt.date | None
-    url: str
 
     @property
     def photo(self) -> Picture:
         """The picture that stands for the booth in lists: cover, else logo, else a product."""
         return self.cover or self.logo or self.products[0].photo
 
-    def other_products(self, product: Product) -> tuple[Product, ...]:
-        return tuple(p for p in self.products if p.slug != product.slug)
+    def other_products(self, product: Product, limit: int) -> tuple[Product, ...]:
+        """Up to `limit` other products, the ones listed after `product` first (wrapping round),
+        so every product of a big booth is linked from some page and output stays bounded."""
+        index = self.products.index(product)
+        after = self.products[index + 1:] + self.products[:index]
+        return after[:limit]
 
 
 @dataclass(frozen=True)
 class Group:
     """A category or a city: the booths and products in it."""
 
-    key: str
-    label: str
-    url: str
+    key: str  # category key or city slug: the page's address
+    label: str  # the category label or the city's spelling, in Indonesian
     exhibitors: tuple[Exhibitor, ...]
 
     @property

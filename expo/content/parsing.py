@@ -36,10 +36,8 @@ from expo.content.models import Contact, Exhibitor, Product, ShopLink
 from expo.pr.ownership import normalize_login
 from expo.values.phones import OrderInputError, parse_whatsapp
 from expo.values.prices import format_price
-from expo.site.orders import order_message, whatsapp_link
 from expo.values.shops import recognise_marketplace
 from expo.settings import ExpoSettings
-from expo.site.routes import fill
 from expo.values.urls import host_under, split_http_url
 from expo.values.slugs import slugify
 from expo.values.video import Video, VideoError, parse_video
@@ -64,10 +62,6 @@ _NOT_ACCOUNTS = {
 @dataclass(frozen=True)
 class ParseContext:
     settings: ExpoSettings
-    siteurl: str  # absolute site address for order messages; '' when previewing locally
-
-    def absolute(self, url: str) -> str:
-        return f"{self.siteurl.rstrip('/')}/{url}" if self.siteurl else ""
 
 
 def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[ContentError]) -> Exhibitor | None:
@@ -85,6 +79,7 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
 
     name = r.text(("name",), required=True, max_length=limit(EXHIBITOR, "name"))
     tagline = r.text(("tagline",), max_length=limit(EXHIBITOR, "tagline"))
+    tagline_en = r.text(("tagline_en",), max_length=limit(EXHIBITOR, "tagline_en"))
     category = _category(r, settings)
     city = r.text(("city",), required=True, max_length=limit(EXHIBITOR, "city"))
     if city and not slugify(city):
@@ -102,25 +97,19 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     cover = photos.picture(("cover",), r.get(("cover",)), name or raw.slug) if r.has(("cover",)) else None
     credentials = _credentials(r, dict(settings.credential_checkers))
     joined = r.date(("joined",))
-    booth_url = fill(settings.booth_url, slug=raw.slug)
-    products = _products(r, raw, ctx, photos, name or raw.slug, whatsapp)
+    products = _products(r, raw, ctx, photos, name or raw.slug)
     if settings.recommend_video and not r.has(("video",)) and not any(p.video for p in products):
         r.problem(("name",), "video_recommended", warning=True)
     about = {lang: render_markdown(text) for lang, text in raw.about.items()}
 
     if sum(p.is_error for p in problems) > before:
         return None
-    booth_message = order_message(settings.whatsapp_message_booth, booth=name, expo=settings.name,
-                                  url=ctx.absolute(booth_url))
     return Exhibitor(
-        slug=raw.slug, name=name, tagline=tagline, category=category,
-        category_label=settings.categories[category], category_url=fill(settings.category_url, slug=category),
-        city=city, city_slug=slugify(city), city_url=fill(settings.city_url, slug=slugify(city)),
-        address=address, owners=owners, whatsapp=whatsapp,
-        order_url=whatsapp_link(whatsapp.digits, booth_message) if whatsapp else None,
+        slug=raw.slug, name=name, tagline=tagline, tagline_en=tagline_en, category=category,
+        city=city, city_slug=slugify(city), address=address, owners=owners, whatsapp=whatsapp,
         contacts=contacts, marketplaces=marketplaces, video=video, logo=logo, cover=cover,
         credentials=credentials, products=products, about=about.get("id", Markup("")),
-        about_en=about.get("en", Markup("")), joined=joined, url=booth_url,
+        about_en=about.get("en", Markup("")), joined=joined,
     )
 
 
@@ -285,7 +274,7 @@ def _price(r: FieldReader, path: tuple) -> int | None:
 
 
 def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_PhotoFinder",
-              booth_name: str, whatsapp) -> tuple[Product, ...]:
+              booth_name: str) -> tuple[Product, ...]:
     settings = ctx.settings
     products: list[Product] = []
     names: dict[str, tuple[str, int]] = {}
@@ -298,6 +287,7 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         r.check_keys(path, PRODUCT_FIELDS)
         line = r.document.line(path)
         name = r.text(path + ("name",), required=True, max_length=limit(PRODUCT, "name"))
+        name_en = r.text(path + ("name_en",), max_length=limit(PRODUCT, "name_en"))
         slug = slugify(name) if name else None
         if name and not slug:
             r.problem(path + ("name",), "no_slug", value=name)
@@ -320,23 +310,19 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
             r.problem(path + ("price_max",), "price_max_below", price=price, price_max=price_max)
         pictures = [photos.picture(p, v, name or "") for p, v in r.items(path + ("photos",), required=True, max_items=limit(PRODUCT, "photos"))]
         description = r.text(path + ("description",), max_length=limit(PRODUCT, "description"), one_line=False)
+        description_en = r.text(path + ("description_en",), max_length=limit(PRODUCT, "description_en"),
+                                one_line=False)
         links = _shop_links(r, path + ("links",))
         video = _video(r, path + ("video",))
         if r.error_count() > errors_before:
             continue
-        url = fill(settings.product_url, booth=raw.slug, slug=slug)
-        price_text = format_price(price, price_max)
-        order_url = None
-        if whatsapp:
-            message = order_message(settings.whatsapp_message, product=name, booth=booth_name,
-                                    price=price_text or "mohon info harganya", expo=settings.name,
-                                    url=ctx.absolute(url))
-            order_url = whatsapp_link(whatsapp.digits, message)
         products.append(Product(
-            slug=slug, name=name, booth_slug=raw.slug, booth_name=booth_name, url=url,
-            price=price, price_max=price_max, price_text=price_text, photos=tuple(pictures),
+            slug=slug, name=name, name_en=name_en or "", booth_slug=raw.slug, booth_name=booth_name,
+            price=price, price_max=price_max, price_text=format_price(price, price_max),
+            photos=tuple(pictures),
             description=render_markdown(description) if description else Markup(""),
-            links=links, video=video, order_url=order_url, line=line,
+            description_en=render_markdown(description_en) if description_en else Markup(""),
+            links=links, video=video, line=line,
         ))
     return tuple(products)
 

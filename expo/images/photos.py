@@ -51,8 +51,9 @@ def remember_digests(root: Path, settings: ExpoSettings) -> None:
     images.remember_digests(settings.image_cache_dir(root))
 
 
-def publish_photos(prepared: images.Prepared, output: Path) -> None:
-    images.publish(prepared, output)
+def remember_photos(prepared: images.Prepared) -> None:
+    """After a successful build: mark the cache entries in use (clean --stale keeps them) and
+    remember the sources' digests, so the next build does not read unchanged photos again."""
     prepared.cache.record_use(p.key for p in prepared.pictures)
     images.keep_digests(prepared.cache.root, prepared.pictures)
 

@@ -106,7 +106,7 @@ class Failure:
 
 @dataclass
 class Prepared:
-    """The cache holds every file of `pictures`; `publish` puts them in the output."""
+    """The cache holds every file of `pictures`; the site links them into the output."""
 
     pictures: tuple[Picture, ...]  # as given: the same photo may appear under several URLs
     cache: PhotoCache
@@ -190,25 +190,32 @@ def prepare(pictures: Iterable[Picture], cache_dir: Path, *, share: Iterable[Pic
     return prepared
 
 
+def files_of(picture: Picture, shared: bool) -> list[tuple[str, str]]:
+    """(name in the cache entry, URL in the output) of every file a picture publishes."""
+    files = [(r.file_name, r.url) for r in picture.renditions]
+    if shared:
+        files.append((SHARE_NAME, picture.share.url))
+    return files
+
+
 def publish(prepared: Prepared, output_dir: Path) -> int:
-    """Hard-link (or copy) each cached file to its URL under output_dir; returns the count."""
-    written = 0
-    for picture in prepared.pictures:
-        entry = prepared.cache.entry(picture.key)
-        files = [(r.file_name, r.url) for r in picture.renditions]
-        if picture.key in prepared.shared:
-            files.append((SHARE_NAME, picture.share.url))
-        for name, url in files:
-            target = output_dir / url
-            if target.exists():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                os.link(entry / name, target)  # output files are never edited in place
-            except OSError:
-                shutil.copyfile(entry / name, target)
-            written += 1
-    return written
+    """Link every file of `prepared` under output_dir (the benchmark's and tests' shortcut; a
+    build links each planned photo file itself); returns how many were new."""
+    return sum(link_file(prepared.cache.entry(picture.key) / name, output_dir / url)
+               for picture in prepared.pictures
+               for name, url in files_of(picture, picture.key in prepared.shared))
+
+
+def link_file(cached: Path, target: Path) -> bool:
+    """Put a cached file at `target` (a hard link, else a copy); False if it was there already."""
+    if target.exists():
+        return False
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(cached, target)  # output files are never edited in place
+    except OSError:
+        shutil.copyfile(cached, target)
+    return True
 
 
 def verify(pictures: Iterable[Picture], cache_dir: Path, *, workers: int = 0,

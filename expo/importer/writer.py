@@ -20,7 +20,7 @@ from pathlib import Path
 
 import yaml
 
-from expo.cli.build import BuildFailed, expo_settings, read_settings
+from expo.cli.build import BuildFailed, open_project
 from expo.content.catalog import load_catalog
 from expo.content.errors import WARNING, ContentError, format_report
 from expo.importer.rows import (
@@ -46,7 +46,7 @@ def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, up
     """Import one CSV file; print every problem and what was written; 1 if anything failed."""
     out = out or sys.stderr
     root = root.resolve()
-    settings = expo_settings(read_settings(root, settings_file), lang)
+    settings = open_project(root, settings_file, lang).expo
     lang = settings.lang
     csv_path = Path(csv_path)
     photos_dir = Path(photos_dir) if photos_dir else csv_path.parent
@@ -95,7 +95,7 @@ def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, up
                         continue
                 passed.append(booth)
     skipped = plan.unnamed + len(plan.booths) - len(passed)
-    _print_summary(out, lang, problems, passed, skipped, dry_run)
+    _print_summary(out, lang, problems, passed, skipped, dry_run, settings.exhibitors_path)
     return 1 if any(p.is_error for p in problems) else 0
 
 
@@ -121,9 +121,9 @@ def _read_bytes(path: Path) -> bytes:
 
 
 def _print_summary(out, lang: str, problems: list[ContentError], passed: list[BoothPlan],
-                   skipped: int, dry_run: bool) -> None:
+                   skipped: int, dry_run: bool, exhibitors_path: str) -> None:
     if problems:
-        print(format_report(problems, lang, summary=False) + "\n", file=out)
+        print(format_report(problems, lang, summary=False, exhibitors_path=exhibitors_path) + "\n", file=out)
     for booth in passed:
         key = "import_ready" if dry_run else "import_updated" if booth.update else "import_written"
         print(safe_text(render(key, lang, {"slug": booth.slug, "products": len(booth.document["products"]),

@@ -1,27 +1,32 @@
-"""ExpoGenerator: the Pelican generator that turns the catalog into pages and photos.
+"""ExpoGenerator: the Pelican generator that turns the catalog into the planned output files.
 
-`generate_context` loads and validates every exhibitor (raising `ContentErrors` with all
-problems before anything is written); `generate_output` renders the pages and the photos.
+`generate_context` reads and validates every exhibitor (raising `ContentErrors` with all
+problems before anything is written), plans every output file in every language, refuses
+collisions and encodes the photos the cache lacks; `generate_output` hands each planned file to
+its producer (outputs.py).
 """
 
 from __future__ import annotations
 
 import sys
+from collections import Counter
 from pathlib import Path
 
+from jinja2 import pass_context
 from pelican.generators import Generator
 
 from expo.content.catalog import require_catalog
 from expo.content.errors import ContentError, ContentErrors
-from expo.site.plan import find_collisions, plan_pages
-from expo.images.photos import prepare_photos, publish_photos, remember_digests
-from expo.settings import ExpoSettings
-from expo.site.structured import page_path, product_jsonld, robots_txt, sitemap_xml
-
-
-def project_root(settings: dict) -> Path:
-    """The folder holding pelicanconf.py: `EXPO_ROOT_PATH` if set, else the parent of content/."""
-    return Path(settings.get("EXPO_ROOT_PATH") or Path(settings["PATH"]).parent).resolve()
+from expo.images.photos import catalog_pictures, prepare_photos, remember_digests, remember_photos, share_pictures
+from expo.project import expo_settings_of, project_root
+from expo.site.outputs import PRODUCERS, Output
+from expo.site.pictures import picture_html
+from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
+from expo.site.routes import Routes
+from expo.site.structured import product_jsonld
+from expo.site.text import Text
+from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, content_digests, file_digest,
+                                    manifest_path, site_digest, tree_digest_of)
 
 
 def absolute_siteurl(settings: dict) -> str:
@@ -30,45 +35,101 @@ def absolute_siteurl(settings: dict) -> str:
     return url if url.startswith(("http://", "https://")) else ""
 
 
+@pass_context
+def _gettext(context, message: str) -> str:
+    """Interface text in the language of the page being rendered (its `t`)."""
+    text = context.get("t")
+    return text.gettext(message) if text is not None else message
+
+
+@pass_context
+def _ngettext(context, singular: str, plural: str, count: int) -> str:
+    text = context.get("t")
+    if text is None:
+        return singular if count == 1 else plural
+    return text.ngettext(singular, plural, count)
+
+
 class ExpoGenerator(Generator):
     def generate_context(self) -> None:
-        self.expo = ExpoSettings.from_pelican(self.settings)
-        remember_digests(project_root(self.settings), self.expo)
-        self.catalog, self.problems = require_catalog(
-            project_root(self.settings), self.expo, absolute_siteurl(self.settings))
+        self.expo = expo_settings_of(self.settings)
+        root = project_root(self.settings)
+        remember_digests(root, self.expo)
+        self.catalog, self.problems = require_catalog(root, self.expo)
         self.warnings: list[ContentError] = [p for p in self.problems if not p.is_error]
-        self.planned = plan_pages(self.catalog, self.expo)
-        pelican_pages = [(p.save_as, f"content/{p.relative_source_path}")
-                         for p in self.context.get("pages", []) + self.context.get("hidden_pages", [])]
-        collisions = find_collisions(self.planned, pelican_pages)
+        siteurl = absolute_siteurl(self.settings)
+        routes = {lang: Routes(self.expo, Text(lang, self.expo), siteurl) for lang in self.expo.languages}
+        pictures = catalog_pictures(self.catalog)
+        content_pages = tuple(self.context.get("pages", []) + self.context.get("hidden_pages", []))
+        theme_static = Path(self.theme) / "static"
+        assets = tuple((p.relative_to(theme_static).as_posix(), p)
+                       for p in sorted(theme_static.rglob("*")) if p.is_file())
+        site = Site(self.catalog, routes, self.expo.exhibitors_path, self.expo.directory_per_page,
+                    content_pages=content_pages, photos=tuple(pictures),
+                    shared_photos=frozenset(p.key for p in share_pictures(self.catalog)), assets=assets)
+        self.planned: list[PlannedFile] = plan_site(site)
+        collisions = find_collisions(self.planned, self.expo.exhibitors_path)
         if collisions:
             raise ContentErrors(collisions)
         # Photos are encoded before any page is written: a photo that fails to decode stops the
         # build with a report, and pages get each photo's placeholder colour.
-        self.photos = prepare_photos(self.catalog, project_root(self.settings), self.expo,
-                                     progress=sys.stderr.isatty())
-        self.context.update(expo=self.expo, catalog=self.catalog, expo_intro=self._read_intro(),
+        self.photos = prepare_photos(self.catalog, root, self.expo, progress=sys.stderr.isatty())
+        intros = self._read_intros()
+        self.context.update(expo=self.expo, catalog=self.catalog, expo_intros=intros,
                             expo_photo_colours=self.photos.placeholders)
+        self.digests = self._digests(content_pages, intros)
+        self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+        self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html)
 
-    def _read_intro(self):
-        """content/home.md, if any: the organiser's welcome text on the home page."""
+    def _read_intros(self) -> dict:
+        """content/home.md (and home.en.md): the organiser's welcome text on the home page."""
         from pelican.contents import Page
 
-        if not (Path(self.path) / "home.md").is_file():
-            return None
-        return self.readers.read_file(base_path=self.path, path="home.md", content_class=Page,
-                                      context=self.context)
+        intros = {}
+        for lang in self.expo.languages:
+            name = "home.md" if lang == self.expo.default_language else f"home.{lang}.md"
+            if (Path(self.path) / name).is_file():
+                intros[lang] = self.readers.read_file(base_path=self.path, path=name, content_class=Page,
+                                                      context=self.context)
+        return intros
+
+    def _digests(self, content_pages: tuple, intros: dict) -> dict[str, str]:
+        """save_as -> digest of the inputs of every planned file (incremental.py)."""
+        menu = [(p.slug, p.title, [(t.lang, t.title) for t in p.translations]) for p in content_pages]
+        site = site_digest(self.settings, Path(self.theme), [repr(self.expo), repr(menu),
+                                                              repr({k: v.content for k, v in intros.items()})])
+        content = content_digests(self.catalog)
+        extra = {f"page:{p.slug}": repr([(v.lang, v.metadata, v.content) for v in (p, *p.translations)])
+                 for p in content_pages}
+        for file in self.planned:
+            if file.kind == "photo":
+                extra[f"photo:{file.values['picture']}"] = file.values["picture"]  # named by content
+            elif file.kind == "asset":
+                extra[file.inputs[0]] = tree_digest_of(file.values["file"])
+        return {file.save_as: file_digest(file, site, content, extra) for file in self.planned}
 
     def generate_output(self, writer) -> None:
-        self.env.globals["product_jsonld"] = product_jsonld
-        for page in self.planned:
-            writer.write_file(page.save_as, self.get_template(page.template), self.context,
-                              relative_urls=self.settings["RELATIVE_URLS"], **page.values)
-        siteurl = absolute_siteurl(self.settings)
-        if siteurl:  # search engines need full addresses; a local preview has none
-            paths = [page_path(p.save_as) for p in self.planned if p.template != "expo_404"]
-            paths += [page_path(p.save_as) for p in self.context.get("pages", [])]
-            output = Path(self.output_path)
-            (output / "sitemap.xml").write_text(sitemap_xml(siteurl, paths), encoding="utf-8")
-            (output / "robots.txt").write_text(robots_txt(siteurl), encoding="utf-8")
-        publish_photos(self.photos, Path(self.output_path))
+        folder = Path(self.output_path)
+        output = Output(writer, lambda file: self._render_page(writer, file), folder,
+                        absolute_siteurl(self.settings), self.planned, self.photos.cache)
+        previous = self._previous()
+        self.written: Counter = Counter()  # made in this build; the rest linked from the last
+        for file in self.planned:
+            if previous is not None and previous.reuse(file.save_as, self.digests[file.save_as],
+                                                       folder / file.save_as):
+                continue
+            PRODUCERS[file.kind](file, output)
+            self.written[file.kind] += 1
+        remember_photos(self.photos)
+        self.counts = Counter(file.kind for file in self.planned)
+
+    def _previous(self) -> Previous | None:
+        """The last build's output, when the build says where it is (`EXPO__OUTPUT`)."""
+        final = self.settings.get(PREVIOUS_OUTPUT_KEY)
+        if not final:
+            return None
+        return Previous.load(manifest_path(project_root(self.settings), self.expo), Path(final))
+
+    def _render_page(self, writer, file: PlannedFile) -> None:
+        writer.write_file(file.save_as, self.get_template(file.template), self.context,
+                                         relative_urls=self.settings["RELATIVE_URLS"], **file.values)

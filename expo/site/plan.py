@@ -1,6 +1,9 @@
-"""Which pages the expo writes, planned before anything is written (pure).
+"""The plan: every file the build writes, per language, decided before anything is written.
 
-Planning first lets the build refuse two pages that would land on the same file (a booth named
+Each `PlannedFile` names its place in the output, the producer that makes it (`kind`, see
+outputs.py), what it is about (for messages) and the content it is made from (`inputs`), so
+that nothing escapes the collision check, the build summary or, later, the incremental build.
+Planning first lets the build refuse two files that would land on the same path (a booth named
 like a category page under a custom URL pattern, a content page called "peserta") instead of
 silently overwriting one with the other.
 """
@@ -9,76 +12,175 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from typing import Any, Iterable
+from pathlib import Path
+from typing import Any, Iterable, Mapping
 
 from expo.content.errors import ContentError
-from expo.content.models import Catalog
-from expo.settings import ExpoSettings
-from expo.site.routes import fill
+from expo.content.models import Catalog, Exhibitor, Group
+from expo.images.pipeline import Picture, files_of
+from expo.site.exports import PRODUCTS_CSV
+from expo.site.routes import Routes, save_as_of, url_of
+
+SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
+# Every page also depends on these; a change to any of them re-renders every page.
+SITE_INPUTS = ("settings", "theme", "translations", "navigation")
 
 
 @dataclass(frozen=True)
-class PlannedPage:
-    save_as: str
-    template: str
-    source: str  # what the page is about, for collision messages: 'exhibitors/batik-sari'
-    values: dict[str, Any] = field(default_factory=dict)
+class PlannedFile:
+    save_as: str  # path inside output/
+    kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo', 'asset', 'products_csv'
+    source: str  # the file to blame in messages: 'exhibitors/batik-sari', 'content/pages/x.md'
+    lang: str | None  # None for files every language shares (photos)
+    inputs: tuple[str, ...]  # what it is made of: 'booth:batik-sari', 'catalog', 'photo:<key>'
+    key: tuple = ()  # the same page in every language has the same key
+    template: str | None = None
+    values: Mapping[str, Any] = field(default_factory=dict)
+    about: str = ""  # what it is, for messages: 'category Batik'; '' means the source
+
+    def describe(self) -> str:
+        return self.about or self.source
 
 
-def plan_pages(catalog: Catalog, expo: ExpoSettings) -> list[PlannedPage]:
-    planned = [PlannedPage("index.html", "expo_home", "home", {"page_name": "home"})]
-    planned += _directory(catalog, expo)
+@dataclass(frozen=True)
+class Site:
+    """Everything the plan is made from."""
+
+    catalog: Catalog
+    routes: Mapping[str, Routes]  # language -> its routes (and text)
+    exhibitors_path: str
+    directory_per_page: int
+    content_pages: tuple = ()  # Pelican's pages of the main language (translations inside)
+    photos: tuple[Picture, ...] = ()
+    shared_photos: frozenset[str] = frozenset()  # picture keys that get a link-preview image
+    assets: tuple[tuple[str, Path], ...] = ()  # theme static files: (path under theme/, file)
+
+    @property
+    def languages(self) -> tuple[str, ...]:
+        return tuple(self.routes)
+
+
+def plan_site(site: Site) -> list[PlannedFile]:
+    planned: list[PlannedFile] = []
+    for lang, routes in site.routes.items():
+        planned += _pages(site, routes)
+    _link_alternates(planned, site)
+    if any(r.siteurl for r in site.routes.values()):  # search engines need full addresses
+        planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, ("pages",), about="sitemap"))
+        planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
+    main = site.routes[site.languages[0]]  # data files speak the site's main language
+    planned.append(PlannedFile(PRODUCTS_CSV, "products_csv", SETTINGS, None, ("catalog",),
+                               values={"catalog": site.catalog, "routes": main}, about=PRODUCTS_CSV))
+    planned += _photos(site)
+    planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
+                for name, path in site.assets]
+    return planned
+
+
+def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
+          key: tuple, page_name: str, crumbs: list[tuple[str, str]], about: str = "",
+          **values: Any) -> PlannedFile:
+    values = {"page_name": page_name, "lang": routes.lang, "routes": routes, "t": routes.text,
+              "crumbs": crumbs, "page_url": url, **values}
+    return PlannedFile(save_as_of(url), "page", source, routes.lang, inputs, key, template, values,
+                       about)
+
+
+def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
+    catalog, t = site.catalog, routes.text
+    home = (t.gettext("Beranda"), routes.home())
+    booths_crumb = (t.gettext("Peserta"), routes.directory())
+    pages = [_page(routes, routes.home(), "expo_home", SETTINGS, ("catalog",), ("home",), "home", [],
+                   about="home")]
+    pages += _directory(site, routes, home)
     for exhibitor in catalog.exhibitors:
-        source = f"{expo.exhibitors_path.strip('/')}/{exhibitor.slug}"
-        planned.append(PlannedPage(fill(expo.booth_save_as, slug=exhibitor.slug), "expo_booth", source,
-                                   {"exhibitor": exhibitor, "page_name": "booth"}))
+        source = f"{site.exhibitors_path}/{exhibitor.slug}"
+        inputs = (f"booth:{exhibitor.slug}", f"city:{exhibitor.city_slug}")
+        category = (t.category_label(exhibitor.category), routes.category(exhibitor.category))
+        pages.append(_page(routes, routes.booth(exhibitor), "expo_booth", source, inputs,
+                           ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor))
+        booth = (exhibitor.name, routes.booth(exhibitor))
         for product in exhibitor.products:
-            planned.append(PlannedPage(
-                fill(expo.product_save_as, booth=exhibitor.slug, slug=product.slug), "expo_product",
-                f"{source} ({product.name})",
-                {"exhibitor": exhibitor, "product": product, "page_name": "product"}))
-    for kind, groups, save_as in (("category", catalog.categories, expo.category_save_as),
-                                  ("city", catalog.cities, expo.city_save_as)):
-        for group in groups:
-            planned.append(PlannedPage(fill(save_as, slug=group.key), "expo_group", f"{kind} {group.label}",
-                                       {"group": group, "group_kind": kind, "page_name": kind}))
-    planned.append(PlannedPage(expo.cities_save_as, "expo_cities", "cities", {"page_name": "cities"}))
-    planned.append(PlannedPage("404.html", "expo_404", "404", {"page_name": "404"}))
-    return planned
+            pages.append(_page(routes, routes.product(product), "expo_product", source, inputs,
+                               ("product", exhibitor.slug, product.slug), "product",
+                               [home, category, booth], about=f"{source} ({product.name})",
+                               exhibitor=exhibitor, product=product))
+    categories_crumb = (t.gettext("Kategori"), routes.categories())
+    cities_crumb = (t.gettext("Kota"), routes.cities())
+    for group in catalog.categories:
+        pages.append(_group(routes, group, "category", routes.category(group.key),
+                            t.category_label(group.key), [home, categories_crumb], SETTINGS))
+    for group in catalog.cities:  # a city's address comes from how its booths spell it
+        pages.append(_group(routes, group, "city", routes.city(group.key), group.label,
+                            [home, cities_crumb], f"{site.exhibitors_path}/{group.exhibitors[0].slug}"))
+    pages.append(_page(routes, routes.categories(), "expo_categories", SETTINGS, ("catalog",),
+                       ("categories",), "categories", [home], about="categories"))
+    pages.append(_page(routes, routes.cities(), "expo_cities", SETTINGS, ("catalog",), ("cities",),
+                       "cities", [home], about="cities"))
+    for page in site.content_pages:
+        shown = next((p for p in page.translations if p.lang == routes.lang), page)
+        pages.append(_page(routes, routes.page(page.slug), "page", f"content/{page.relative_source_path}",
+                           (f"page:{page.slug}",), ("page", page.slug), "page", [home], page=shown))
+    pages.append(_page(routes, routes.not_found(), "expo_404", SETTINGS, (), ("404",), "404",
+                       [home, booths_crumb], about="404"))
+    return pages
 
 
-def _directory(catalog: Catalog, expo: ExpoSettings) -> list[PlannedPage]:
-    per_page = expo.directory_per_page
-    booths = catalog.exhibitors
+def _group(routes: Routes, group: Group, kind: str, url: str, label: str,
+           crumbs: list[tuple[str, str]], source: str) -> PlannedFile:
+    return _page(routes, url, "expo_group", source, (f"{kind}:{group.key}",), (kind, group.key), kind,
+                 crumbs, about=f"{kind} {group.label}", group=group, group_kind=kind, group_label=label)
+
+
+def _directory(site: Site, routes: Routes, home: tuple[str, str]) -> list[PlannedFile]:
+    per_page = site.directory_per_page
+    booths = site.catalog.exhibitors
     count = max(1, -(-len(booths) // per_page))
-    planned = []
+    pages = []
     for number in range(1, count + 1):
-        save_as = expo.directory_save_as if number == 1 else fill(expo.directory_page_save_as, page=number)
-        planned.append(PlannedPage(save_as, "expo_directory", f"directory page {number}", {
-            "page_name": "directory",
-            "booths": booths[(number - 1) * per_page: number * per_page],
-            "page_number": number, "page_count": count,
-            "previous_url": _directory_url(expo, number - 1) if number > 1 else None,
-            "next_url": _directory_url(expo, number + 1) if number < count else None,
-        }))
-    return planned
+        on_page: tuple[Exhibitor, ...] = booths[(number - 1) * per_page: number * per_page]
+        pages.append(_page(
+            routes, routes.directory(number), "expo_directory", SETTINGS,
+            ("catalog",) + tuple(f"booth:{e.slug}" for e in on_page), ("directory", number),
+            "directory", [home], about=f"directory page {number}", booths=on_page, page_number=number, page_count=count,
+            previous_url=routes.directory(number - 1) if number > 1 else None,
+            next_url=routes.directory(number + 1) if number < count else None))
+    return pages
 
 
-def _directory_url(expo: ExpoSettings, number: int) -> str:
-    return expo.directory_url if number == 1 else fill(expo.directory_page_url, page=number)
+def _link_alternates(planned: list[PlannedFile], site: Site) -> None:
+    """Give every page the address of itself in each language (hreflang, the language switch)."""
+    by_key: dict[tuple, dict[str, str]] = {}
+    for file in planned:
+        by_key.setdefault(file.key, {})[file.lang] = url_of(file.save_as)
+    for file in planned:
+        file.values["alternates"] = by_key[file.key]  # type: ignore[index]
 
 
-def find_collisions(planned: list[PlannedPage], others: Iterable[tuple[str, str]]) -> list[ContentError]:
-    """One error per file that two pages would write; `others` are (save_as, source) of
-    Pelican's own pages."""
-    owners: dict[str, str] = {}
+def _photos(site: Site) -> list[PlannedFile]:
+    """Every processed photo file, once, even when several products show the same photo."""
+    planned: dict[str, PlannedFile] = {}
+    for picture in site.photos:
+        source = picture.source.parent.name
+        for name, url in files_of(picture, picture.key in site.shared_photos):
+            planned.setdefault(url, PlannedFile(url, "photo", f"{site.exhibitors_path}/{source}",
+                                                None, (f"photo:{picture.key}",),
+                                                values={"picture": picture.key, "name": name}))
+    return list(planned.values())
+
+
+def find_collisions(planned: Iterable[PlannedFile], exhibitors_path: str) -> list[ContentError]:
+    """One error per file that two planned files would write, filed under the booth or
+    content page it comes from, so the message names the folder to rename."""
+    owners: dict[str, PlannedFile] = {}
     problems = []
-    for save_as, source in [*((p.save_as, p.source) for p in planned), *others]:
-        key = posixpath.normpath(save_as.lstrip("/"))  # 'kota//index.html' is 'kota/index.html'
-        if key in owners:
-            path = source if source.startswith(("exhibitors/", "content/")) else "pelicanconf.py"
-            problems.append(ContentError(path, None, "", "page_collision",
-                                         {"file": key, "first": owners[key], "second": source}))
-        else:
-            owners[key] = source
+    for file in planned:
+        key = posixpath.normpath(file.save_as.lstrip("/"))  # 'kota//index.html' is 'kota/index.html'
+        if key not in owners:
+            owners[key] = file
+            continue
+        first = owners[key]
+        content = [f.source for f in (file, first) if f.source.startswith((f"{exhibitors_path}/", "content/"))]
+        problems.append(ContentError(content[0] if content else file.source, None, "", "page_collision",
+                                     {"file": key, "first": first.describe(), "second": file.describe()}))
     return problems

@@ -1,8 +1,116 @@
-"""URL patterns: filling Pelican-style patterns such as 'booth/{booth}/{slug}/'."""
+"""Addresses per language: every page URL, the wa.me order links and share links (pure).
+
+The main language lives at the site's root and every other language under '/<lang>/' with the
+same paths, so switching language keeps the visitor on the same booth or product. URLs here
+are relative to the site root ('en/booth/batik-sari/'); templates put `SITEURL` in front, and
+`absolute` makes the full address that messages, sitemaps and link previews need.
+"""
 
 from __future__ import annotations
+
+from dataclasses import dataclass
+from urllib.parse import quote
+
+from expo.content.models import Exhibitor, Product
+from expo.settings import ExpoSettings
+from expo.site.orders import order_message, whatsapp_link
+from expo.site.text import Text
 
 
 def fill(pattern: str, **values: object) -> str:
     """Fill a Pelican-style URL pattern such as 'booth/{booth}/{slug}/'."""
     return pattern.format(**values)
+
+
+def save_as_of(url: str) -> str:
+    """The file a static host serves for an address: 'a/b/' -> 'a/b/index.html'."""
+    return url + "index.html" if url == "" or url.endswith("/") else url
+
+
+def url_of(save_as: str) -> str:
+    """The address a static host serves for a saved file: 'a/b/index.html' -> 'a/b/'."""
+    return save_as[: -len("index.html")] if save_as.endswith("index.html") else save_as
+
+
+@dataclass(frozen=True)
+class Routes:
+    expo: ExpoSettings
+    text: Text  # the language's interface and exhibitor text
+    siteurl: str  # absolute site address, '' when previewing locally
+
+    @property
+    def lang(self) -> str:
+        return self.text.lang
+
+    @property
+    def prefix(self) -> str:
+        return "" if self.lang == self.expo.default_language else f"{self.lang}/"
+
+    def _in_lang(self, path: str) -> str:
+        return self.prefix + path
+
+    # --- pages
+    def home(self) -> str:
+        return self._in_lang("")
+
+    def booth(self, exhibitor: Exhibitor) -> str:
+        return self._in_lang(fill(self.expo.booth_url, slug=exhibitor.slug))
+
+    def product(self, product: Product) -> str:
+        return self._in_lang(fill(self.expo.product_url, booth=product.booth_slug, slug=product.slug))
+
+    def category(self, key: str) -> str:
+        return self._in_lang(fill(self.expo.category_url, slug=key))
+
+    def city(self, slug: str) -> str:
+        return self._in_lang(fill(self.expo.city_url, slug=slug))
+
+    def categories(self) -> str:
+        return self._in_lang(self.expo.categories_url)
+
+    def cities(self) -> str:
+        return self._in_lang(self.expo.cities_url)
+
+    def directory(self, page: int = 1) -> str:
+        if page == 1:
+            return self._in_lang(self.expo.directory_url)
+        return self._in_lang(fill(self.expo.directory_page_url, page=page))
+
+    def page(self, slug: str) -> str:
+        """An organiser's page from content/pages/."""
+        return self._in_lang(fill(self.expo.page_url, slug=slug))
+
+    def not_found(self) -> str:
+        return self._in_lang("404.html")
+
+    def asset(self, name: str) -> str:
+        """Theme files are shared by every language."""
+        return f"theme/{name}"
+
+    def absolute(self, url: str) -> str:
+        """Full address of a site URL, or '' for a local preview, which has none."""
+        return f"{self.siteurl.rstrip('/')}/{url}" if self.siteurl else ""
+
+    # --- orders and sharing
+    def order(self, exhibitor: Exhibitor, product: Product | None = None) -> str | None:
+        """wa.me link with a prefilled message in this language; None without a WhatsApp number."""
+        if exhibitor.whatsapp is None:
+            return None
+        english = self.lang == "en"
+        if product is None:
+            template = self.expo.whatsapp_message_booth_en if english else self.expo.whatsapp_message_booth
+            message = order_message(template, booth=exhibitor.name, expo=self.text.expo_name,
+                                    url=self.absolute(self.booth(exhibitor)))
+        else:
+            template = self.expo.whatsapp_message_en if english else self.expo.whatsapp_message
+            message = order_message(template, product=self.text.product_name(product),
+                                    booth=exhibitor.name,
+                                    price=product.price_text or self.text.gettext("mohon info harganya"),
+                                    expo=self.text.expo_name, url=self.absolute(self.product(product)))
+        return whatsapp_link(exhibitor.whatsapp.digits, message)
+
+    def share_whatsapp(self, title: str, url: str) -> str:
+        """'Share to WhatsApp': a wa.me link without a number opens the contact picker."""
+        target = self.absolute(url)
+        message = f"{title} {target}".strip()
+        return "https://wa.me/?text=" + quote(message, safe="")

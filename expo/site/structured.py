@@ -12,6 +12,7 @@ from xml.sax.saxutils import escape
 from markupsafe import Markup
 
 from expo.content.models import Exhibitor, Product
+from expo.site.routes import Routes
 
 
 def sitemap_xml(siteurl: str, paths: list[str]) -> str:
@@ -26,30 +27,26 @@ def robots_txt(siteurl: str) -> str:
     return f"User-agent: *\nAllow: /\nSitemap: {siteurl.rstrip('/')}/sitemap.xml\n"
 
 
-def page_path(save_as: str) -> str:
-    """The address a static host serves for a saved file: 'a/b/index.html' -> 'a/b/'."""
-    return save_as[: -len("index.html")] if save_as.endswith("index.html") else save_as
-
-
-def product_jsonld(product: Product, exhibitor: Exhibitor, siteurl: str) -> Markup:
+def product_jsonld(product: Product, exhibitor: Exhibitor, routes: Routes) -> Markup:
     """schema.org Product with its Offer, so search results can show the price in Rupiah."""
-    base = siteurl.rstrip("/")
+    url = routes.absolute(routes.product(product))
     data: dict = {
         "@context": "https://schema.org",
         "@type": "Product",
-        "name": product.name,
-        "url": f"{base}/{product.url}",
-        "image": [f"{base}/{photo.largest.url}" for photo in product.photos],
+        "name": routes.text.product_name(product),
+        "url": url,
+        "image": [routes.absolute(photo.largest.url) for photo in product.photos],
         "brand": {"@type": "Brand", "name": exhibitor.name},
     }
     if product.price is not None:
-        seller = {"@type": "Organization", "name": exhibitor.name, "url": f"{base}/{exhibitor.url}"}
+        seller = {"@type": "Organization", "name": exhibitor.name,
+                  "url": routes.absolute(routes.booth(exhibitor))}
         if product.price_max and product.price_max != product.price:
             data["offers"] = {"@type": "AggregateOffer", "priceCurrency": "IDR", "lowPrice": product.price,
                               "highPrice": product.price_max, "offerCount": 1, "seller": seller}
         else:
             data["offers"] = {"@type": "Offer", "priceCurrency": "IDR", "price": product.price,
-                              "url": f"{base}/{product.url}", "seller": seller}
+                              "url": url, "seller": seller}
     # Exhibitor text inside <script>: escape '<', '>' and '&' so no text can close the element.
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))

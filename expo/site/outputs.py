@@ -1,0 +1,77 @@
+"""Producers: how each kind of planned file is written. One entry per kind, in one place.
+
+A producer gets the planned file and the `Output` of this build (the Pelican writer, the
+templates, the plan, the photo cache) and writes exactly that file.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable
+
+from expo.images.pipeline import link_file
+from expo.site.exports import products_csv
+from expo.site.plan import PlannedFile
+from expo.site.routes import url_of
+from expo.site.structured import robots_txt, sitemap_xml
+
+
+@dataclass
+class Output:
+    writer: Any  # pelican.writers.Writer
+    render_page: Callable[[PlannedFile], None]
+    folder: Path
+    siteurl: str
+    planned: list[PlannedFile]
+    photo_cache: Any  # expo.images.cache.PhotoCache
+
+
+def _page(file: PlannedFile, out: Output) -> None:
+    out.render_page(file)
+
+
+def _sitemap(file: PlannedFile, out: Output) -> None:
+    paths = [url_of(f.save_as) for f in out.planned if f.kind == "page" and f.key != ("404",)]
+    _write(out.folder / file.save_as, sitemap_xml(out.siteurl, paths))
+
+
+def _robots(file: PlannedFile, out: Output) -> None:
+    _write(out.folder / file.save_as, robots_txt(out.siteurl))
+
+
+def _photo(file: PlannedFile, out: Output) -> None:
+    """A hard link to the encoded file in the photo cache (a copy where links fail)."""
+    link_file(out.photo_cache.entry(file.values["picture"]) / file.values["name"], out.folder / file.save_as)
+
+
+def _asset(file: PlannedFile, out: Output) -> None:
+    """A theme file (CSS, JS), copied with its mtime so caches see it unchanged."""
+    target = out.folder / file.save_as
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(file.values["file"], target)
+
+
+def _products_csv(file: PlannedFile, out: Output) -> None:
+    """As bytes: the CSV's CRLF line ends must reach the file as they are, on every system."""
+    path = out.folder / file.save_as
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(products_csv(file.values["catalog"], file.values["routes"]).encode("utf-8"))
+
+
+def _write(path: Path, text: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+
+
+PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
+    "page": _page,
+    "sitemap": _sitemap,
+    "robots": _robots,
+    "photo": _photo,
+    "asset": _asset,
+
+
+    "products_csv": _products_csv,
+}
