@@ -189,6 +189,12 @@ def bench_images(c, photos=24, megapixels=12):
     c.run(f"python bench/images.py --photos {int(photos)} --megapixels {float(megapixels)}", pty=False)
 
 
+@task(name="bench-hostile", help={"skip-photos": "skip the 60-megapixel photo cases"})
+def bench_hostile(c, skip_photos=False):
+    """Time the worst hostile input at every limit against its budget (Markdown, keys, CSV, photos)."""
+    c.run(f"python bench/hostile.py{' --skip-photos' if skip_photos else ''}", pty=False)
+
+
 @task(help={"quick": "skip the slow tests (real camera photos, regenerating the demo photos, the "
                      "browser): a minute or two instead of several; CI runs everything"})
 def test(c, quick=False):

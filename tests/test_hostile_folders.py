@@ -153,3 +153,28 @@ def test_validate_of_one_booth_warns_about_a_name_another_booth_uses(tmp_path):
     assert ('  exhibitors/batik-sari-asli/exhibitor.yml: name: peringatan: booth "batik-sari" memakai nama yang '
             "sama. Pengunjung akan sulit membedakan; tambahkan nama kota atau ciri khas pada nama usaha"
             ) in out.getvalue().splitlines()
+
+
+# --- the same in invoke review, the pull request's check on the base's code
+
+def test_review_warns_about_a_name_another_booth_uses_and_refuses_a_case_twin(tmp_path):
+    from expo.pr.review import review
+    from gitkit import commit as git_commit, git
+
+    root = make_project(tmp_path / "site")  # batik-sari and keripik-bu-sri on main
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Tester")
+    git(root, "config", "user.email", "tester@example.com")
+    git(root, "config", "commit.gpgsign", "false")
+    git_commit(root, "base")
+    git(root, "checkout", "-q", "-b", "pr")
+    write_exhibitor(root, "batik-sari-asli", GOOD_YML.replace("sari-batik", "penyerang"))
+    write_exhibitor(root, "Keripik-Bu-Sri", GOOD_YML.replace("sari-batik", "penyerang").replace("Batik Sari", "Lain"))
+    git_commit(root, "two new booths")
+    git(root, "checkout", "-q", "main")
+    result = review(root, "main", "pr", "penyerang")
+    assert ("exhibitors/batik-sari-asli/exhibitor.yml", "booth_duplicate_name", {"other": "batik-sari"}) in \
+        [(p.path, p.key, dict(p.params)) for p in result.problems]
+    assert ("exhibitors/Keripik-Bu-Sri/exhibitor.yml", "pr_folder_case_collision") in \
+        [(v.path, v.key) for v in result.violations]
+    assert ("exhibitors/Keripik-Bu-Sri", "folder_case_collision") in [(p.path, p.key) for p in result.problems]

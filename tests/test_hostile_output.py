@@ -115,3 +115,41 @@ def test_thousands_of_unknown_keys_give_a_bounded_report(tmp_path):
     assert ("  ... dan 23950 masalah lain di exhibitors/batik-sari/exhibitor.yml yang tidak ditampilkan. "
             "Perbaiki yang di atas dulu, lalu jalankan lagi") in lines
     assert lines[-1].startswith("24000 kesalahan, ")
+
+
+# --- the new messages in English, and both languages for every one ------------------------------
+
+NEW_KEYS = ("report_more", "yaml_link", "about_link", "booth_stray_file", "booth_stray_folder", "photo_link",
+            "photo_folder", "photo_name_nfd", "photo_shape", "photo_size_understated", "booth_too_many_photos",
+            "booth_photo_megabytes", "booth_photo_megapixels", "folder_case_collision", "pr_folder_case_collision",
+            "pr_yaml_link", "csv_too_many_products", "update_control_change", "update_control_changed")
+
+
+def test_every_new_message_has_both_languages_with_the_same_placeholders():
+    from string import Formatter
+
+    from expo.text.messages import MESSAGES
+
+    for key in NEW_KEYS:
+        indonesian, english = MESSAGES[key]
+        assert indonesian != english, key
+        assert {f for _, f, _, _ in Formatter().parse(indonesian) if f} == \
+            {f for _, f, _, _ in Formatter().parse(english) if f}, key
+
+
+def test_messages_in_english_escape_values_too(tmp_path):
+    from expo.content.catalog import load_catalog
+    from expo.settings import ExpoSettings
+
+    root = make_project(tmp_path / "p", {"batik-sari": GOOD_YML})
+    (root / "exhibitors/batik-sari/tasks.py").write_text("import os\n", encoding="utf-8")
+    (root / "exhibitors/batik-sari/x\n::error::y.txt").write_text("", encoding="utf-8")
+    _, found = load_catalog(root, ExpoSettings(lang="en"))
+    assert sorted(p.format("en") for p in found) == [
+        'exhibitors/batik-sari/tasks.py: the file "tasks.py" may not be in a booth folder: a booth folder holds '
+        "only exhibitor.yml, about.md, about.en.md and photos (.jpg .jpeg .png .webp .heic). Remove this file "
+        "from the booth folder",
+        'exhibitors/batik-sari/x\\n::error::y.txt: the file "x\\n::error::y.txt" may not be in a booth folder: a '
+        "booth folder holds only exhibitor.yml, about.md, about.en.md and photos (.jpg .jpeg .png .webp .heic). "
+        "Remove this file from the booth folder",
+    ]

@@ -11,6 +11,7 @@ from expo.cli.build import BuildFailed
 from expo.content.errors import format_report
 from expo.content.loader import YAML_NAME
 from expo.pr.ownership import bilingual, printable, report
+from expo.text.escape import safe_text
 from expo.values.logins import normalize_login
 from expo.text.messages import render
 from expo.values.paths import is_plain_file_inside, plain_files
@@ -81,7 +82,7 @@ def fix(root: Path, folder: str, dry_run: bool = False, lang: str | None = None,
     diff = difflib.unified_diff(text.splitlines(keepends=True), fixed.splitlines(keepends=True),
                                 fromfile=f"a/{shown}", tofile=f"b/{shown}")
     for line in diff:
-        print(printable(line.rstrip("\r\n")), file=out)
+        print(safe_text(printable(line.rstrip("\r\n"), None)), file=out)  # a context line may hold "::"
     if dry_run:
         print(render("fix_dry_run", language, params), file=sys.stderr)
         return 0

@@ -151,13 +151,12 @@ def _folder_name_problem(slug: str, display: str, siblings: frozenset[str]) -> C
     """'Batik-Sari' beside 'batik-sari' is the same folder on Windows and macOS and the same
     address once lower-cased: a collision with that booth, never a hint to rename onto it."""
     same = sorted(s for s in siblings if s != slug and s.casefold() == slug.casefold())
-    suggestion = suggest_slug(slug)
-    if same or suggestion in siblings:
-        other = same[0] if same else suggestion
+    if same:
+        other = same[0]
         free = next(f"{other}-{i}" for i in range(2, len(siblings) + 3) if f"{other}-{i}" not in siblings)
         return ContentError(display, None, "", "folder_case_collision",
                             {"slug": slug, "other": other, "suggestion": free})
-    return ContentError(display, None, "", "folder_slug", {"slug": slug, "suggestion": suggestion})
+    return ContentError(display, None, "", "folder_slug", {"slug": slug, "suggestion": suggest_slug(slug)})
 
 
 # What people name the booth file by mistake: another case, the .yaml spelling, a plural

@@ -21,7 +21,7 @@ from expo.content.catalog import load_catalog
 from expo.content.errors import ContentError
 from expo.content.loader import MAX_ABOUT_KILOBYTES, YAML_NAME
 from expo.images.pipeline import PHOTO_EXTENSIONS
-from expo.pr.gitrefs import GitError, _git, folders_at, read_pull_request, resolve, three_dot
+from expo.pr.gitrefs import GitError, _git, folders_at, read_blob, read_pull_request, resolve, three_dot
 from expo.pr.ownership import Change, Violation, bilingual, booth_slug, decide
 from expo.pr.suggest import Fix, find_fixes
 from expo.pr.tree import copy_folders
@@ -66,7 +66,7 @@ def review(root: Path, base: str, head: str, author: str, lang: str | None = Non
         raise GitError(bilingual("review_not_on_base", {"base": base, "head": here[:12]}))
     pr = read_pull_request(root, base, head)
     violations = decide(pr.changes, pr.owners_at_base, pr.owners_at_head, author, pr.organisers,
-                        pr.exhibitors_path)
+                        pr.exhibitors_path, pr.base_folders, pr.yaml_links)
     # The base's own settings: the work tree is the base commit, checked above.
     settings = open_project(root, "pelicanconf.py", lang).expo
     folder = pr.exhibitors_path.strip("/")
@@ -79,11 +79,26 @@ def review(root: Path, base: str, head: str, author: str, lang: str | None = Non
             tree = Path(scratch)
             copy_folders(root, head_sha, [f"{folder}/{s}" for s in slugs], tree,
                          _size_limits(settings), settings.max_photo_megabytes * 1024 * 1024)
+            _copy_other_booth_files(root, head_sha, folder, folders_at(root, head_sha, folder) - set(slugs),
+                                    tree, settings.max_yaml_kilobytes * 1024)
             problems = _validate(tree, settings, set(slugs), photos)
             for slug in slugs:
                 suggestions += _suggestions(root, start, head_sha, tree, f"{folder}/{slug}")
     return Review(base, author, pr.changes, tuple(violations), pr.organisers, tuple(slugs),
                   tuple(problems), tuple(suggestions))
+
+
+def _copy_other_booth_files(root: Path, commit: str, folder: str, others: set[str], tree: Path,
+                            max_bytes: int) -> None:
+    """Only exhibitor.yml of the booths the pull request left alone, so validation can compare
+    with them (the duplicate-name warning, folders differing only in case); they are not
+    validated themselves."""
+    for slug in sorted(others):
+        text = read_blob(root, commit, f"{folder}/{slug}/{YAML_NAME}", max_bytes)
+        target = tree / folder / slug / YAML_NAME
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if text is not None:
+            target.write_text(text, encoding="utf-8")
 
 
 def _size_limits(settings: ExpoSettings) -> dict[str, int]:

@@ -848,8 +848,8 @@ def render(key: str, lang: str, params: Mapping[str, object]) -> str:
     for name, value in params.items():
         if isinstance(value, str) and value.startswith("yaml_problem_") and value in MESSAGES:
             shown[name] = render(value, lang, {})  # the explanation of a YAML problem
-        elif isinstance(value, str):
-            shown[name] = printable(value, None if name in _WHOLE else MAX_ECHO)
-        else:
+        elif isinstance(value, (int, float)):
             shown[name] = value
+        else:  # text, and anything else shown as text (a Path, a date a YAML value became)
+            shown[name] = printable(value, None if name in _WHOLE else MAX_ECHO)
     return text.format(**shown)
