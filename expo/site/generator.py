@@ -19,12 +19,16 @@ from expo.content.catalog import require_catalog
 from expo.content.errors import ContentError, ContentErrors
 from expo.images.photos import catalog_pictures, prepare_photos, remember_digests, remember_photos, share_pictures
 from expo.project import expo_settings_of, project_root
+from expo.site import linked_data
+from expo.site.cart import cart_product, cart_text
+from expo.site.linked_data import jsonld
 from expo.site.outputs import PRODUCERS, Output
 from expo.site.pictures import picture_html
 from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
 from expo.site.routes import Routes
 from expo.site.structured import product_jsonld
 from expo.site.text import Text
+from expo.values.addresses import full_address
 
 
 def absolute_siteurl(settings: dict) -> str:
@@ -72,7 +76,9 @@ class ExpoGenerator(Generator):
         self.context.update(expo=self.expo, catalog=self.catalog, expo_intros=self._read_intros(),
                             expo_photo_colours=self.photos.placeholders)
         self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
-        self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html)
+        self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html,
+                                cart_product=cart_product, cart_text=cart_text, jsonld=jsonld,
+                                linked_data=linked_data, full_address=full_address)
 
     def _read_intros(self) -> dict:
         """content/home.md (and home.en.md): the organiser's welcome text on the home page."""
@@ -88,7 +94,7 @@ class ExpoGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         output = Output(writer, lambda file: self._render_page(writer, file), Path(self.output_path),
-                        absolute_siteurl(self.settings), self.planned, self.photos.cache)
+                        absolute_siteurl(self.settings), self.planned, self.photos.cache, self.expo)
         for file in self.planned:
             PRODUCERS[file.kind](file, output)
         remember_photos(self.photos)
