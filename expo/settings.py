@@ -120,9 +120,10 @@ class ExpoSettings:
     recent_count: int = 6
     # Booths per page in the directory.
     directory_per_page: int = 24
-    # English name and dates for the English site; empty means the same as EXPO_NAME/EXPO_DATES.
+    # English name, dates and organiser for the English site; empty means the Indonesian one.
     name_en: str = ""
     dates_en: str = ""
+    organiser_en: str = ""
     # Languages of the site: the first at the root, the others under /<lang>/ with the same
     # paths. "id" and "en" have interface translations; ["id"] builds an Indonesian site only.
     languages: tuple[str, ...] = ("id", "en")
@@ -230,7 +231,7 @@ class ExpoSettings:
         values: dict[str, Any] = {}
         mistakes: list[str] = []
         for key, value in settings.items():
-            if not key.startswith("EXPO_"):
+            if not key.startswith("EXPO_") or key.startswith("EXPO__"):  # EXPO__*: the build's own
                 continue
             name = key[len("EXPO_"):].lower()
             if name not in known:

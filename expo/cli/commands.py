@@ -46,17 +46,21 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
 
 # Planned file kinds in the summary, Indonesian / English; a kind not listed shows its own name.
 _KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
-          "sitemap": ("sitemap", "sitemap"), "robots": ("robots.txt", "robots.txt")}
+          "asset": ("file tema", "theme files"), "sitemap": ("sitemap", "sitemap"),
+          "robots": ("robots.txt", "robots.txt"), "products_csv": ("products.csv", "products.csv")}
 
 
 def build_summary(result, root: Path) -> str:
-    """'Situs selesai dibangun di output/: 10 booth, 35 produk, 94 halaman, 460 file foto, ...'"""
+    """'Situs selesai dibangun di output/: 10 booth, 35 produk, 138 halaman, 485 file foto, ...;
+    12 file baru atau berubah (site built: ...; 12 files new or changed)'"""
     where = result.output.relative_to(root.resolve())
     kinds = sorted(result.files, key=lambda k: (list(_KINDS).index(k) if k in _KINDS else 99, k))
     files_id = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[0]}" for k in kinds)
     files_en = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[1]}" for k in kinds)
+    made = sum(result.made.values())
     return (f"Situs selesai dibangun di {where}/: {result.booths} booth, {result.products} produk, "
-            f"{files_id} (site built: {result.booths} booths, {result.products} products, {files_en})")
+            f"{files_id}; {made} file baru atau berubah (site built: {result.booths} booths, "
+            f"{result.products} products, {files_en}; {made} files new or changed)")
 
 
 def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False,
@@ -91,7 +95,7 @@ def _changed_booths(root: Path, ref: str, folder: str | None, settings_file: str
     return slugs
 
 
-def check_pr(root: Path, base: str | None = None, author: str | None = None) -> int:
+def check_pr(root: Path, base: str | None = None, author: str | None = None, head: str = "HEAD") -> int:
     """Fail, naming each path, when `author` changed files outside the folders they own."""
     from expo.pr.gitrefs import GitError, read_pull_request
     from expo.pr.ownership import bilingual, decide, normalize_login, report
@@ -101,7 +105,7 @@ def check_pr(root: Path, base: str | None = None, author: str | None = None) -> 
     if not author or normalize_login(author) is None:
         raise BuildFailed(bilingual("pr_author_invalid", {"value": author or ""}))
     try:
-        pr = read_pull_request(root, base)
+        pr = read_pull_request(root, base, head)
     except GitError as exc:
         raise BuildFailed(str(exc)) from None
     violations = decide(pr.changes, pr.owners_at_base, pr.owners_at_head, author, pr.organisers,
@@ -197,15 +201,55 @@ def import_csv(root: Path, csv_file: str, photos: str | None = None, update: boo
                       dry_run=dry_run, owner=owner, lang=lang, settings_file=settings_file)
 
 
+def stats(root: Path, as_json: bool = False, as_csv: bool = False,
+          settings_file: str = "pelicanconf.py") -> int:
+    """Print the expo's figures (expo/reports/stats.py): a table, or JSON or CSV on stdout."""
+    from expo.content.catalog import load_catalog
+    from expo.content.errors import format_report
+    from expo.reports.formats import stats_csv, stats_json, stats_table
+    from expo.reports.stats import compute_stats
+
+    if as_json and as_csv:
+        raise BuildFailed("Pakai --json atau --csv, tidak keduanya (use --json or --csv, not both)")
+    expo = _settings(root, settings_file)
+    catalog, problems = load_catalog(root.resolve(), expo)
+    if catalog is None:
+        print(format_report(problems, expo.lang, exhibitors_path=expo.exhibitors_path), file=sys.stderr)
+        raise BuildFailed(reported=True)
+    figures = compute_stats(catalog, dict(expo.categories))
+    if as_csv:  # starts with a BOM, so Excel reads it as UTF-8
+        _write_stdout(stats_csv(figures), "utf-8")
+    elif as_json:
+        _write_stdout(stats_json(figures), "utf-8")
+    else:
+        _write_stdout(stats_table(figures, expo.name), "utf-8")
+    return 0
+
+
+def _write_stdout(text: str, encoding: str) -> None:
+    """Bytes in `encoding` whatever the terminal's encoding, so `> stats.csv` is always UTF-8."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode(encoding))
+    sys.stdout.buffer.flush()
+
+
 def clean(root: Path, cache: bool = False, stale: bool = False, settings_file: str = "pelicanconf.py") -> int:
+    """Delete output/ and build leftovers (`cache`: the photo cache too). `stale` only prunes the
+    photo cache and touches nothing else, so a running `invoke serve` keeps its site and a
+    build in progress keeps its staging folder."""
+    if stale:
+        if cache:
+            raise BuildFailed("Pakai --stale atau --cache, tidak keduanya (use --stale or --cache, "
+                              "not both): --cache sudah menghapus seluruh cache foto (already deletes "
+                              "the whole photo cache)")
+        _prune_photo_cache(root, settings_file)
+        return 0
     targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*"),
                *root.glob(".import-*")]  # staging left by an interrupted import-csv
     if cache:
         targets.append(root / ".cache")
     for target in targets:
         shutil.rmtree(target, ignore_errors=True)
-    if stale and not cache:
-        _prune_photo_cache(root, settings_file)
     return 0
 
 

@@ -7,14 +7,16 @@ templates, the plan, the photo cache) and writes exactly that file.
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from expo.images.pipeline import link_file
 from expo.site import artwork
-from expo.site.qr import qr_svg
+from expo.site.exports import products_csv
 from expo.site.plan import PlannedFile
+from expo.site.qr import qr_svg
 from expo.site.routes import url_of
 from expo.site.structured import robots_txt, sitemap_xml
 
@@ -66,6 +68,18 @@ def _icon(file: PlannedFile, out: Output) -> None:
 
 def _qr(file: PlannedFile, out: Output) -> None:
     _write_bytes(out.folder / file.save_as, qr_svg(file.values["address"]))
+def _asset(file: PlannedFile, out: Output) -> None:
+    """A theme file (CSS, JS), copied with its mtime so caches see it unchanged."""
+    target = out.folder / file.save_as
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(file.values["file"], target)
+
+
+def _products_csv(file: PlannedFile, out: Output) -> None:
+    """As bytes: the CSV's CRLF line ends must reach the file as they are, on every system."""
+    path = out.folder / file.save_as
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(products_csv(file.values["catalog"], file.values["routes"]).encode("utf-8"))
 
 
 def _write(path: Path, text: str) -> None:
@@ -87,4 +101,6 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "manifest": _manifest,
     "icon": _icon,
     "qr": _qr,
+    "asset": _asset,
+    "products_csv": _products_csv,
 }

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from expo.content.errors import ContentError
 from expo.content.models import Catalog, Exhibitor, Group
 from expo.images.pipeline import Picture, files_of
+from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
@@ -27,7 +29,7 @@ SITE_INPUTS = ("settings", "theme", "translations", "navigation")
 @dataclass(frozen=True)
 class PlannedFile:
     save_as: str  # path inside output/
-    kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo'
+    kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo', 'asset', 'products_csv'
     source: str  # the file to blame in messages: 'exhibitors/batik-sari', 'content/pages/x.md'
     lang: str | None  # None for files every language shares (photos)
     inputs: tuple[str, ...]  # what it is made of: 'booth:batik-sari', 'catalog', 'photo:<key>'
@@ -51,6 +53,7 @@ class Site:
     content_pages: tuple = ()  # Pelican's pages of the main language (translations inside)
     photos: tuple[Picture, ...] = ()
     shared_photos: frozenset[str] = frozenset()  # picture keys that get a link-preview image
+    assets: tuple[tuple[str, Path], ...] = ()  # theme static files: (path under theme/, file)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -68,7 +71,12 @@ def plan_site(site: Site) -> list[PlannedFile]:
     if any(r.siteurl for r in site.routes.values()):  # search engines need full addresses
         planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, ("pages",), about="sitemap"))
         planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
+    main = site.routes[site.languages[0]]  # data files speak the site's main language
+    planned.append(PlannedFile(PRODUCTS_CSV, "products_csv", SETTINGS, None, ("catalog",),
+                               values={"catalog": site.catalog, "routes": main}, about=PRODUCTS_CSV))
     planned += _photos(site)
+    planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
+                for name, path in site.assets]
     return planned
 
 
@@ -125,7 +133,7 @@ def _visitor_pages(site: Site, routes: Routes) -> list[PlannedFile]:
     """The cart, and each booth's printable poster: for people, not for search engines."""
     t = routes.text
     home = (t.gettext("Beranda"), routes.home())
-    pages = [_page(routes, routes.cart(), "expo_cart", SETTINGS, ("catalog",), ("cart",), "cart", [home],
+    pages = [_page(routes, routes.cart(), "expo_cart", SETTINGS, (), ("cart",), "cart", [home],
                    about="cart", noindex=True)]
     for exhibitor in site.catalog.exhibitors:
         pages.append(_page(routes, routes.poster(exhibitor), "expo_poster",
@@ -140,7 +148,8 @@ def _sharing_files(site: Site, routes: Routes) -> list[PlannedFile]:
     """Per language: the expo's link preview image, the web app manifest and, on a published
     site (a phone needs a full address), a QR code of every booth and product page."""
     t, expo = routes.text, routes.expo
-    files = [PlannedFile(routes.share_image(), "share_image", SETTINGS, routes.lang, ("settings",),
+    # Made from the settings alone, which every file's digest already covers: no inputs of their own.
+    files = [PlannedFile(routes.share_image(), "share_image", SETTINGS, routes.lang, (),
                          values={"name": t.expo_name, "dates": t.expo_dates, "organiser": expo.organiser,
                                  "colour": expo.brand_colour, "soft": expo.brand_colour_soft},
                          about="link preview image")]
@@ -152,7 +161,7 @@ def _sharing_files(site: Site, routes: Routes) -> list[PlannedFile]:
         "icons": [{"src": posixpath.relpath(path, here), "sizes": f"{size}x{size}", "type": "image/png",
                    "purpose": "any maskable"} for path, size in Routes.ICONS.items()],
     }
-    files.append(PlannedFile(routes.manifest(), "manifest", SETTINGS, routes.lang, ("settings",),
+    files.append(PlannedFile(routes.manifest(), "manifest", SETTINGS, routes.lang, (),
                              values={"manifest": manifest}, about="web app manifest"))
     if routes.siteurl:
         for exhibitor in site.catalog.exhibitors:
@@ -165,9 +174,9 @@ def _sharing_files(site: Site, routes: Routes) -> list[PlannedFile]:
 
 def _icons() -> list[PlannedFile]:
     """The home screen icons and the favicon, drawn from the expo's initials and colour."""
-    files = [PlannedFile(path, "icon", SETTINGS, None, ("settings",), values={"size": size}, about="icon")
+    files = [PlannedFile(path, "icon", SETTINGS, None, (), values={"size": size}, about="icon")
              for path, size in Routes.ICONS.items()]
-    return files + [PlannedFile(Routes.FAVICON, "icon", SETTINGS, None, ("settings",), values={"size": 0},
+    return files + [PlannedFile(Routes.FAVICON, "icon", SETTINGS, None, (), values={"size": 0},
                                 about="favicon")]
 
 

@@ -524,6 +524,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
 from expo.text.import_messages import IMPORT_MESSAGES  # noqa: E402
 
 MESSAGES.update(IMPORT_MESSAGES)
+from expo.text.review_messages import REVIEW_MESSAGES  # noqa: E402
+
+MESSAGES.update(REVIEW_MESSAGES)
 
 
 def render(key: str, lang: str, params: Mapping[str, object]) -> str:
