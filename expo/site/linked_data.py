@@ -56,8 +56,8 @@ def event(routes: Routes) -> dict | None:
     else:
         data["eventAttendanceMode"] = "https://schema.org/OnlineEventAttendanceMode"
         data["location"] = online
-    if expo.organiser:
-        data["organizer"] = {"@type": "Organization", "name": expo.organiser,
+    if routes.text.expo_organiser:
+        data["organizer"] = {"@type": "Organization", "name": routes.text.expo_organiser,
                              "url": routes.absolute(routes.home())}
     return data
 

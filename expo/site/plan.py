@@ -150,7 +150,7 @@ def _sharing_files(site: Site, routes: Routes) -> list[PlannedFile]:
     t, expo = routes.text, routes.expo
     # Made from the settings alone, which every file's digest already covers: no inputs of their own.
     files = [PlannedFile(routes.share_image(), "share_image", SETTINGS, routes.lang, (),
-                         values={"name": t.expo_name, "dates": t.expo_dates, "organiser": expo.organiser,
+                         values={"name": t.expo_name, "dates": t.expo_dates, "organiser": t.expo_organiser,
                                  "colour": expo.brand_colour, "soft": expo.brand_colour_soft},
                          about="link preview image")]
     here = posixpath.dirname(routes.manifest()) or "."
