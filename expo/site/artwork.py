@@ -14,7 +14,7 @@ import textwrap
 
 from PIL import Image, ImageDraw, ImageFont
 
-SHARE_SIZE = (1200, 630)
+from expo.images.recipe import SHARE_SIZE  # the size of every link preview, photos' included
 WHITE = "#ffffff"
 
 

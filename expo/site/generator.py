@@ -18,6 +18,7 @@ from pelican.generators import Generator
 from expo.content.catalog import require_catalog
 from expo.content.errors import ContentError, ContentErrors
 from expo.images.photos import catalog_pictures, prepare_photos, remember_digests, remember_photos, share_pictures
+from expo.images.recipe import SHARE_SIZE
 from expo.project import expo_settings_of, project_root
 from expo.site import linked_data
 from expo.site.cart import cart_product, cart_text
@@ -85,7 +86,7 @@ class ExpoGenerator(Generator):
         self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
         self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html,
                                 cart_product=cart_product, cart_text=cart_text, jsonld=jsonld,
-                                linked_data=linked_data, full_address=full_address)
+                                linked_data=linked_data, full_address=full_address, SHARE_SIZE=SHARE_SIZE)
 
     def _read_intros(self) -> dict:
         """content/home.md (and home.en.md): the organiser's welcome text on the home page."""
