@@ -47,7 +47,9 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
 # Planned file kinds in the summary, Indonesian / English; a kind not listed shows its own name.
 _KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
           "asset": ("file tema", "theme files"), "sitemap": ("sitemap", "sitemap"),
-          "robots": ("robots.txt", "robots.txt"), "products_csv": ("products.csv", "products.csv")}
+          "robots": ("robots.txt", "robots.txt"), "products_csv": ("products.csv", "products.csv"),
+          "qr": ("kode QR", "QR codes"), "share_image": ("gambar pratinjau tautan", "link preview images"),
+          "icon": ("ikon", "icons"), "manifest": ("manifest", "manifests")}
 
 
 def build_summary(result, root: Path) -> str:

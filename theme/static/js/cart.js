@@ -63,7 +63,9 @@
   root.expoCart = api;
 
   // --- in the browser
-  var KEY = "expo-cart";
+  // One cart per site: two expos on one host (user.github.io/a/, user.github.io/b/) keep theirs apart.
+  var script = document.currentScript;
+  var KEY = "expo-cart:" + (script ? script.src.replace(/theme\/js\/cart\.js.*$/, "") : "");
   function load() {
     try { var data = JSON.parse(localStorage.getItem(KEY)); return data && data.items ? data : {items: [], codes: {}}; }
     catch (e) { return {items: [], codes: {}}; }
