@@ -92,8 +92,9 @@ def check_pr(c, base=None, author=None, head="HEAD"):
     "quick": "check photo headers only, skip decoding new photos in full",
 })
 def review(c, base=None, head=None, author=None, output=None, lang=None, quick=False):
-    """Check a pull request with this checkout's code: it must be the base branch. The pull
-    request is read from git as data, never checked out or run."""
+    """Check a pull request with the base branch's code (run it from the base's checkout).
+
+    The pull request is read from git as data: never checked out, imported or run."""
     commands.run(review_commands.review, ROOT, base=base, head=head, author=author, output=output,
                  lang=lang, quick=quick)
 
@@ -104,8 +105,10 @@ def review(c, base=None, head=None, author=None, output=None, lang=None, quick=F
     "lang": "message language: id (default) or en",
 })
 def fix(c, folder, dry_run=False, lang=None):
-    """Apply the certain fixes to a booth's exhibitor.yml (price format, quotes, photo names)
-    and show the diff."""
+    """Apply the certain fixes to a booth's exhibitor.yml and show the diff.
+
+    Certain fixes: a price like Rp 25.000, a missing quote before @, a photo name's capitals or
+    extension."""
     commands.run(review_commands.fix, ROOT, folder, dry_run=dry_run, lang=lang)
 
 
@@ -119,16 +122,17 @@ def codeowners(c, check=False):
     "file": "the CSV file: one row per product (columns: docs/import-csv.md)",
     "photos": "folder holding the photo files named in the CSV (default: the CSV's folder)",
     "update": "replace exhibitor.yml of booths that already exist, and add their photos",
+    "allow-owner-change": "with --update: allow changing a booth's owners or WhatsApp number",
     "dry-run": "check everything, write nothing",
     "owner": "GitHub username to use as owner when a booth's owners cell is empty",
     "lang": "message language: id (default) or en",
     "settings": "settings file (default pelicanconf.py)",
 })
 def import_csv(c, file, photos=None, update=False, dry_run=False, owner=None, lang=None,
-               settings="pelicanconf.py"):
+               settings="pelicanconf.py", allow_owner_change=False):
     """Create exhibitor folders from a spreadsheet or form export (CSV)."""
     commands.run(commands.import_csv, ROOT, file, photos=photos, update=update, dry_run=dry_run,
-                 owner=owner, lang=lang, settings_file=settings)
+                 owner=owner, lang=lang, settings_file=settings, allow_owner_change=allow_owner_change)
 
 
 @task(name="stats", help={"json": "print JSON instead of a table",

@@ -218,6 +218,13 @@ class ExpoSettings:
     max_photo_megapixels: int = 60
     max_yaml_kilobytes: int = 256
     max_products: int = 200
+    # Photo budget of one booth, so one pull request cannot keep the build busy for hours (12
+    # distinct 60-megapixel PNGs of 250 KB each cost 45 s): distinct photo files, their pixels
+    # together, and their bytes together. The defaults fit 200 products with a 12-megapixel
+    # phone photo each; a booth past a budget gets a message naming the first photo over it.
+    max_booth_photos: int = 300
+    max_booth_megapixels: int = 2400
+    max_booth_photo_megabytes: int = 600
     # GitHub logins allowed to change anything in a pull request (site files, any booth); they
     # also own every file in the generated .github/CODEOWNERS. `invoke check-pr` reads this list
     # from pelicanconf.py on the base branch, as a literal (see literalsettings.py), so a pull

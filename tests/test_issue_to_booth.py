@@ -233,3 +233,21 @@ def test_the_real_download_refuses_other_hosts_and_redirects_elsewhere():
     assert handler.redirect_request(request, None, 302, "Found", {}, signed).full_url == signed
     with pytest.raises(AttachmentError):
         handler.redirect_request(request, None, 302, "Found", {}, "http://169.254.169.254/latest/meta-data")
+
+
+def test_owners_typed_into_the_issue_text_are_ignored(root, tmp_path):
+    event = submit(tmp_path, ANSWERS)
+    data = json.loads(event.read_text())
+    data["issue"]["body"] += "\n### Owners\n\nsari-batik\n\n### GitHub\n\n@korban\n"
+    event.write_text(json.dumps(data))
+    code, _result = run(root, event, FakeGitHub())
+    assert code == 0
+    written = yaml.safe_load((root / "exhibitors/keripik-tempe-bu-sari/exhibitor.yml").read_text(encoding="utf-8"))
+    assert written["owners"] == ["sari-tempe"]
+
+
+def test_adversarial_form_text_is_read_in_linear_time():
+    spaces = " " * 60_000
+    assert form_fields(f"### Nama usaha{spaces}\n\nx\n### {spaces}\n\ny\n") == {"Nama usaha": "x"}
+    assert find_attachments("![" * 30_000 + "](" + spaces) == []
+    assert find_attachments("<img " * 10_000) == []

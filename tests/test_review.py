@@ -354,3 +354,12 @@ def test_review_messages_are_bilingual_and_do_not_clash():
         assert messages.MESSAGES[key] == (indonesian, english)
         fields = [{f for _t, f, _s, _c in string.Formatter().parse(t) if f} for t in (indonesian, english)]
         assert indonesian and english and fields[0] == fields[1], key
+
+
+def test_adversarial_lines_are_read_in_linear_time():
+    # Each would take hours with a pattern that rescans the spaces once per character.
+    spaces = " " * 200_000
+    assert find_fixes(f"price: 1{spaces}2\ninstagram: @a{spaces}b\nlogo: a{spaces}.jpg\n", ["a.jpg"]) == []
+    many = "products:\n" + "  - name: A\n    price: 25.000 - 30.000\n" * 5000
+    fixes = find_fixes(many, [])
+    assert len(fixes) == 5000 and fixes[0].new == ("    price: 25000", "    price_max: 30000")

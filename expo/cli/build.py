@@ -24,6 +24,7 @@ from expo.content.errors import ContentError, ContentErrors, format_report
 from expo.project import Project, load_project
 from expo.settings import SettingsError
 from expo.site.incremental import PREVIOUS_OUTPUT_KEY, manifest_path, write_manifest
+from expo.text.escape import printable
 from expo.values.slugs import SLUG_RE
 
 
@@ -141,7 +142,7 @@ def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | No
     if folder:
         slug = Path(folder).name
         if not SLUG_RE.match(slug) or not (project.exhibitors_dir / slug).is_dir():
-            raise BuildFailed(f"Folder {folder} tidak ditemukan (not found). "
+            raise BuildFailed(f"Folder {printable(folder)} tidak ditemukan (not found). "
                               f"Contoh / example: invoke validate {expo.exhibitors_path}/<nama-folder>")
         only = {slug}
     from expo.images.photos import remember_digests, verify_photos

@@ -19,6 +19,7 @@ from expo.cli.build import BuildFailed, build, open_project, validate as validat
 from expo.values.slugs import SLUG_RE
 from expo.cli.scaffold import scaffold_text
 from expo.settings import SettingsError
+from expo.text.escape import printable, safe_text
 
 
 def run(command, *args, **kwargs):
@@ -27,10 +28,10 @@ def run(command, *args, **kwargs):
         code = command(*args, **kwargs)
     except BuildFailed as exc:
         if not exc.reported and str(exc):
-            print(exc, file=sys.stderr)
+            print(safe_text(str(exc)), file=sys.stderr)
         raise Exit(code=1) from None
     except SettingsError as exc:
-        print(exc, file=sys.stderr)
+        print(safe_text(str(exc)), file=sys.stderr)
         raise Exit(code=1) from None
     except KeyboardInterrupt:
         raise Exit(code=130) from None
@@ -93,7 +94,7 @@ def _changed_booths(root: Path, ref: str, folder: str | None, settings_file: str
               f"(site files changed since {ref}: checking every folder)", file=sys.stderr)
         return None
     print(f"Folder yang berubah sejak {ref} / folders changed since {ref}: "
-          f"{', '.join(sorted(slugs)) or '-'}", file=sys.stderr)
+          f"{', '.join(printable(s) for s in sorted(slugs)) or '-'}", file=sys.stderr)
     return slugs
 
 
@@ -111,7 +112,7 @@ def check_pr(root: Path, base: str | None = None, author: str | None = None, hea
     except GitError as exc:
         raise BuildFailed(str(exc)) from None
     violations = decide(pr.changes, pr.owners_at_base, pr.owners_at_head, author, pr.organisers,
-                        pr.exhibitors_path)
+                        pr.exhibitors_path, pr.base_folders, pr.yaml_links)
     print(report(pr.changes, violations, author, pr.organisers), file=sys.stderr)
     return 1 if violations else 0
 
@@ -148,7 +149,7 @@ def _settings(root: Path, settings_file: str):
 def new_exhibitor(root: Path, slug: str, settings_file: str = "pelicanconf.py") -> int:
     if not SLUG_RE.match(slug):
         raise BuildFailed(
-            f'"{slug}" tidak bisa dipakai sebagai nama folder. Pakai huruf kecil, angka dan tanda '
+            f'"{printable(slug)}" tidak bisa dipakai sebagai nama folder. Pakai huruf kecil, angka dan tanda '
             f'hubung, misalnya "batik-sari" / use lowercase letters, digits and hyphens.')
     expo = _settings(root, settings_file)
     display = f"{expo.exhibitors_path}/{slug}"
@@ -196,11 +197,12 @@ def translations(root: Path, check: bool = False) -> int:
 
 def import_csv(root: Path, csv_file: str, photos: str | None = None, update: bool = False,
                dry_run: bool = False, owner: str | None = None, lang: str | None = None,
-               settings_file: str = "pelicanconf.py") -> int:
+               settings_file: str = "pelicanconf.py", allow_owner_change: bool = False) -> int:
     from expo.importer.writer import run_import  # only this command needs the importer
 
     return run_import(root, Path(csv_file), Path(photos) if photos else None, update=update,
-                      dry_run=dry_run, owner=owner, lang=lang, settings_file=settings_file)
+                      dry_run=dry_run, owner=owner, lang=lang, settings_file=settings_file,
+                      allow_owner_change=allow_owner_change)
 
 
 def stats(root: Path, as_json: bool = False, as_csv: bool = False,

@@ -51,7 +51,7 @@ def issue_to_booth(root: Path, issue_file: str, output: str | None = None, dry_r
     print(format_report(result.problems, settings.lang, summary=False, exhibitors_path=settings.exhibitors_path) or "",
           file=sys.stderr)
     if result.written:
-        print(f"exhibitors/{result.slug}/ ditulis (written)", file=sys.stderr)
+        print(f"{settings.exhibitors_path.strip('/')}/{result.slug}/ ditulis (written)", file=sys.stderr)
     if output:
         Path(output).write_text(json.dumps(issue_json(result, number, settings.lang), ensure_ascii=False,
                                            indent=1), encoding="utf-8")

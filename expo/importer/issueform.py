@@ -32,9 +32,9 @@ from expo.importer.attachments import (
     is_attachment_url,
     remove_attachments,
 )
-from expo.importer.columns import normalise
-from expo.importer.rows import Table, plan_import
-from expo.importer.writer import commit, existing_booths, scan_photos, stage
+from expo.importer.columns import ALIASES, PRODUCT_COLUMNS, normalise
+from expo.importer.rows import ImportLimits, Table, plan_import
+from expo.importer.writer import commit, existing_booths, photo_sources, scan_photos, stage
 from expo.pr.ownership import normalize_login, owners_from_yaml
 from expo.settings import ExpoSettings
 from expo.values.slugs import SLUG_RE
@@ -46,7 +46,7 @@ KIND_UPDATE = "Ubah booth"
 FORM_ONLY = {KIND_LABEL, "Persetujuan"}  # fields of the form that are not booth data
 MAX_BODY_CHARACTERS = 65_536  # GitHub's own limit for an issue body
 MAX_PHOTOS = 30
-_SECTION = re.compile(r"^### (.+?)[ \t]*$", re.MULTILINE)
+_SECTION = re.compile(r"^### ([^\n]*)$", re.MULTILINE)  # the label is stripped in code
 _PRODUCT_LABEL = re.compile(r"^(.*\S)\s+(\d{1,2})$")
 # Spreadsheet words where the form has its own: "fill in this cell" means nothing in a form.
 _FORM_KEYS = {"cell_required": "issue_field_required", "booth_exists": "issue_booth_exists"}
@@ -76,7 +76,9 @@ def form_fields(body: str) -> dict[str, str]:
     for i, heading in enumerate(headings):
         end = headings[i + 1].start() if i + 1 < len(headings) else len(body)
         value = body[heading.end():end].strip()
-        fields[heading.group(1).strip()] = "" if value == NO_RESPONSE else value
+        label = heading.group(1).strip()
+        if label:
+            fields[label] = "" if value == NO_RESPONSE else value
     return fields
 
 
@@ -88,7 +90,9 @@ def form_table(fields: dict[str, str], photo_names: dict[int, list[str]]) -> Tab
     booth: dict[str, str] = {}
     products: dict[int, dict[str, str]] = {}
     for label, value in fields.items():
-        if label in FORM_ONLY:
+        # owners are the issue's author (or, for a change, the booth's owners): a "### owners"
+        # section typed into the issue text never names them
+        if label in FORM_ONLY or ALIASES.get(normalise(label)) == "owners":
             continue
         match = _PRODUCT_LABEL.match(label)
         if match:
@@ -111,8 +115,6 @@ def form_table(fields: dict[str, str], photo_names: dict[int, list[str]]) -> Tab
 
 def has_booth_name(fields: dict[str, str]) -> bool:
     """Whether the text is the booth form at all (it has the business-name field)."""
-    from expo.importer.columns import ALIASES
-
     return any(ALIASES.get(normalise(label)) == "name" for label in fields)
 
 
@@ -141,19 +143,21 @@ def convert_issue(root: Path, settings: ExpoSettings, body: str, author: str, do
             table = _with_column(table, "owners", owners_cell)
         attached = replace(scan_photos(photos_dir), display="lampiran issue")
         plan = plan_import(table, SOURCE, attached, existing, settings.categories,
-                           update=update, owner=author)
+                           update=update, owner=author, limits=ImportLimits.of(settings))
         problems += plan.problems
         if not plan.booths:
             return IssueResult(None, update, False, tuple(_labelled(problems, table)))
         booth = plan.booths[0]  # one form, one booth
         staged_root = Path(scratch) / "staged"
         staged = settings.exhibitors_dir(staged_root) / booth.slug
-        stage(booth, staged, photos_dir, exhibitors / booth.slug)
-        _, found = load_catalog(staged_root, replace(settings, featured=()), only={booth.slug})
+        stage(booth, staged)
+        sources = {booth.slug: photo_sources(booth, photos_dir, exhibitors / booth.slug)}
+        _, found = load_catalog(staged_root, replace(settings, featured=()), only={booth.slug},
+                                photo_sources=sources)
         problems += booth.locate(found, SOURCE, plan.problems)
         ok = booth.ready and not any(p.is_error for p in problems)
         if ok and not dry_run:
-            commit(booth, staged, exhibitors / booth.slug)
+            commit(booth, staged, exhibitors / booth.slug, photos_dir)
         return IssueResult(booth.slug, update, ok and not dry_run, tuple(_labelled(problems, table)),
                            tuple(booth.new_photos), len(booth.document.get("products", ())))
 
@@ -269,7 +273,5 @@ def _labelled(problems: list[ContentError], table: Table) -> list[ContentError]:
 
 
 def _is_product_header(header: str) -> bool:
-    from expo.importer.columns import ALIASES, PRODUCT_COLUMNS
-
     return ALIASES.get(normalise(header)) in PRODUCT_COLUMNS
 

@@ -34,6 +34,8 @@ class PullRequest:
     owners_at_head: dict[str, tuple[str, ...]]  # every touched folder, as the PR leaves it
     organisers: tuple[str, ...]
     exhibitors_path: str
+    base_folders: frozenset[str] = frozenset()  # every booth folder on base (case collisions)
+    yaml_links: frozenset[str] = frozenset()  # touched folders whose exhibitor.yml is a symlink on HEAD
 
 
 def read_pull_request(root: Path, base: str, head: str = "HEAD") -> PullRequest:
@@ -55,7 +57,8 @@ def read_pull_request(root: Path, base: str, head: str = "HEAD") -> PullRequest:
     folder = exhibitors_path.strip("/")
     at_base = {s: _owners_at(root, base_sha, f"{folder}/{s}/{YAML_NAME}") for s in slugs & existing}
     at_head = {s: _owners_at(root, head_sha, f"{folder}/{s}/{YAML_NAME}") for s in slugs}
-    return PullRequest(changes, at_base, at_head, organisers, exhibitors_path)
+    links = frozenset(s for s in slugs if _is_link(root, head_sha, f"{folder}/{s}/{YAML_NAME}"))
+    return PullRequest(changes, at_base, at_head, organisers, exhibitors_path, frozenset(existing), links)
 
 
 def changed_paths(root: Path, start: str, end: str) -> list[Change]:
@@ -117,6 +120,11 @@ def read_blob(root: Path, commit: str, path: str, max_bytes: int) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
+
+
+def _is_link(root: Path, commit: str, path: str) -> bool:
+    listing = _git(root, "ls-tree", "-z", commit, "--", path).stdout.decode("utf-8", "surrogateescape")
+    return listing.startswith("120000 ")
 
 
 def _owners_at(root: Path, commit: str, path: str) -> tuple[str, ...]:

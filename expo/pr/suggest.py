@@ -23,8 +23,13 @@ from expo.images.pipeline import PHOTO_EXTENSIONS
 from expo.importer.rows import parse_price
 
 # `  - price: Rp 25.000` / `price: "25rb"`: indentation, an optional list dash, key, value.
-_LINE = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_]+)(?P<colon>[ ]*:[ ]+)(?P<value>\S.*?)[ ]*$")
-_ITEM = re.compile(r"^(?P<lead>[ ]*-[ ]+)(?P<value>\S.*?)[ ]*$")
+# The value runs to the end of the line; trailing spaces are cut in code, not by the pattern
+# (`.*?[ ]*$` would rescan a long run of spaces once per character).
+_LINE = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)?)(?P<key>[A-Za-z_]+)(?P<colon>[ ]*:[ ]+)(?P<value>\S.*)$")
+_ITEM = re.compile(r"^(?P<lead>[ ]*-[ ]+)(?P<value>\S.*)$")
+MAX_PRICE_TEXT = 40
+MAX_SIBLING_LINES = 400  # how far to look for price_max beside a price; further: no fix
+_PHOTOS_KEY = re.compile(r"^(?P<lead>[ ]*(?:-[ ]+)?)(?P<key>photos)[ ]*:[ ]*$")
 _PLAIN_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._()+ -]*$")
 _PHOTO_KEYS = {"logo", "cover", "photos"}
 _PRICE_KEYS = {"price", "price_max"}
@@ -57,7 +62,7 @@ def find_fixes(text: str, folder_files: Iterable[str]) -> list[Fix]:
                or _photo_fix(i, line, files, in_photos is not None))
         if fix:
             fixes.append(fix)
-        match = _LINE.match(line) or re.match(r"^(?P<lead>[ ]*(?:-[ ]+)?)(?P<key>photos)[ ]*:[ ]*$", line)
+        match = _LINE.match(line) or _PHOTOS_KEY.match(line)
         if match and match.group("key") == "photos" and not match.groupdict().get("value"):
             in_photos = len(match.group("lead"))
     return fixes
@@ -79,8 +84,9 @@ def _price_fix(lines: list[str], i: int, line: str) -> Fix | None:
     match = _LINE.match(line)
     if not match or match.group("key") not in _PRICE_KEYS:
         return None
-    value = _unquote(match.group("value"))
-    if value is None or re.fullmatch(r"\d+", value) or " #" in value:
+    value = _unquote(match.group("value").rstrip(" "))
+    # a price people write is short; longer text is not a price we could be sure about
+    if value is None or len(value) > MAX_PRICE_TEXT or re.fullmatch(r"\d+", value) or " #" in value:
         return None
     try:
         low, high = parse_price(value)
@@ -109,6 +115,8 @@ def _sibling_has(lines: list[str], i: int, indent: int, key: str) -> bool:
 
     if not parts(i)[0].startswith("- "):  # look up to the `- ` that starts this list item
         for j in range(i - 1, -1, -1):
+            if i - j > MAX_SIBLING_LINES:
+                return True  # not sure: no fix
             stripped, level = parts(j)
             if not stripped:
                 continue
@@ -121,6 +129,8 @@ def _sibling_has(lines: list[str], i: int, indent: int, key: str) -> bool:
             if level == indent and pattern.match(stripped):
                 return True
     for j in range(i + 1, len(lines)):
+        if j - i > MAX_SIBLING_LINES:
+            return True
         stripped, level = parts(j)
         if not stripped:
             continue
@@ -138,7 +148,7 @@ def _at_fix(i: int, line: str) -> Fix | None:
     match = _LINE.match(line) or _ITEM.match(line)
     if not match:
         return None
-    value = match.group("value")
+    value = match.group("value").rstrip(" ")
     if not re.fullmatch(r"@[^\s\"'\\#,\[\]{}]+", value):
         return None
     head = line[: match.start("value")]
@@ -158,7 +168,7 @@ def _photo_fix(i: int, line: str, files: list[str], in_photos: bool) -> Fix | No
         return None
     if not match:
         return None
-    written = match.group("value")
+    written = match.group("value").rstrip(" ")
     name = _unquote(written)
     if name is None or " #" in name or name in files or PurePath(name).suffix.lower() not in PHOTO_EXTENSIONS:
         return None
