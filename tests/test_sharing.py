@@ -228,7 +228,7 @@ def test_a_hybrid_expo_is_online_and_at_its_venue(tmp_path):
     [event] = [b for b in blocks(Page(root / "output/index.html", root / "output")) if b["@type"] == "ExhibitionEvent"]
     assert event["eventAttendanceMode"] == "https://schema.org/MixedEventAttendanceMode"
     assert [place["@type"] for place in event["location"]] == ["Place", "VirtualLocation"]
-    assert event["startDate"] == "2026-11-16T08:00:00+07:00"
+    assert (event["startDate"], event["endDate"]) == ("2026-11-16T00:00:00+07:00", "2026-11-30T23:59:59+07:00")
 
 
 @pytest.mark.parametrize("settings, mistake", [

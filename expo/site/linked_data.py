@@ -42,8 +42,9 @@ def event(routes: Routes) -> dict | None:
         "@type": "ExhibitionEvent",
         "name": routes.text.expo_name,
         "url": routes.absolute(routes.home()),
-        "startDate": f"{expo.start_date}T08:00:00{JAKARTA}",
-        "endDate": f"{expo.end_date}T21:00:00{JAKARTA}",
+        # whole days: the settings give days, not opening hours (an online booth never closes)
+        "startDate": f"{expo.start_date}T00:00:00{JAKARTA}",
+        "endDate": f"{expo.end_date}T23:59:59{JAKARTA}",
         "eventStatus": "https://schema.org/EventScheduled",
         "image": [routes.absolute(routes.share_image())],
         "description": routes.text.expo_dates or routes.text.expo_name,
