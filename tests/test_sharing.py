@@ -56,7 +56,7 @@ def test_favicon_icons_and_manifest_exist_and_are_linked(published):
     page = Page(published / "en/booth/batik-sari/index.html", published)
     for link in page.find_all("link", rel="icon") + page.find_all("link", rel="manifest"):
         assert (published / link.attrs["href"][len(SITE) + 1:]).is_file()
-    assert (published / "favicon.ico").is_file()  # where browsers look without being told
+    assert Image.open(published / "favicon.ico").format == "ICO"  # where browsers look unasked
     manifest = json.loads((published / "en/manifest.webmanifest").read_text(encoding="utf-8"))
     assert manifest["name"] == "Central Java Virtual UMKM Expo 2026" and manifest["start_url"] == "./"
     for icon in manifest["icons"]:

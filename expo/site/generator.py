@@ -118,7 +118,7 @@ class ExpoGenerator(Generator):
     def generate_output(self, writer) -> None:
         folder = Path(self.output_path)
         output = Output(writer, lambda file: self._render_page(writer, file), folder,
-                        absolute_siteurl(self.settings), self.planned, self.photos.cache, self.expo)
+                        absolute_siteurl(self.settings), self.planned, self.photos.cache)
         previous = self._previous()
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
         for file in self.planned:

@@ -29,7 +29,6 @@ class Output:
     siteurl: str
     planned: list[PlannedFile]
     photo_cache: Any  # expo.images.cache.PhotoCache
-    expo: Any = None  # expo.settings.ExpoSettings: the expo's name and colour for its icons
 
 
 def _page(file: PlannedFile, out: Output) -> None:
@@ -61,13 +60,16 @@ def _manifest(file: PlannedFile, out: Output) -> None:
 
 
 def _icon(file: PlannedFile, out: Output) -> None:
-    name, colour, size = out.expo.name, out.expo.brand_colour, file.values["size"]
-    data = artwork.icon_png(name, colour, size) if size else artwork.favicon_ico(name, colour)
+    name, colour = file.values["name"], file.values["colour"]
+    data = (artwork.favicon_ico(name, colour) if file.save_as.endswith(".ico")
+            else artwork.icon_png(name, colour, file.values["size"]))
     _write_bytes(out.folder / file.save_as, data)
 
 
 def _qr(file: PlannedFile, out: Output) -> None:
     _write_bytes(out.folder / file.save_as, qr_svg(file.values["address"]))
+
+
 def _asset(file: PlannedFile, out: Output) -> None:
     """A theme file (CSS, JS), copied with its mtime so caches see it unchanged."""
     target = out.folder / file.save_as

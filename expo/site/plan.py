@@ -67,7 +67,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
     _link_alternates(planned, site)
     for routes in site.routes.values():
         planned += _sharing_files(site, routes)
-    planned += _icons()
+    planned += _icons(next(iter(site.routes.values())))
     if any(r.siteurl for r in site.routes.values()):  # search engines need full addresses
         planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, ("pages",), about="sitemap"))
         planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
@@ -172,12 +172,12 @@ def _sharing_files(site: Site, routes: Routes) -> list[PlannedFile]:
     return files
 
 
-def _icons() -> list[PlannedFile]:
-    """The home screen icons and the favicon, drawn from the expo's initials and colour."""
-    files = [PlannedFile(path, "icon", SETTINGS, None, (), values={"size": size}, about="icon")
-             for path, size in Routes.ICONS.items()]
-    return files + [PlannedFile(Routes.FAVICON, "icon", SETTINGS, None, (), values={"size": 0},
-                                about="favicon")]
+def _icons(routes: Routes) -> list[PlannedFile]:
+    """The home screen icons and the favicon (.ico), drawn from the expo's initials and colour,
+    in the main language: every language shares them."""
+    drawn = {"name": routes.text.expo_name, "colour": routes.expo.brand_colour}
+    return [PlannedFile(path, "icon", SETTINGS, None, (), values={**drawn, "size": size}, about=path)
+            for path, size in [*Routes.ICONS.items(), (Routes.FAVICON, 48)]]
 
 
 def _group(routes: Routes, group: Group, kind: str, url: str, label: str,
