@@ -11,6 +11,10 @@ import json
 from typing import Any, Mapping
 
 from expo.content.contract import CREDENTIALS, EXHIBITOR, MAX_PRICE, PRODUCT, Field
+from expo.values.prices import MAX_PRICE_TEXT
+
+_AMOUNT = r"(?:[Rr][Pp]\.?|IDR)?\s*\d[\d.,\s]*(?:rb|ribu|k|jt|juta)?\s*(?:[.,]\s*-)?"
+_PRICE_TEXT = rf"^\s*{_AMOUNT}(?:(?:-|–|—|~|s/d|sampai|hingga){_AMOUNT})?\s*$"
 
 SCHEMA_PATH = "schema/exhibitor.schema.json"
 _URL = {"type": "string", "pattern": r"^(https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/\S*)?$"}
@@ -53,7 +57,10 @@ def _property(field: Field, categories: Mapping[str, str]) -> dict:
     elif kind == "date":
         schema = {"type": "string", "format": "date"}
     elif kind == "price":
-        schema = {"type": "integer", "minimum": 0, "maximum": MAX_PRICE}
+        # a whole number, or text as people write prices (expo/values/prices.py reads it);
+        # the pattern only guides editors, validation applies the full rule
+        schema = {"anyOf": [{"type": "integer", "minimum": 1, "maximum": MAX_PRICE},
+                            {"type": "string", "maxLength": MAX_PRICE_TEXT, "pattern": _PRICE_TEXT}]}
     elif kind == "credentials":
         schema = _object(CREDENTIALS, categories)
     elif kind == "products":

@@ -80,7 +80,7 @@ def owners_from_yaml(text: str | None, display: str) -> tuple[str, ...]:
         return ()
     problems: list = []
     document = parse_yaml(text, display, problems)
-    if problems or document is None or not isinstance(document.data, dict):
+    if any(p.is_error for p in problems) or document is None or not isinstance(document.data, dict):
         return ()
     owners = document.data.get("owners")
     if isinstance(owners, list):  # scalars as typed: YAML reads a login like 12345 as a number
@@ -137,7 +137,8 @@ def decide(changes: Iterable[Change], owners_at_base: Mapping[str, tuple[str, ..
             elif slug in links:
                 violations.append(Violation(change.path, "pr_yaml_link", params))
             elif who not in _keys(owners_at_head.get(slug, ())):
-                violations.append(Violation(change.path, "pr_new_folder_not_owner", params))
+                login = author.strip().lstrip("@")  # quoted in the advice: '- @x' is not YAML
+                violations.append(Violation(change.path, "pr_new_folder_not_owner", {**params, "login": login}))
             continue
         base_owners = owners_at_base[slug]
         if who in _keys(base_owners):
