@@ -86,7 +86,7 @@ def test_a_product_page_gives_the_cart_its_product(site):
     data = cart_data(page, "cart-product")
     assert data == {"id": "batik-sari/selendang-sutra", "booth": "batik-sari", "boothName": "Batik Sari",
                     "boothCode": booth_codes(("batik-sari", "keripik-bu-sri"))["batik-sari"],
-                    "wa": "6281234567890", "name": {"id": "Selendang Sutra", "en": "Selendang Sutra"},
+                    "wa": "6281222334455", "name": {"id": "Selendang Sutra", "en": "Selendang Sutra"},
                     "price": 150000, "priceText": "Rp150.000", "path": "booth/batik-sari/selendang-sutra/"}
     button = page.find("button", class_="cart-add")
     assert "hidden" in button.attrs  # until cart.js runs: no dead button without JavaScript

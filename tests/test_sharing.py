@@ -136,7 +136,7 @@ def test_the_poster_has_name_logo_qr_whatsapp_and_three_products(tmp_path):
     assert poster.find("div", class_="poster-logo").children
     qr = next(i for i in poster.find_all("img") if i.attrs["src"].endswith("qr.svg"))
     assert qr.attrs["src"] == f"{SITE}/booth/batik-sari/qr.svg"
-    assert poster.text_of("p", class_="poster-wa") == "WhatsApp: +62 812-3456-7890"
+    assert poster.text_of("p", class_="poster-wa") == "WhatsApp: +62 812-2233-4455"
     products = poster.find("ul", class_="poster-products").children
     assert [" ".join(li.children[-2].text.split()) for li in products] == [
         "Kain Batik Tulis Parang", "Selendang Sutra", "Produk 3"]
@@ -216,7 +216,7 @@ def test_booth_data_names_its_address_once_and_its_shops(published):
                if b["@type"] == "LocalBusiness"]
     assert booth["address"]["streetAddress"] == "Jl. Hayam Wuruk 12, Kota Pekalongan"
     assert booth["sameAs"][:2] == ["https://www.tokopedia.com/batiksari", "https://shopee.co.id/batiksari"]
-    assert booth["telephone"] == "+6281234567890"
+    assert booth["telephone"] == "+6281222334455"
     crumbs = [b for b in blocks(Page(published / "booth/batik-sari/selendang-sutra/index.html", published))
               if b["@type"] == "BreadcrumbList"][0]["itemListElement"]
     assert [c["name"] for c in crumbs] == ["Beranda", "Batik", "Batik Sari", "Selendang Sutra"]
