@@ -17,10 +17,11 @@ def build(c, lang=None, settings="pelicanconf.py"):
 
 
 @task(help={"port": "port on localhost (default 8000)", "watch": "rebuild when files change",
+            "lan": "also open to phones on the same Wi-Fi (prints the address to open)",
             "settings": "settings file (default pelicanconf.py)"})
-def serve(c, port=8000, watch=False, settings="pelicanconf.py"):
+def serve(c, port=8000, watch=False, lan=False, settings="pelicanconf.py"):
     """Build, then preview the site on http://localhost:8000."""
-    commands.run(commands.serve, ROOT, port=int(port), watch=watch, settings_file=settings)
+    commands.run(commands.serve, ROOT, port=int(port), watch=watch, settings_file=settings, lan=lan)
 
 
 @task(help={"settings": "settings file (default pelicanconf.py)"})

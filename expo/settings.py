@@ -8,8 +8,10 @@ silently.
 from __future__ import annotations
 
 import collections.abc
+import datetime as _dt
 import difflib
 import functools
+import re
 import string
 import typing
 from dataclasses import dataclass, field, fields
@@ -43,6 +45,9 @@ _PATTERN_FIELDS = {
     "whatsapp_message_booth": ("booth", "expo", "url"),
     "whatsapp_message_en": ("product", "price", "booth", "expo", "url"),
     "whatsapp_message_booth_en": ("booth", "expo", "url"),
+    "poster_url": _PAGE, "cart_url": (),
+    "cart_message": ("booth", "expo", "items", "total", "code"),
+    "cart_message_en": ("booth", "expo", "items", "total", "code"),
 }
 LANGUAGES = ("id", "en")  # languages the interface is translated into (expo/text/locale)
 
@@ -145,6 +150,26 @@ class ExpoSettings:
     # "Other products of this booth" on a product page: at most this many, so a booth with
     # 200 products does not repeat 199 cards on each of its 200 pages.
     other_products: int = 8
+    # The expo's days as ISO dates ("2026-11-16"), for search engines (schema.org
+    # ExhibitionEvent, at +07:00); EXPO_DATES stays the text visitors read. Unset: no event data.
+    start_date: str = ""
+    end_date: str = ""
+    # Where the expo also happens in person (an address); set for a hybrid expo, so search
+    # engines list it as online and at this place. "" means online only.
+    venue: str = ""
+    # The expo's colours: link previews, the home screen icon and the browser bar. The theme's
+    # CSS has its own copy (--brand in theme/static/css/expo.css); change both together.
+    brand_colour: str = "#8a3b12"
+    brand_colour_soft: str = "#f6e7d8"
+    # WhatsApp cart: visitors collect products from several booths, then send one message per
+    # booth. Every message carries an order code such as UVO26-K7Q-3F2A (this prefix, the
+    # booth's code, a random part) that the exhibitor can quote and the organiser can count.
+    order_code_prefix: str = "EXPO"
+    # {items} is one line per product (quantity, product, unit price, subtotal, the buyer's note),
+    # {total} the sum, {code} the order code.
+    cart_message: str = "Halo {booth}, saya ingin memesan dari {expo}:\n{items}\nTotal: {total}\nKode pesanan: {code}"
+    cart_message_en: str = ("Hello {booth}, I would like to order from {expo}:\n{items}\nTotal: {total}\n"
+                            "Order code: {code}")
     # URL patterns, in Pelican's *_URL / *_SAVE_AS style. {slug} is the booth or product slug,
     # {booth} the booth slug, {page} the page number (directory pages 2, 3, ...).
     booth_url: str = "booth/{slug}/"
@@ -166,6 +191,10 @@ class ExpoSettings:
     # The organiser's pages from content/pages/ ({slug} from their Slug: line).
     page_url: str = "{slug}/"
     page_save_as: str = "{slug}/index.html"
+    # The cart, and the printable A4 poster of each booth (a QR code to its page, for a
+    # physical stand).
+    cart_url: str = "keranjang/"
+    poster_url: str = "poster/{slug}/"
     # Where processed photos go inside output/, and the cache kept between builds (relative to
     # the project root; `invoke clean --stale` prunes entries the last build did not use).
     media_url: str = "media/"
@@ -232,7 +261,7 @@ class ExpoSettings:
 
     def _mistakes(self) -> list[str]:
         mistakes = []
-        for check in (self._check_basics, self._check_patterns, self._check_images):
+        for check in (self._check_basics, self._check_patterns, self._check_images, self._check_event):
             mistakes += check()
         return mistakes
 
@@ -294,6 +323,27 @@ class ExpoSettings:
                 mistakes.append(f"EXPO_{name.upper()} must be above 0.")
         if int(self.image_workers) < 0:
             mistakes.append("EXPO_IMAGE_WORKERS must be 0 (all cores) or more.")
+        return mistakes
+
+    def _check_event(self) -> list[str]:
+        mistakes = []
+        days = {}
+        for name in ("start_date", "end_date"):
+            value = getattr(self, name)
+            if value:
+                try:
+                    days[name] = _dt.date.fromisoformat(value)
+                except ValueError:
+                    mistakes.append(f'EXPO_{name.upper()} must be a date like "2026-11-16", not {value!r}.')
+        if len(days) == 2 and days["end_date"] < days["start_date"]:
+            mistakes.append("EXPO_END_DATE is before EXPO_START_DATE.")
+        if bool(self.start_date) != bool(self.end_date):
+            mistakes.append('EXPO_START_DATE and EXPO_END_DATE go together, e.g. "2026-11-16" and "2026-11-30".')
+        for name in ("brand_colour", "brand_colour_soft"):
+            if not re.fullmatch(r"#[0-9a-fA-F]{6}", getattr(self, name)):
+                mistakes.append(f'EXPO_{name.upper()} must be a colour like "#8a3b12".')
+        if not re.fullmatch(r"[A-Z0-9]{2,8}", self.order_code_prefix):
+            mistakes.append('EXPO_ORDER_CODE_PREFIX must be 2 to 8 capital letters or digits, e.g. "UVO26".')
         return mistakes
 
     @property

@@ -12,9 +12,12 @@ from sitekit import GOOD_YML, SECOND_YML, make_project
 PUBLISHED = 'SITEURL = "https://expo.example.id"\nRELATIVE_URLS = False\n'
 
 
-def jsonld(page: Page) -> dict:
-    [script] = [e for e in page.elements if e.tag == "script" and e.attrs.get("type") == "application/ld+json"]
-    return json.loads(script.text)
+def jsonld(page: Page, kind: str = "Product") -> dict:
+    """The page's one schema.org block of that @type."""
+    blocks = [json.loads(e.text) for e in page.elements
+              if e.tag == "script" and e.attrs.get("type") == "application/ld+json"]
+    [block] = [b for b in blocks if b["@type"] == kind]
+    return block
 
 
 def test_published_site_has_a_sitemap_of_every_page_and_robots(tmp_path):
@@ -56,7 +59,8 @@ def test_exhibitor_text_cannot_close_the_structured_data_script(tmp_path):
     [path] = [p for p in (site / "booth/batik-sari").glob("*/index.html") if "kain" not in str(p)]
     page = Page(path, site)
     assert jsonld(page)["name"] == evil
-    assert [e.attrs.get("type") for e in page.elements if e.tag == "script"] == ["application/ld+json", None]
+    assert [e.attrs.get("type") for e in page.elements if e.tag == "script"] == [
+        "application/ld+json", "application/ld+json", "application/json", None, None]
 
 
 def test_a_local_preview_has_no_sitemap(tmp_path):

@@ -52,7 +52,9 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
 # Planned file kinds in the summary, Indonesian / English; a kind not listed shows its own name.
 _KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
           "asset": ("file tema", "theme files"), "sitemap": ("sitemap", "sitemap"),
-          "robots": ("robots.txt", "robots.txt"), "products_csv": ("products.csv", "products.csv")}
+          "robots": ("robots.txt", "robots.txt"), "products_csv": ("products.csv", "products.csv"),
+          "qr": ("kode QR", "QR codes"), "share_image": ("gambar pratinjau tautan", "link preview images"),
+          "icon": ("ikon", "icons"), "manifest": ("manifest", "manifests")}
 
 
 def build_summary(result, root: Path) -> str:
@@ -288,8 +290,12 @@ def _prune_photo_cache(root: Path, settings_file: str) -> None:
           f"(photo cache: {count} stale entries removed)", file=sys.stderr)
 
 
-def serve(root: Path, port: int = 8000, watch: bool = False, settings_file: str = "pelicanconf.py") -> int:
-    """Build once (a broken build still serves the previous site), then serve output/."""
+def serve(root: Path, port: int = 8000, watch: bool = False, settings_file: str = "pelicanconf.py",
+          lan: bool = False) -> int:
+    """Build once (a broken build still serves the previous site), then serve output/; `lan`
+    listens on every network interface so a phone on the same Wi-Fi can open the site."""
+    from expo.cli.preview import PreviewHandler, lan_address
+
     try:
         build(root, settings_file)
     except BuildFailed:
@@ -297,13 +303,18 @@ def serve(root: Path, port: int = 8000, watch: bool = False, settings_file: str 
             raise
         print("Build gagal; menampilkan situs sebelumnya (build failed; serving the previous site)",
               file=sys.stderr)
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(root / "output"))
+    handler = functools.partial(PreviewHandler, directory=str(root / "output"))
     try:
-        server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        server = http.server.ThreadingHTTPServer(("0.0.0.0" if lan else "127.0.0.1", port), handler)
     except OSError as exc:  # the port is taken (another serve still running) or privileged
         raise BuildFailed(f"Port {port} tidak bisa dipakai ({exc.strerror}). Coba port lain / "
                           f"try another port: invoke serve --port {port + 1}") from None
     print(f"Buka / open http://localhost:{port}/  (Ctrl+C untuk berhenti / to stop)", file=sys.stderr)
+    if lan:
+        address = lan_address()
+        print(f"Di HP pada Wi-Fi yang sama / on a phone on the same Wi-Fi: http://{address}:{port}/"
+              if address else "Alamat jaringan lokal tidak ditemukan / no local network address found",
+              file=sys.stderr)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

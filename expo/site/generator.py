@@ -18,15 +18,20 @@ from pelican.generators import Generator
 from expo.content.catalog import require_catalog
 from expo.content.errors import ContentError, ContentErrors
 from expo.images.photos import catalog_pictures, prepare_photos, remember_digests, remember_photos, share_pictures
+from expo.images.recipe import SHARE_SIZE
 from expo.project import expo_settings_of, project_root
+from expo.site import linked_data
+from expo.site.cart import cart_product, cart_text
+from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, content_digests, file_digest,
+                                    manifest_path, site_digest, tree_digest_of)
+from expo.site.linked_data import jsonld
 from expo.site.outputs import PRODUCERS, Output
 from expo.site.pictures import picture_html
 from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
 from expo.site.routes import Routes
 from expo.site.structured import product_jsonld
 from expo.site.text import Text
-from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, content_digests, file_digest,
-                                    manifest_path, site_digest, tree_digest_of)
+from expo.values.addresses import full_address
 
 
 def absolute_siteurl(settings: dict) -> str:
@@ -79,7 +84,9 @@ class ExpoGenerator(Generator):
                             expo_photo_colours=self.photos.placeholders)
         self.digests = self._digests(content_pages, intros)
         self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
-        self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html)
+        self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html,
+                                cart_product=cart_product, cart_text=cart_text, jsonld=jsonld,
+                                linked_data=linked_data, full_address=full_address, SHARE_SIZE=SHARE_SIZE)
 
     def _read_intros(self) -> dict:
         """content/home.md (and home.en.md): the organiser's welcome text on the home page."""

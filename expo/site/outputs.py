@@ -6,14 +6,17 @@ templates, the plan, the photo cache) and writes exactly that file.
 
 from __future__ import annotations
 
+import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
 from expo.images.pipeline import link_file
+from expo.site import artwork
 from expo.site.exports import products_csv
 from expo.site.plan import PlannedFile
+from expo.site.qr import qr_svg
 from expo.site.routes import url_of
 from expo.site.structured import robots_txt, sitemap_xml
 
@@ -33,7 +36,8 @@ def _page(file: PlannedFile, out: Output) -> None:
 
 
 def _sitemap(file: PlannedFile, out: Output) -> None:
-    paths = [url_of(f.save_as) for f in out.planned if f.kind == "page" and f.key != ("404",)]
+    paths = [url_of(f.save_as) for f in out.planned
+             if f.kind == "page" and f.key != ("404",) and not f.values.get("noindex")]
     _write(out.folder / file.save_as, sitemap_xml(out.siteurl, paths))
 
 
@@ -44,6 +48,26 @@ def _robots(file: PlannedFile, out: Output) -> None:
 def _photo(file: PlannedFile, out: Output) -> None:
     """A hard link to the encoded file in the photo cache (a copy where links fail)."""
     link_file(out.photo_cache.entry(file.values["picture"]) / file.values["name"], out.folder / file.save_as)
+
+
+def _share_image(file: PlannedFile, out: Output) -> None:
+    v = file.values
+    _write_bytes(out.folder / file.save_as, artwork.share_image(v["name"], v["dates"], v["organiser"], v["colour"], v["soft"]))
+
+
+def _manifest(file: PlannedFile, out: Output) -> None:
+    _write(out.folder / file.save_as, json.dumps(file.values["manifest"], ensure_ascii=False, indent=1, sort_keys=True))
+
+
+def _icon(file: PlannedFile, out: Output) -> None:
+    name, colour = file.values["name"], file.values["colour"]
+    data = (artwork.favicon_ico(name, colour) if file.save_as.endswith(".ico")
+            else artwork.icon_png(name, colour, file.values["size"]))
+    _write_bytes(out.folder / file.save_as, data)
+
+
+def _qr(file: PlannedFile, out: Output) -> None:
+    _write_bytes(out.folder / file.save_as, qr_svg(file.values["address"]))
 
 
 def _asset(file: PlannedFile, out: Output) -> None:
@@ -65,13 +89,20 @@ def _write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8")
 
 
+def _write_bytes(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)
+
+
 PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "page": _page,
     "sitemap": _sitemap,
     "robots": _robots,
     "photo": _photo,
+    "share_image": _share_image,
+    "manifest": _manifest,
+    "icon": _icon,
+    "qr": _qr,
     "asset": _asset,
-
-
     "products_csv": _products_csv,
 }

@@ -15,9 +15,14 @@ from expo.images.pipeline import Picture
 
 @functools.lru_cache(maxsize=8192)
 def picture_html(pic: Picture, sizes: str, siteurl: str, colour: str = "", eager: bool = False,
-                 lazy: bool = True, class_: str = "") -> Markup:
+                 lazy: bool = True, class_: str = "", alt: str | None = None, defer: bool = False) -> Markup:
     """eager: the page's first, largest image (fetchpriority high, neither lazy nor async);
-    lazy=False for small images above the fold. Every <img> carries width and height."""
+    lazy=False for small images above the fold. Every <img> carries width and height.
+    alt: instead of the photo's own ('' where a heading next to it already names it).
+    defer: fetched only once on screen (expo.js swaps data-srcset in when it scrolls into view),
+    for images a browser's own lazy loading would fetch too early: it loads everything within
+    1250-2500 px, so a phone fetched every swipe photo and every card below the first screen.
+    Without JavaScript the <noscript> copy loads as usual."""
     base = escape(siteurl)
     sizes_attr = escape(sizes)
 
@@ -29,7 +34,7 @@ def picture_html(pic: Picture, sizes: str, siteurl: str, colour: str = "", eager
     fallback = pic.fallback
     attributes = [f'src="{base}/{escape(fallback.url)}"', f'sizes="{sizes_attr}"',
                   f'srcset="{srcset("image/jpeg")}"', f'width="{fallback.width}"',
-                  f'height="{fallback.height}"', f'alt="{escape(pic.alt)}"']
+                  f'height="{fallback.height}"', f'alt="{escape(pic.alt if alt is None else alt)}"']
     if class_:
         attributes.append(f'class="{escape(class_)}"')
     if colour:
@@ -40,4 +45,8 @@ def picture_html(pic: Picture, sizes: str, siteurl: str, colour: str = "", eager
         if lazy:
             attributes.append('loading="lazy"')
         attributes.append('decoding="async"')
-    return Markup(f"<picture>{sources}\n  <img {' '.join(attributes)}>\n</picture>")
+    html = f"<picture>{sources}\n  <img {' '.join(attributes)}>\n</picture>"
+    if defer:
+        waiting = html.replace(' srcset="', ' data-srcset="').replace(' src="', ' data-src="')
+        html = waiting.replace("<img ", "<img data-defer ") + f"<noscript>{html}</noscript>"
+    return Markup(html)

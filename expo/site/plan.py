@@ -63,8 +63,11 @@ class Site:
 def plan_site(site: Site) -> list[PlannedFile]:
     planned: list[PlannedFile] = []
     for lang, routes in site.routes.items():
-        planned += _pages(site, routes)
+        planned += _pages(site, routes) + _visitor_pages(site, routes)
     _link_alternates(planned, site)
+    for routes in site.routes.values():
+        planned += _sharing_files(site, routes)
+    planned += _icons(next(iter(site.routes.values())))
     if any(r.siteurl for r in site.routes.values()):  # search engines need full addresses
         planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, ("pages",), about="sitemap"))
         planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
@@ -124,6 +127,57 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
     pages.append(_page(routes, routes.not_found(), "expo_404", SETTINGS, (), ("404",), "404",
                        [home, booths_crumb], about="404"))
     return pages
+
+
+def _visitor_pages(site: Site, routes: Routes) -> list[PlannedFile]:
+    """The cart, and each booth's printable poster: for people, not for search engines."""
+    t = routes.text
+    home = (t.gettext("Beranda"), routes.home())
+    pages = [_page(routes, routes.cart(), "expo_cart", SETTINGS, (), ("cart",), "cart", [home],
+                   about="cart", noindex=True)]
+    for exhibitor in site.catalog.exhibitors:
+        pages.append(_page(routes, routes.poster(exhibitor), "expo_poster",
+                           f"{site.exhibitors_path}/{exhibitor.slug}", (f"booth:{exhibitor.slug}",),
+                           ("poster", exhibitor.slug), "poster",
+                           [home, (exhibitor.name, routes.booth(exhibitor))], about=f"poster {exhibitor.slug}",
+                           exhibitor=exhibitor, noindex=True))
+    return pages
+
+
+def _sharing_files(site: Site, routes: Routes) -> list[PlannedFile]:
+    """Per language: the expo's link preview image, the web app manifest and, on a published
+    site (a phone needs a full address), a QR code of every booth and product page."""
+    t, expo = routes.text, routes.expo
+    # Made from the settings alone, which every file's digest already covers: no inputs of their own.
+    files = [PlannedFile(routes.share_image(), "share_image", SETTINGS, routes.lang, (),
+                         values={"name": t.expo_name, "dates": t.expo_dates, "organiser": t.expo_organiser,
+                                 "colour": expo.brand_colour, "soft": expo.brand_colour_soft},
+                         about="link preview image")]
+    here = posixpath.dirname(routes.manifest()) or "."
+    manifest = {
+        "name": t.expo_name, "short_name": t.expo_name[:30], "lang": routes.lang,
+        "start_url": "./", "scope": "./", "display": "browser",
+        "background_color": expo.brand_colour_soft, "theme_color": expo.brand_colour,
+        "icons": [{"src": posixpath.relpath(path, here), "sizes": f"{size}x{size}", "type": "image/png",
+                   "purpose": "any maskable"} for path, size in Routes.ICONS.items()],
+    }
+    files.append(PlannedFile(routes.manifest(), "manifest", SETTINGS, routes.lang, (),
+                             values={"manifest": manifest}, about="web app manifest"))
+    if routes.siteurl:
+        for exhibitor in site.catalog.exhibitors:
+            source = f"{site.exhibitors_path}/{exhibitor.slug}"
+            for url in [routes.booth(exhibitor)] + [routes.product(p) for p in exhibitor.products]:
+                files.append(PlannedFile(Routes.qr(url), "qr", source, routes.lang, (f"booth:{exhibitor.slug}",),
+                                         values={"address": routes.absolute(url)}, about=f"QR code of {url}"))
+    return files
+
+
+def _icons(routes: Routes) -> list[PlannedFile]:
+    """The home screen icons and the favicon (.ico), drawn from the expo's initials and colour,
+    in the main language: every language shares them."""
+    drawn = {"name": routes.text.expo_name, "colour": routes.expo.brand_colour}
+    return [PlannedFile(path, "icon", SETTINGS, None, (), values={**drawn, "size": size}, about=path)
+            for path, size in [*Routes.ICONS.items(), (Routes.FAVICON, 48)]]
 
 
 def _group(routes: Routes, group: Group, kind: str, url: str, label: str,

@@ -83,6 +83,30 @@ class Routes:
     def not_found(self) -> str:
         return self._in_lang("404.html")
 
+    def cart(self) -> str:
+        return self._in_lang(self.expo.cart_url)
+
+    def poster(self, exhibitor: Exhibitor) -> str:
+        """The printable A4 poster of a booth, with a QR code to its page."""
+        return self._in_lang(fill(self.expo.poster_url, slug=exhibitor.slug))
+
+    def manifest(self) -> str:
+        """The web app manifest, in this language (name, start page)."""
+        return self._in_lang("manifest.webmanifest")
+
+    def share_image(self) -> str:
+        """The generated link preview of pages without a photo, with the expo's name in this language."""
+        return "media/expo-share.jpg" if not self.prefix else f"media/expo-share-{self.lang}.jpg"
+
+    # Files every language shares: the generated expo icons.
+    ICONS = {"icon-192.png": 192, "icon-512.png": 512}  # home screen icons
+    FAVICON = "favicon.ico"  # at the root, where browsers look without being told
+
+    @staticmethod
+    def qr(url: str) -> str:
+        """The QR code image of a page: 'booth/x/' -> 'booth/x/qr.svg'."""
+        return f"{url}qr.svg" if url == "" or url.endswith("/") else f"{url}.qr.svg"
+
     def asset(self, name: str) -> str:
         """Theme files are shared by every language."""
         return f"theme/{name}"

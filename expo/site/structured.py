@@ -47,6 +47,11 @@ def product_jsonld(product: Product, exhibitor: Exhibitor, routes: Routes) -> Ma
         else:
             data["offers"] = {"@type": "Offer", "priceCurrency": "IDR", "price": product.price,
                               "url": url, "seller": seller}
-    # Exhibitor text inside <script>: escape '<', '>' and '&' so no text can close the element.
+    return script_json(data)
+
+
+def script_json(data: object) -> Markup:
+    """JSON to put inside a <script> element (JSON-LD, the cart's data). Exhibitor text inside
+    <script>: escape '<', '>' and '&' so no text can close the element."""
     text = json.dumps(data, ensure_ascii=False, sort_keys=True)
     return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
