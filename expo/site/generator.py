@@ -23,6 +23,8 @@ from expo.site.outputs import PRODUCERS, Output
 from expo.site.pictures import picture_html
 from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
 from expo.site.routes import Routes
+from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS
+from expo.site.storefront import hero_image
 from expo.site.structured import product_jsonld
 from expo.site.text import Text
 
@@ -58,10 +60,14 @@ class ExpoGenerator(Generator):
         siteurl = absolute_siteurl(self.settings)
         routes = {lang: Routes(self.expo, Text(lang, self.expo), siteurl) for lang in self.expo.languages}
         pictures = catalog_pictures(self.catalog)
+        hero, hero_problems = hero_image(root, self.expo)
+        if hero_problems:
+            raise ContentErrors(hero_problems)
         site = Site(self.catalog, routes, self.expo.exhibitors_path, self.expo.directory_per_page,
                     content_pages=tuple(self.context.get("pages", []) + self.context.get("hidden_pages", [])),
                     photos=tuple(pictures),
-                    shared_photos=frozenset(p.key for p in share_pictures(self.catalog)))
+                    shared_photos=frozenset(p.key for p in share_pictures(self.catalog)),
+                    hero_image=hero)
         self.planned: list[PlannedFile] = plan_site(site)
         collisions = find_collisions(self.planned, self.expo.exhibitors_path)
         if collisions:
@@ -72,7 +78,8 @@ class ExpoGenerator(Generator):
         self.context.update(expo=self.expo, catalog=self.catalog, expo_intros=self._read_intros(),
                             expo_photo_colours=self.photos.placeholders)
         self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
-        self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html)
+        self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html,
+                                price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS)
 
     def _read_intros(self) -> dict:
         """content/home.md (and home.en.md): the organiser's welcome text on the home page."""

@@ -6,6 +6,7 @@ templates, the plan, the photo cache) and writes exactly that file.
 
 from __future__ import annotations
 
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
@@ -13,6 +14,7 @@ from typing import Any, Callable
 from expo.images.pipeline import link_file
 from expo.site.plan import PlannedFile
 from expo.site.routes import url_of
+from expo.site.search import write_index
 from expo.site.structured import robots_txt, sitemap_xml
 
 
@@ -31,7 +33,7 @@ def _page(file: PlannedFile, out: Output) -> None:
 
 
 def _sitemap(file: PlannedFile, out: Output) -> None:
-    paths = [url_of(f.save_as) for f in out.planned if f.kind == "page" and f.key != ("404",)]
+    paths = [url_of(f.save_as) for f in out.planned if f.kind == "page" and f.key not in (("404",), ("search",))]
     _write(out.folder / file.save_as, sitemap_xml(out.siteurl, paths))
 
 
@@ -44,6 +46,19 @@ def _photo(file: PlannedFile, out: Output) -> None:
     link_file(out.photo_cache.entry(file.values["picture"]) / file.values["name"], out.folder / file.save_as)
 
 
+def _search(file: PlannedFile, out: Output) -> None:
+    """One language's search index, from its booth and product pages (written before it)."""
+    pages = [(out.folder / save_as, url_of(save_as)) for save_as in file.values["pages"]]
+    write_index(pages, file.lang or "", out.folder / file.values["bundle"])
+
+
+def _copy(file: PlannedFile, out: Output) -> None:
+    """A file used as it is (the organiser's banner)."""
+    target = out.folder / file.save_as
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(file.values["source"], target)
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -54,4 +69,6 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "sitemap": _sitemap,
     "robots": _robots,
     "photo": _photo,
+    "search": _search,
+    "copy": _copy,
 }

@@ -1,0 +1,142 @@
+"""Search without a server: what booth and product pages tell the index, and the index itself.
+
+Pagefind (https://pagefind.app, from PyPI: `pagefind[bin]`) reads the written booth and product
+pages of one language and writes a static index into that language's `pagefind/` folder
+(`/pagefind/`, `/en/pagefind/`), with the language's stemming (Indonesian has one). A visitor's
+browser then fetches only the index chunks its words need. Pages mark what is indexed with
+`data-pagefind-*` attributes (theme/templates/macros.html, `search_data`); filters use stable
+keys (a category key, a city slug, a price band) and the search page shows them in the page's
+language. Pagefind has no range filter, so prices become fixed bands.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Awaitable, Iterable, Mapping, TypeVar
+
+from expo.content.models import Exhibitor, Product
+from expo.site.text import N_
+
+T = TypeVar("T")
+
+# (key in the URL and the index, lowest price, price it stays under; None: no ceiling, label)
+PRICE_BANDS = (
+    ("0-50rb", 0, 50_000, N_("di bawah Rp50.000")),
+    ("50-150rb", 50_000, 150_000, N_("Rp50.000 – Rp150.000")),
+    ("150-500rb", 150_000, 500_000, N_("Rp150.000 – Rp500.000")),
+    ("500rb", 500_000, None, N_("Rp500.000 ke atas")),
+)
+# Licences a visitor may ask for (the kinds of expo/values/credentials.py).
+CREDENTIAL_FILTERS = (("halal", "Halal"), ("pirt", "P-IRT"), ("bpom", "BPOM"))
+# Pagefind's files that our own search page does not load (its ready-made interfaces).
+UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
+                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+
+
+def price_bands(low: int | None, high: int | None) -> list[str]:
+    """Every band a price (or a price range) reaches: 'Rp40.000 – Rp60.000' is in two."""
+    if low is None:
+        return []
+    high = high if high is not None else low
+    return [key for key, floor, ceiling, _label in PRICE_BANDS
+            if high >= floor and (ceiling is None or low < ceiling)]
+
+
+@dataclass(frozen=True)
+class SearchRecord:
+    """What one page adds to the index besides its text."""
+
+    filters: Mapping[str, tuple[str, ...]]
+    meta: Mapping[str, str]
+    sort: Mapping[str, str]
+
+
+def _common_filters(exhibitor: Exhibitor, has_video: bool) -> dict[str, tuple[str, ...]]:
+    kinds = {c.kind for c in exhibitor.credentials}
+    filters = {"kategori": (exhibitor.category,), "kota": (exhibitor.city_slug,),
+               "izin": tuple(key for key, _label in CREDENTIAL_FILTERS if key in kinds)}
+    if has_video:
+        filters["video"] = ("ya",)
+    return {name: values for name, values in filters.items() if values}
+
+
+def _thumbnail(meta: dict[str, str], picture) -> None:
+    """The smallest JPEG and AVIF of a photo for the result list, as site-root paths."""
+    for mime, name in (("image/jpeg", "image"), ("image/avif", "image_avif")):
+        smallest = min((r for r in picture.renditions if r.mime == mime), key=lambda r: r.width, default=None)
+        if smallest is not None:
+            meta[name] = smallest.url
+    meta["image_alt"] = picture.alt
+
+
+def product_record(exhibitor: Exhibitor, product: Product) -> SearchRecord:
+    filters = {"jenis": ("produk",), **_common_filters(exhibitor, bool(product.video or exhibitor.video))}
+    bands = tuple(price_bands(product.price, product.price_max))
+    if bands:
+        filters["harga"] = bands
+    meta = {"booth": exhibitor.name, "kota": exhibitor.city}
+    if product.price_text:
+        meta["harga"] = product.price_text
+    _thumbnail(meta, product.photo)
+    sort = {"harga": str(product.price)} if product.price is not None else {}
+    return SearchRecord(filters, meta, sort)
+
+
+def booth_record(exhibitor: Exhibitor) -> SearchRecord:
+    has_video = bool(exhibitor.video or any(p.video for p in exhibitor.products))
+    filters = {"jenis": ("booth",), **_common_filters(exhibitor, has_video)}
+    meta = {"kota": exhibitor.city}
+    _thumbnail(meta, exhibitor.cover or exhibitor.products[0].photo)
+    return SearchRecord(filters, meta, {})
+
+
+# --- writing the index ------------------------------------------------------------------------
+
+class SearchIndexError(RuntimeError):
+    """Pagefind could not be started or refused a page; the message says which and why."""
+
+
+def run(coroutine: Awaitable[T]) -> T:
+    """Run Pagefind's asyncio API from the synchronous build, also when the caller already runs
+    an event loop (asyncio.run refuses to nest): then in a thread with a loop of its own."""
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return asyncio.run(coroutine)
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
+
+async def _index(pages: Iterable[tuple[Path, str]], language: str, bundle: Path) -> int:
+    from pagefind.index import PagefindIndex
+    from pagefind.service import get_executable
+
+    if get_executable() is None:
+        raise SearchIndexError("the Pagefind program is missing: pip install 'pagefind[bin]'")
+    count = 0
+    config = {"force_language": language, "output_path": str(bundle)}
+    async with PagefindIndex(config) as index:  # type: ignore[arg-type]
+        for html_file, url in pages:
+            # The URL relative to the site's root: the search page puts the site's address in
+            # front (pagefind.options baseUrl), so the index works under any SITEURL.
+            await index.add_html_file(content=html_file.read_text(encoding="utf-8"), url=url)
+            count += 1
+    return count
+
+
+def write_index(pages: Iterable[tuple[Path, str]], language: str, bundle: Path) -> int:
+    """Index the written pages (file, URL) into `bundle`; returns how many pages it holds."""
+    shutil.rmtree(bundle, ignore_errors=True)
+    try:
+        count = run(_index(list(pages), language, bundle))
+    except SearchIndexError:
+        raise
+    except Exception as exc:  # Pagefind reports a failure as a bare Exception with its text
+        raise SearchIndexError(f"Pagefind could not build the search index: {exc}") from exc
+    for name in UNUSED_FILES:
+        (bundle / name).unlink(missing_ok=True)
+    return count
