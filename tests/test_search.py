@@ -4,26 +4,26 @@ that works from a plain form."""
 
 from __future__ import annotations
 
-import asyncio
 import gzip
 import json
 from pathlib import Path
 
 import pytest
 
-from expo.cli.build import build
+from expo.cli.build import BuildFailed, build
 from expo.site.search import UNUSED_FILES, price_bands, write_index
+from expo.site.steady_index import steady
 from htmlkit import Page, pages
 from sitekit import GOOD_YML, make_project
 
-PRODUCT = "booth/keripik-tempe-bu-sri/keripik-tempe-original/"
+PRODUCT = "/booth/keripik-tempe-bu-sri/keripik-tempe-original/"
 
 
-def records(bundle: Path) -> dict[str, dict]:
-    """Every page of a Pagefind index by URL, read from its fragment files (gzip, a signature,
-    then JSON: the page's text, filters and meta as the browser gets them)."""
+def records(bundle: Path, lang: str) -> dict[str, dict]:
+    """Every page of a language's Pagefind index by URL, read from its fragment files (gzip, a
+    signature, then JSON: the page's text, filters and meta as the browser gets them)."""
     found = {}
-    for path in (bundle / "fragment").glob("*.pf_fragment"):
+    for path in (bundle / "fragment").glob(f"{lang}_*.pf_fragment"):
         data = gzip.decompress(path.read_bytes())
         assert data.startswith(b"pagefind_dcd")
         record = json.loads(data[len(b"pagefind_dcd"):])
@@ -34,24 +34,24 @@ def records(bundle: Path) -> dict[str, dict]:
 def indexed_pages(site: Path, prefix: str) -> set[str]:
     """The booth and product pages a language has (listing pages are not indexed)."""
     root = site / prefix
-    return {prefix + p.parent.relative_to(root).as_posix() + "/" for p in (root / "booth").rglob("index.html")}
+    return {f"/{prefix}{p.parent.relative_to(root).as_posix()}/" for p in (root / "booth").rglob("index.html")}
 
 
 @pytest.mark.parametrize("prefix, lang", [("", "id"), ("en/", "en")])
 def test_each_language_has_its_own_index_of_booths_and_products(demo, prefix, lang):
-    bundle = demo / prefix / "pagefind"
+    bundle = demo / "pagefind"
     entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    assert list(entry["languages"]) == [lang]
+    assert sorted(entry["languages"]) == ["en", "id"]
     assert entry["languages"][lang]["wasm"] == lang  # the language's stemmer, Indonesian too
     assert (bundle / f"wasm.{lang}.pagefind").is_file() and (bundle / "pagefind.js").is_file()
     expected = indexed_pages(demo, prefix)
-    assert len(expected) == 45 and set(records(bundle)) == expected
+    assert len(expected) == 45 and set(records(bundle, lang)) == expected
     assert entry["languages"][lang]["page_count"] == len(expected)
     assert not any((bundle / name).exists() for name in UNUSED_FILES)  # our own small UI only
 
 
 def test_a_product_record_has_its_filters_meta_and_price(demo):
-    record = records(demo / "pagefind")[PRODUCT]
+    record = records(demo / "pagefind", "id")[PRODUCT]
     assert record["filters"] == {"jenis": ["produk"], "kategori": ["kuliner"], "kota": ["kota-semarang"],
                                  "harga": ["0-50rb"], "izin": ["halal", "pirt"], "video": ["ya"]}
     meta = record["meta"]
@@ -62,20 +62,20 @@ def test_a_product_record_has_its_filters_meta_and_price(demo):
     assert record["content"].startswith("Keripik Tempe Original. Rp15.000.")
     for noise in ("WhatsApp", "1/3", "kota-semarang", "0-50rb"):
         assert noise not in record["content"]
-    english = records(demo / "en" / "pagefind")["en/" + PRODUCT]
+    english = records(demo / "pagefind", "en")["/en" + PRODUCT]
     assert english["meta"]["title"] == "Original Tempeh Chips" and english["filters"]["kategori"] == ["kuliner"]
 
 
 def test_every_record_links_a_page_and_a_photo_that_exist(demo):
-    for prefix in ("", "en/"):
-        for url, record in records(demo / prefix / "pagefind").items():
-            assert (demo / url / "index.html").is_file(), url
+    for lang in ("id", "en"):
+        for url, record in records(demo / "pagefind", lang).items():
+            assert (demo / url.lstrip("/") / "index.html").is_file(), url
             assert (demo / record["meta"]["image"]).is_file(), url
             assert record["filters"]["jenis"] in (["produk"], ["booth"]) and record["filters"]["kategori"]
 
 
 def test_the_price_sort_covers_every_priced_product(demo):
-    meta = next((demo / "pagefind").glob("pagefind.*.pf_meta"))
+    meta = next((demo / "pagefind").glob("pagefind.id_*.pf_meta"))
     data = gzip.decompress(meta.read_bytes())
     assert b"eharga" in data  # the sort index named 'harga' (CBOR text of length 5)
 
@@ -143,21 +143,50 @@ def test_exhibitor_markup_reaches_the_index_as_text(tmp_path):
     yml = GOOD_YML.replace("  - name: Selendang Sutra", f"  - name: 'Selendang {evil}'")
     root = make_project(tmp_path / "p", {"batik-sari": yml}, extra_settings='EXPO_LANGUAGES = ["id"]\n')
     build(root)
-    found = records(root / "output/pagefind")
+    found = records(root / "output/pagefind", "id")
     product = next(r for url, r in found.items() if "selendang" in url)
     assert product["meta"]["title"] == f"Selendang {evil}"  # the text itself, shown with textContent
-    html = (root / "output" / product["url"] / "index.html").read_text(encoding="utf-8")
+    html = (root / "output" / product["url"].lstrip("/") / "index.html").read_text(encoding="utf-8")
     assert evil not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
-def test_the_index_can_be_written_from_code_that_runs_an_event_loop(tmp_path):
-    page = tmp_path / "p.html"
-    page.write_text('<html lang="id"><body><main data-pagefind-body><h1>Kain tenun</h1>'
-                    '<span hidden data-pagefind-filter="kategori">kerajinan</span></main></body></html>',
-                    encoding="utf-8")
+def test_only_pages_marked_for_search_are_indexed(tmp_path):
+    site = tmp_path / "site"
+    (site / "kain").mkdir(parents=True)
+    (site / "kain/index.html").write_text(
+        '<html lang="id"><body><main data-pagefind-body><h1>Kain tenun</h1>'
+        '<span hidden data-pagefind-filter="kategori">kerajinan</span></main></body></html>', encoding="utf-8")
+    (site / "index.html").write_text('<html lang="id"><body><h1>Daftar</h1></body></html>', encoding="utf-8")
+    assert write_index(site, site / "pagefind") == {"id": 1}
+    assert set(records(site / "pagefind", "id")) == {"/kain/"}
 
-    async def inside_a_loop() -> int:
-        return write_index([(page, "kain/")], "id", tmp_path / "pagefind")
 
-    assert asyncio.run(inside_a_loop()) == 1
-    assert set(records(tmp_path / "pagefind")) == {"kain/"}
+def test_two_indexes_of_one_site_are_identical_bytes(demo, tmp_path):
+    """Pagefind writes filters in a random order; steady_index sorts them (and test_build's
+    two-builds test covers the whole site)."""
+    digests = []
+    for name in ("a", "b", "c"):
+        write_index(demo, tmp_path / name)
+        digests.append({p.relative_to(tmp_path / name).as_posix(): p.read_bytes()
+                        for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
+    assert digests[0] == digests[1] == digests[2]
+    filters = records(tmp_path / "a", "id")  # still readable after the rewrite
+    assert len(filters) == 45
+
+
+def test_an_unknown_bundle_layout_is_left_as_it_is(tmp_path):
+    (tmp_path / "pagefind-entry.json").write_text('{"languages": {"id": {"hash": "id_0"}}}', encoding="utf-8")
+    assert steady(tmp_path) is False
+    assert (tmp_path / "pagefind-entry.json").read_text(encoding="utf-8") == '{"languages": {"id": {"hash": "id_0"}}}'
+
+
+def test_a_missing_pagefind_program_is_a_clear_build_failure(tmp_path, monkeypatch):
+    import pagefind.service
+
+    monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
+    root = make_project(tmp_path / "p", extra_settings='EXPO_LANGUAGES = ["id"]\n')
+    with pytest.raises(BuildFailed) as failure:
+        build(root)
+    assert str(failure.value) == ("indeks pencarian / search index: the Pagefind program is missing: "
+                                  "pip install 'pagefind[bin]'")
+    assert not (root / "output").exists()

@@ -47,9 +47,8 @@ def _photo(file: PlannedFile, out: Output) -> None:
 
 
 def _search(file: PlannedFile, out: Output) -> None:
-    """One language's search index, from its booth and product pages (written before it)."""
-    pages = [(out.folder / save_as, url_of(save_as)) for save_as in file.values["pages"]]
-    write_index(pages, file.lang or "", out.folder / file.values["bundle"])
+    """The search index of every language, from the booth and product pages written before it."""
+    write_index(out.folder, out.folder / file.values["bundle"])
 
 
 def _copy(file: PlannedFile, out: Output) -> None:

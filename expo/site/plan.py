@@ -74,7 +74,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
         planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
     planned += _photos(site)
     # Last: the search index reads the booth and product pages written before it.
-    planned += [_search_index(routes, planned) for routes in site.routes.values()]
+    planned.append(_search_index(site))
     return planned
 
 
@@ -82,12 +82,11 @@ def _hero_url(site: Site) -> str:
     return f"theme/banner{site.hero_image.suffix.lower()}" if site.hero_image else ""
 
 
-def _search_index(routes: Routes, planned: list[PlannedFile]) -> PlannedFile:
-    pages = tuple(f.save_as for f in planned
-                  if f.kind == "page" and f.lang == routes.lang and f.key[:1] in (("booth",), ("product",)))
-    return PlannedFile(routes.search_bundle() + "pagefind.js", "search", SETTINGS, routes.lang,
-                       ("pages",), ("search-index",), values={"pages": pages, "bundle": routes.search_bundle()},
-                       about=f"search index ({routes.lang})")
+def _search_index(site: Site) -> PlannedFile:
+    """One bundle with an index per language, made from the booth and product pages."""
+    bundle = next(iter(site.routes.values())).search_bundle()
+    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, ("pages",), values={"bundle": bundle},
+                       about="search index")
 
 
 def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
@@ -103,9 +102,8 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
     catalog, t = site.catalog, routes.text
     home = (t.gettext("Beranda"), routes.home())
     booths_crumb = (t.gettext("Peserta"), routes.directory())
-    recent = tuple(e for e in catalog.recent if e not in catalog.featured)  # never a booth twice
     pages = [_page(routes, routes.home(), "expo_home", SETTINGS, ("catalog",), ("home",), "home", [],
-                   about="home", recent=recent, hero_url=_hero_url(site),
+                   about="home", hero_url=_hero_url(site),
                    shop_window=home_products(catalog.featured, catalog.exhibitors, routes.expo.home_products))]
     pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("catalog",), ("search",), "search",
                        [home], about="search"))

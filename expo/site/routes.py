@@ -73,8 +73,9 @@ class Routes:
         return self._in_lang(self.expo.search_url)
 
     def search_bundle(self) -> str:
-        """This language's Pagefind index: each language has its own, with its own stemming."""
-        return self._in_lang("pagefind/")
+        """The Pagefind bundle: shared, with an index per language that pagefind.js picks by
+        the page's <html lang>."""
+        return "pagefind/"
 
     def categories(self) -> str:
         return self._in_lang(self.expo.categories_url)

@@ -1,9 +1,10 @@
 """Search without a server: what booth and product pages tell the index, and the index itself.
 
-Pagefind (https://pagefind.app, from PyPI: `pagefind[bin]`) reads the written booth and product
-pages of one language and writes a static index into that language's `pagefind/` folder
-(`/pagefind/`, `/en/pagefind/`), with the language's stemming (Indonesian has one). A visitor's
-browser then fetches only the index chunks its words need. Pages mark what is indexed with
+Pagefind (https://pagefind.app, from PyPI: `pagefind[bin]`) reads the written site once and
+writes a static bundle into `pagefind/` with one index per language (from `<html lang>`), each
+with its language's stemming (Indonesian has one); a page's search loads only its language's
+index, and of that only the chunks its words need. Only pages with `data-pagefind-body` (booth
+and product pages) are indexed, so listings do not repeat every product in the results. Pages mark what is indexed with
 `data-pagefind-*` attributes (theme/templates/macros.html, `search_data`); filters use stable
 keys (a category key, a city slug, a price band) and the search page shows them in the page's
 language. Pagefind has no range filter, so prices become fixed bands.
@@ -11,17 +12,16 @@ language. Pagefind has no range filter, so prices become fixed bands.
 
 from __future__ import annotations
 
-import asyncio
-import concurrent.futures
+import json
 import shutil
+import subprocess
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Awaitable, Iterable, Mapping, TypeVar
+from typing import Mapping
 
 from expo.content.models import Exhibitor, Product
+from expo.site.steady_index import steady
 from expo.site.text import N_
-
-T = TypeVar("T")
 
 # (key in the URL and the index, lowest price, price it stays under; None: no ceiling, label)
 PRICE_BANDS = (
@@ -33,6 +33,7 @@ PRICE_BANDS = (
 # Licences a visitor may ask for (the kinds of expo/values/credentials.py).
 CREDENTIAL_FILTERS = (("halal", "Halal"), ("pirt", "P-IRT"), ("bpom", "BPOM"))
 # Pagefind's files that our own search page does not load (its ready-made interfaces).
+INDEX_TIMEOUT_SECONDS = 600  # a 3,000-product expo takes seconds; a hung program must not hang CI
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
 
@@ -97,46 +98,37 @@ def booth_record(exhibitor: Exhibitor) -> SearchRecord:
 # --- writing the index ------------------------------------------------------------------------
 
 class SearchIndexError(RuntimeError):
-    """Pagefind could not be started or refused a page; the message says which and why."""
+    """Pagefind could not be started or failed; the message says why."""
 
 
-def run(coroutine: Awaitable[T]) -> T:
-    """Run Pagefind's asyncio API from the synchronous build, also when the caller already runs
-    an event loop (asyncio.run refuses to nest): then in a thread with a loop of its own."""
-    try:
-        asyncio.get_running_loop()
-    except RuntimeError:
-        return asyncio.run(coroutine)
-    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
-        return pool.submit(asyncio.run, coroutine).result()
+def write_index(site: Path, bundle: Path) -> dict[str, int]:
+    """Index the written site into `bundle`; returns how many pages each language's index holds.
 
-
-async def _index(pages: Iterable[tuple[Path, str]], language: str, bundle: Path) -> int:
-    from pagefind.index import PagefindIndex
+    The `pagefind` program of the `pagefind[bin]` package runs once over the whole folder.
+    Not its Python API: that answers each request no sooner than 0.1 s (600 pages one by one
+    took 64 s) and, on leaving its context, terminates the program while it may still be
+    writing (we saw an empty wasm file and a half-written pagefind-entry.json). Index URLs are
+    site-root paths ('/booth/x/'); the search page puts the site's address in front
+    (pagefind.options baseUrl), so the index works under any SITEURL.
+    """
     from pagefind.service import get_executable
 
-    if get_executable() is None:
+    program = get_executable()
+    if program is None:
         raise SearchIndexError("the Pagefind program is missing: pip install 'pagefind[bin]'")
-    count = 0
-    config = {"force_language": language, "output_path": str(bundle)}
-    async with PagefindIndex(config) as index:  # type: ignore[arg-type]
-        for html_file, url in pages:
-            # The URL relative to the site's root: the search page puts the site's address in
-            # front (pagefind.options baseUrl), so the index works under any SITEURL.
-            await index.add_html_file(content=html_file.read_text(encoding="utf-8"), url=url)
-            count += 1
-    return count
-
-
-def write_index(pages: Iterable[tuple[Path, str]], language: str, bundle: Path) -> int:
-    """Index the written pages (file, URL) into `bundle`; returns how many pages it holds."""
     shutil.rmtree(bundle, ignore_errors=True)
     try:
-        count = run(_index(list(pages), language, bundle))
-    except SearchIndexError:
-        raise
-    except Exception as exc:  # Pagefind reports a failure as a bare Exception with its text
+        done = subprocess.run([str(program), "--site", str(site), "--output-path", str(bundle),
+                               "--glob", "**/*.html", "--silent"],
+                              capture_output=True, text=True, timeout=INDEX_TIMEOUT_SECONDS, check=False)
+    except (OSError, subprocess.TimeoutExpired) as exc:
         raise SearchIndexError(f"Pagefind could not build the search index: {exc}") from exc
+    entry_path = bundle / "pagefind-entry.json"
+    if done.returncode != 0 or not entry_path.is_file():
+        raise SearchIndexError("Pagefind could not build the search index: "
+                               + (done.stderr or done.stdout).strip()[-2000:])
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
-    return count
+    steady(bundle)
+    entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    return {lang: data["page_count"] for lang, data in entry["languages"].items()}
