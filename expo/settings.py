@@ -125,7 +125,7 @@ class ExpoSettings:
     city_per_page: int = 24
     # A banner photo for the top of the home page, relative to the project root, e.g.
     # "content/images/banner.jpg" (JPEG, PNG, WebP or AVIF, at most 1 MB: it is copied as it is,
-    # so resize it to about 1600 px wide first). Empty: no banner.
+    # so resize it to about 1600 x 500 px first; it is shown at 16:5, cut to fit). Empty: none.
     hero_image: str = ""
     # English name and dates for the English site; empty means the same as EXPO_NAME/EXPO_DATES.
     name_en: str = ""

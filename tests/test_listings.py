@@ -171,6 +171,7 @@ def test_the_hero_image_is_published_and_shown(tmp_path):
     banner = page.find("img", class_="banner")
     assert page.resolve(banner.attrs["src"]).read_bytes() == (root / "content/images/banner.jpg").read_bytes()
     assert banner.attrs["alt"] == "" and banner.attrs["fetchpriority"] == "high"
+    assert (banner.attrs["width"], banner.attrs["height"]) == ("1600", "500")
 
 
 @pytest.mark.parametrize("setting, message", [
@@ -187,3 +188,12 @@ def test_a_wrong_hero_image_stops_the_build_with_a_clear_message(tmp_path, capsy
     printed = capsys.readouterr().err + str(failure.value)
     assert message in printed
     assert "Traceback" not in printed
+
+
+def test_a_banner_that_is_not_a_photo_is_named(tmp_path, capsys):
+    root = make_project(tmp_path / "p", extra_settings='EXPO_HERO_IMAGE = "content/banner.png"\n')
+    (root / "content/banner.png").write_text("bukan foto", encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        build(root)
+    assert ('pelicanconf.py: EXPO_HERO_IMAGE: file "content/banner.png" bukan foto yang bisa dibuka. '
+            "Simpan ulang sebagai JPEG atau PNG") in capsys.readouterr().err

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from expo.content.errors import ContentError
@@ -20,7 +19,7 @@ from expo.content.models import Catalog, Group
 from expo.images.pipeline import Picture, files_of
 from expo.site.routes import Routes, save_as_of, url_of
 from expo.site.search import booth_record, product_record
-from expo.site.storefront import home_products, pages_of, round_robin
+from expo.site.storefront import Banner, home_products, pages_of, round_robin
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
 # Every page also depends on these; a change to any of them re-renders every page.
@@ -54,7 +53,7 @@ class Site:
     content_pages: tuple = ()  # Pelican's pages of the main language (translations inside)
     photos: tuple[Picture, ...] = ()
     shared_photos: frozenset[str] = frozenset()  # picture keys that get a link-preview image
-    hero_image: Path | None = None  # EXPO_HERO_IMAGE, checked (storefront.hero_image)
+    hero_image: Banner | None = None  # EXPO_HERO_IMAGE, checked (storefront.hero_image)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -68,7 +67,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
     _link_alternates(planned, site)
     if site.hero_image is not None:
         planned.append(PlannedFile(_hero_url(site), "copy", SETTINGS, None, ("settings",),
-                                   values={"source": site.hero_image}, about="EXPO_HERO_IMAGE"))
+                                   values={"source": site.hero_image.path}, about="EXPO_HERO_IMAGE"))
     if any(r.siteurl for r in site.routes.values()):  # search engines need full addresses
         planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, ("pages",), about="sitemap"))
         planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
@@ -79,7 +78,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
 
 
 def _hero_url(site: Site) -> str:
-    return f"theme/banner{site.hero_image.suffix.lower()}" if site.hero_image else ""
+    return f"theme/banner{site.hero_image.path.suffix.lower()}" if site.hero_image else ""
 
 
 def _search_index(site: Site) -> PlannedFile:
@@ -103,7 +102,7 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
     home = (t.gettext("Beranda"), routes.home())
     booths_crumb = (t.gettext("Peserta"), routes.directory())
     pages = [_page(routes, routes.home(), "expo_home", SETTINGS, ("catalog",), ("home",), "home", [],
-                   about="home", hero_url=_hero_url(site),
+                   about="home", hero_url=_hero_url(site), hero=site.hero_image,
                    shop_window=home_products(catalog.featured, catalog.exhibitors, routes.expo.home_products))]
     pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("catalog",), ("search",), "search",
                        [home], about="search"))

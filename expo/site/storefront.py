@@ -5,6 +5,7 @@ Pure choices over the catalog, so the plan stays a list of files and each rule i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from itertools import chain, zip_longest
 from pathlib import Path
 from typing import Iterable, Sequence, TypeVar
@@ -34,15 +35,34 @@ def pages_of(items: Sequence[T], per_page: int) -> list[Sequence[T]]:
     return [items[start:start + per_page] for start in range(0, len(items), per_page)] or [items[:0]]
 
 
-def hero_image(root: Path, expo: ExpoSettings) -> tuple[Path | None, list[ContentError]]:
-    """EXPO_HERO_IMAGE as a file inside the project, or the problem that stops the build."""
+@dataclass(frozen=True)
+class Banner:
+    """The organiser's banner photo, published as it is (its size keeps the page from jumping)."""
+
+    path: Path
+    width: int
+    height: int
+
+
+def hero_image(root: Path, expo: ExpoSettings) -> tuple[Banner | None, list[ContentError]]:
+    """EXPO_HERO_IMAGE as a photo inside the project, or the problem that stops the build."""
+    from PIL import Image, UnidentifiedImageError
+
     if not expo.hero_image:
         return None, []
+
+    def problem(key: str, **params: object) -> tuple[None, list[ContentError]]:
+        return None, [ContentError("pelicanconf.py", None, "EXPO_HERO_IMAGE", key,
+                                   {"value": expo.hero_image, **params})]
+
     path = (root / expo.hero_image).resolve()
     if not path.is_relative_to(root.resolve()) or not path.is_file():
-        return None, [ContentError("pelicanconf.py", None, "EXPO_HERO_IMAGE", "hero_image_missing",
-                                   {"value": expo.hero_image})]
+        return problem("hero_image_missing")
     if path.stat().st_size > HERO_IMAGE_MAX_BYTES:
-        return None, [ContentError("pelicanconf.py", None, "EXPO_HERO_IMAGE", "hero_image_large",
-                                   {"value": expo.hero_image, "size": path.stat().st_size // 1024})]
-    return path, []
+        return problem("hero_image_large", size=path.stat().st_size // 1024)
+    try:
+        with Image.open(path) as image:  # reads the header only
+            width, height = image.size
+    except (UnidentifiedImageError, OSError):
+        return problem("hero_image_unreadable")
+    return Banner(path, width, height), []

@@ -404,6 +404,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'the file "{value}" is not in the project folder. Put the banner photo there (for example '
         "content/images/banner.jpg) or leave EXPO_HERO_IMAGE empty",
     ),
+    "hero_image_unreadable": (
+        'file "{value}" bukan foto yang bisa dibuka. Simpan ulang sebagai JPEG atau PNG',
+        'the file "{value}" is not a photo that can be opened. Save it again as JPEG or PNG',
+    ),
     "hero_image_large": (
         'foto banner "{value}" berukuran {size} KB, lebih dari 1024 KB. Perkecil ke lebar sekitar '
         "1600 piksel: setiap pengunjung mengunduhnya di halaman depan",
