@@ -72,8 +72,8 @@ def test_build_says_what_it_built_in_expo_terms(project):
     result = invoke(project, "build")
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == (
-        "Situs selesai dibangun di output/: 2 booth, 3 produk, 40 halaman, 30 file foto "
-        "(site built: 2 booths, 3 products, 40 pages, 30 photo files)")
+        "Situs selesai dibangun di output/: 2 booth, 3 produk, 42 halaman, 30 file foto, 1 indeks pencarian "
+        "(site built: 2 booths, 3 products, 42 pages, 30 photo files, 1 search index)")
     assert "articles" not in result.stdout + result.stderr  # Pelican's blog counts stay out
 
 

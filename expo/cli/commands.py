@@ -46,7 +46,8 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
 
 # Planned file kinds in the summary, Indonesian / English; a kind not listed shows its own name.
 _KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
-          "sitemap": ("sitemap", "sitemap"), "robots": ("robots.txt", "robots.txt")}
+          "sitemap": ("sitemap", "sitemap"), "robots": ("robots.txt", "robots.txt"),
+          "search": ("indeks pencarian", "search index"), "copy": ("banner", "banner")}
 
 
 def build_summary(result, root: Path) -> str:
