@@ -124,6 +124,13 @@ def bench_images(c, photos=24, megapixels=12):
     c.run(f"python bench/images.py --photos {int(photos)} --megapixels {float(megapixels)}", pty=False)
 
 
+@task(name="bench-search", help={"booths": "generated booths (default 550)",
+                                  "products": "products per booth (default 5: 2,750 in all)"})
+def bench_search(c, booths=550, products=5):
+    """Benchmark the search index: indexing speed against Pagefind's Python API, bytes of a first search."""
+    c.run(f"python bench/search.py --booths {int(booths)} --products {int(products)}", pty=False)
+
+
 @task(help={"quick": "skip the slow tests (real camera photos, regenerating the demo photos): "
                      "about a minute instead of several; CI runs everything"})
 def test(c, quick=False):
