@@ -66,12 +66,12 @@ def _common_filters(exhibitor: Exhibitor, has_video: bool) -> dict[str, tuple[st
 
 
 def _thumbnail(meta: dict[str, str], picture) -> None:
-    """The smallest JPEG and AVIF of a photo for the result list, as site-root paths."""
+    """The smallest JPEG and AVIF of a photo for the result list, as site-root paths (no alt
+    text: the result's title names it, and Pagefind makes every meta value searchable)."""
     for mime, name in (("image/jpeg", "image"), ("image/avif", "image_avif")):
         smallest = min((r for r in picture.renditions if r.mime == mime), key=lambda r: r.width, default=None)
         if smallest is not None:
             meta[name] = smallest.url
-    meta["image_alt"] = picture.alt
 
 
 def product_record(exhibitor: Exhibitor, product: Product) -> SearchRecord:

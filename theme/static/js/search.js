@@ -71,9 +71,12 @@
       if (mine !== run || !found) return;
       results = found.results;
       shown = 0;
-      say(results.length === 0 ? text("none")
-        : results.length === 1 ? text("one") : text("many").replace("{n}", String(results.length)));
-      return showMore(mine);
+      // The count is announced once the first results are on the page.
+      return showMore(mine).then(function () {
+        if (mine !== run) return;
+        say(results.length === 0 ? text("none")
+          : results.length === 1 ? text("one") : text("many").replace("{n}", String(results.length)));
+      });
     }).catch(function () {
       if (mine === run) say(text("error"));
     });
