@@ -190,3 +190,9 @@ def test_a_missing_pagefind_program_is_a_clear_build_failure(tmp_path, monkeypat
     assert str(failure.value) == ("indeks pencarian / search index: the Pagefind program is missing: "
                                   "pip install 'pagefind[bin]'")
     assert not (root / "output").exists()
+
+
+def test_an_expo_without_booths_yet_gets_no_index_of_its_listings(tmp_path):
+    root = make_project(tmp_path / "p", {}, extra_settings='EXPO_LANGUAGES = ["id"]\n')
+    build(root)
+    assert (root / "output/cari/index.html").is_file() and not (root / "output/pagefind").exists()

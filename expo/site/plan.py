@@ -72,8 +72,10 @@ def plan_site(site: Site) -> list[PlannedFile]:
         planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, ("pages",), about="sitemap"))
         planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
     planned += _photos(site)
-    # Last: the search index reads the booth and product pages written before it.
-    planned.append(_search_index(site))
+    # Last: the search index reads the booth and product pages written before it. An expo
+    # without booths yet gets none: Pagefind would index every listing page instead.
+    if site.catalog.exhibitors:
+        planned.append(_search_index(site))
     return planned
 
 
