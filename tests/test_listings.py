@@ -67,6 +67,9 @@ def test_category_city_and_directory_pages_are_numbered(big):
     assert page.resolve(page.find("a", rel="next").attrs["href"]) == big / "kategori/batik/4/index.html"
     assert len(page.find_all("article", class_="booth-card")) == 24
     assert (big / "peserta/7/index.html").is_file() and not (big / "peserta/8").exists()  # 150 / 24
+    middle = Page(big / "peserta/4/index.html", big).find("nav", class_="pager").children[1]
+    shown = [" ".join(li.text.split()) for li in middle.children]
+    assert shown == ["1", "…", "3", "4", "5", "…", "7"]  # fits a phone however many pages
     assert (big / "kota/kota-semarang/2/index.html").is_file()
 
 

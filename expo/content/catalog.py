@@ -73,12 +73,13 @@ def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings) -> Catalo
         for key, label in settings.categories.items()
     )
     featured = _featured(by_name, settings)
+    chosen = {e.slug for e in featured}
     return Catalog(
         exhibitors=by_name,
         categories=categories,
         cities=_cities(by_name, settings),
         featured=featured,
-        recent=_recent(tuple(e for e in by_name if e not in featured), settings),
+        recent=_recent(tuple(e for e in by_name if e.slug not in chosen), settings),
     )
 
 
