@@ -20,6 +20,7 @@ EXPO_ORGANISER = "Dinas Koperasi, UKM dan Perdagangan (demo)"
 # The site is in Indonesian at / and in English at /en/ (EXPO_LANGUAGES = ["id"] for one).
 EXPO_NAME_EN = "Central Java Virtual UMKM Expo 2026"
 EXPO_DATES_EN = "16-30 November 2026, shops stay open after the expo"
+EXPO_ORGANISER_EN = "Office of Cooperatives, SMEs and Trade (demo)"
 EXPO_FEATURED = []  # booth folder names to show first; empty = booths with most products
 EXPO_RECOMMEND_VIDEO = False  # demo only (its videos are placeholders); a real expo: True
 # GitHub usernames of the organisers: they may change any file in a pull request and own

@@ -5,7 +5,7 @@ from pathlib import Path
 
 from invoke import task
 
-from expo.cli import commands
+from expo.cli import commands, review_commands
 
 ROOT = Path(__file__).resolve().parent
 
@@ -75,10 +75,40 @@ def translations(c, check=False):
 @task(name="check-pr", help={
     "base": "the branch the pull request goes into, e.g. origin/main",
     "author": "the GitHub username of the pull request's author",
+    "head": "the pull request's commit (default HEAD); read from git, never checked out",
 })
-def check_pr(c, base=None, author=None):
+def check_pr(c, base=None, author=None, head="HEAD"):
     """Fail if the author changed files outside the exhibitor folders they own."""
-    commands.run(commands.check_pr, ROOT, base=base, author=author)
+    commands.run(commands.check_pr, ROOT, base=base, author=author, head=head)
+
+
+@task(help={
+    "base": "the branch the pull request goes into, e.g. origin/main (run from its checkout)",
+    "head": "the pull request's commit, e.g. pr-123 after git fetch origin pull/123/head:pr-123",
+    "author": "the GitHub username of the pull request's author",
+    "output": "also write the pull-request comment (JSON: body and suggested changes) to this file",
+    "lang": "message language: id (default) or en",
+    "quick": "check photo headers only, skip decoding new photos in full",
+})
+def review(c, base=None, head=None, author=None, output=None, lang=None, quick=False):
+    """Check a pull request with the base branch's code (run it from the base's checkout).
+
+    The pull request is read from git as data: never checked out, imported or run."""
+    commands.run(review_commands.review, ROOT, base=base, head=head, author=author, output=output,
+                 lang=lang, quick=quick)
+
+
+@task(positional=["folder"], help={
+    "folder": "the booth folder, e.g. exhibitors/batik-sari",
+    "dry-run": "show the diff, write nothing",
+    "lang": "message language: id (default) or en",
+})
+def fix(c, folder, dry_run=False, lang=None):
+    """Apply the certain fixes to a booth's exhibitor.yml and show the diff.
+
+    Certain fixes: a price like Rp 25.000, a missing quote before @, a photo name's capitals or
+    extension."""
+    commands.run(review_commands.fix, ROOT, folder, dry_run=dry_run, lang=lang)
 
 
 @task(help={"check": "only check that .github/CODEOWNERS is up to date (exit 1 if not)"})
@@ -91,20 +121,42 @@ def codeowners(c, check=False):
     "file": "the CSV file: one row per product (columns: docs/import-csv.md)",
     "photos": "folder holding the photo files named in the CSV (default: the CSV's folder)",
     "update": "replace exhibitor.yml of booths that already exist, and add their photos",
+    "allow-owner-change": "with --update: allow changing a booth's owners or WhatsApp number",
     "dry-run": "check everything, write nothing",
     "owner": "GitHub username to use as owner when a booth's owners cell is empty",
     "lang": "message language: id (default) or en",
     "settings": "settings file (default pelicanconf.py)",
 })
 def import_csv(c, file, photos=None, update=False, dry_run=False, owner=None, lang=None,
-               settings="pelicanconf.py"):
+               settings="pelicanconf.py", allow_owner_change=False):
     """Create exhibitor folders from a spreadsheet or form export (CSV)."""
     commands.run(commands.import_csv, ROOT, file, photos=photos, update=update, dry_run=dry_run,
-                 owner=owner, lang=lang, settings_file=settings)
+                 owner=owner, lang=lang, settings_file=settings, allow_owner_change=allow_owner_change)
+
+
+@task(name="stats", help={"json": "print JSON instead of a table",
+                          "csv": "print CSV for spreadsheets (UTF-8 with BOM) instead of a table",
+                          "settings": "settings file (default pelicanconf.py)"})
+def stats(c, json=False, csv=False, settings="pelicanconf.py"):
+    """Exhibitors and products per category and city, licences, booths to follow up, prices."""
+    commands.run(commands.stats, ROOT, as_json=json, as_csv=csv, settings_file=settings)
+
+
+@task(name="issue-to-booth", positional=["issue"], help={
+    "issue": "the issue as JSON: the workflow's $GITHUB_EVENT_PATH, or gh issue view N --json number,body,author",
+    "output": "write the result for the workflow (JSON: slug, branch, title, the comment to post)",
+    "dry-run": "check everything and download the photos, write no folder",
+    "lang": "message language: id (default) or en",
+})
+def issue_to_booth(c, issue, output=None, dry_run=False, lang=None):
+    """Turn a submitted "Daftar booth / Ubah booth" Issue Form into a booth folder."""
+    from expo.cli import issue_commands
+
+    commands.run(issue_commands.issue_to_booth, ROOT, issue, output=output, dry_run=dry_run, lang=lang)
 
 
 @task(help={"cache": "also delete the whole photo cache",
-            "stale": "prune photo cache entries the last build did not use",
+            "stale": "only prune photo cache entries the last build did not use (output/ stays)",
             "settings": "settings file (default pelicanconf.py)"})
 def clean(c, cache=False, stale=False, settings="pelicanconf.py"):
     """Delete output/ and leftovers of interrupted builds."""
@@ -131,8 +183,8 @@ def bench_search(c, booths=550, products=5):
     c.run(f"python bench/search.py --booths {int(booths)} --products {int(products)}", pty=False)
 
 
-@task(help={"quick": "skip the slow tests (real camera photos, regenerating the demo photos): "
-                     "about a minute instead of several; CI runs everything"})
+@task(help={"quick": "skip the slow tests (real camera photos, regenerating the demo photos, the "
+                     "browser): a minute or two instead of several; CI runs everything"})
 def test(c, quick=False):
     """Run the test suite."""
-    c.run("python -m pytest" + (' -m "not slow"' if quick else ""), pty=False)
+    c.run("python -m pytest" + (' -m "not slow and not browser"' if quick else ""), pty=False)

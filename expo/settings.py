@@ -127,9 +127,10 @@ class ExpoSettings:
     # "content/images/banner.jpg" (JPEG, PNG, WebP or AVIF, at most 1 MB: it is copied as it is,
     # so resize it to about 1600 x 500 px first; it is shown at 16:5, cut to fit). Empty: none.
     hero_image: str = ""
-    # English name and dates for the English site; empty means the same as EXPO_NAME/EXPO_DATES.
+    # English name, dates and organiser for the English site; empty means the Indonesian one.
     name_en: str = ""
     dates_en: str = ""
+    organiser_en: str = ""
     # Languages of the site: the first at the root, the others under /<lang>/ with the same
     # paths. "id" and "en" have interface translations; ["id"] builds an Indonesian site only.
     languages: tuple[str, ...] = ("id", "en")
@@ -204,6 +205,13 @@ class ExpoSettings:
     max_photo_megapixels: int = 60
     max_yaml_kilobytes: int = 256
     max_products: int = 200
+    # Photo budget of one booth, so one pull request cannot keep the build busy for hours (12
+    # distinct 60-megapixel PNGs of 250 KB each cost 45 s): distinct photo files, their pixels
+    # together, and their bytes together. The defaults fit 200 products with a 12-megapixel
+    # phone photo each; a booth past a budget gets a message naming the first photo over it.
+    max_booth_photos: int = 300
+    max_booth_megapixels: int = 2400
+    max_booth_photo_megabytes: int = 600
     # GitHub logins allowed to change anything in a pull request (site files, any booth); they
     # also own every file in the generated .github/CODEOWNERS. `invoke check-pr` reads this list
     # from pelicanconf.py on the base branch, as a literal (see literalsettings.py), so a pull
@@ -217,7 +225,7 @@ class ExpoSettings:
         values: dict[str, Any] = {}
         mistakes: list[str] = []
         for key, value in settings.items():
-            if not key.startswith("EXPO_"):
+            if not key.startswith("EXPO_") or key.startswith("EXPO__"):  # EXPO__*: the build's own
                 continue
             name = key[len("EXPO_"):].lower()
             if name not in known:

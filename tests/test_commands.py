@@ -72,8 +72,9 @@ def test_build_says_what_it_built_in_expo_terms(project):
     result = invoke(project, "build")
     assert result.returncode == 0, result.stderr
     assert result.stderr.strip().splitlines()[-1] == (
-        "Situs selesai dibangun di output/: 2 booth, 3 produk, 42 halaman, 30 file foto, 1 indeks pencarian "
-        "(site built: 2 booths, 3 products, 42 pages, 30 photo files, 1 search index)")
+        "Situs selesai dibangun di output/: 2 booth, 3 produk, 42 halaman, 30 file foto, 3 file tema, "
+        "1 products.csv, 1 indeks pencarian; 77 file baru atau berubah (site built: 2 booths, 3 products, "
+        "42 pages, 30 photo files, 3 theme files, 1 products.csv, 1 search index; 77 files new or changed)")
     assert "articles" not in result.stdout + result.stderr  # Pelican's blog counts stay out
 
 
@@ -118,6 +119,23 @@ def test_clean_removes_output_and_optionally_the_cache(project):
     assert not (project / "output").exists() and (project / ".cache/images").is_dir()
     assert invoke(project, "clean", "--cache").returncode == 0
     assert not (project / ".cache").exists()
+
+
+def test_clean_stale_prunes_the_cache_and_leaves_output_alone(project):
+    """A running `invoke serve` answers from output/: pruning the cache must not take it away."""
+    assert invoke(project, "build").returncode == 0
+    site = {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()}
+    stale_entry = project / ".cache/images/zz/stale-entry"
+    stale_entry.mkdir(parents=True)
+    (stale_entry / "meta.json").write_text("{}", encoding="utf-8")
+    result = invoke(project, "clean", "--stale")
+    assert result.returncode == 0, result.stderr
+    assert "Cache foto: 1 entri lama dihapus" in result.stderr
+    assert not stale_entry.exists()
+    assert {p: p.read_bytes() for p in (project / "output").rglob("*") if p.is_file()} == site
+    both = invoke(project, "clean", "--stale", "--cache")
+    assert both.returncode == 1 and "Pakai --stale atau --cache, tidak keduanya" in both.stderr
+    assert (project / "output/index.html").is_file() and (project / ".cache/images").is_dir()
 
 
 @pytest.mark.parametrize("folder", [".", "..", "exhibitors/..", "exhibitors/.hidden"])

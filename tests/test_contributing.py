@@ -46,7 +46,7 @@ products:
     photos:
       - ../rahasia.jpg
 """,
-    "Keripik Bu Sri": "name: Keripik\n",
+    "Kue Bu Ani": "name: Kue\n",
     "keripik-bu-sri": "name: Keripik Bu Sri\ncategory: kuliner\n",
     "toko-tabs": "name: Toko\n\tcategory: batik\n",
     "toko-kolon": "name: Toko\ncategory batik\ncity: x\n",

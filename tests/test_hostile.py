@@ -247,8 +247,8 @@ def test_symlinked_exhibitor_yml_is_not_read(tmp_path):
     secret.write_text(GOOD_YML, encoding="utf-8")
     os.symlink(secret, folder / "exhibitor.yml")
     assert problems(root) == [
-        f"{Y}: file exhibitor.yml tidak ada. Tambahkan exhibitor.yml ke folder ini (contoh lengkap: "
-        "invoke new-exhibitor <nama-folder>)"]
+        f"{Y}: exhibitor.yml adalah tautan (symlink) ke file lain, jadi tidak dibaca. Ganti dengan file "
+        "exhibitor.yml biasa yang isinya ditulis langsung di folder ini"]
 
 
 def test_symlinked_booth_folder_is_not_read(tmp_path):

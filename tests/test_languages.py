@@ -48,9 +48,10 @@ def test_the_language_switch_lands_on_the_same_page(demo, path):
     indonesian, english = Page(demo / path, demo), Page(demo / "en" / path, demo)
     to_english = indonesian.find("li", class_="lang-switch").children[0]
     to_indonesian = english.find("li", class_="lang-switch").children[0]
-    assert (to_english.text, to_english.attrs["hreflang"]) == ("English", "en")
+    assert (to_english.text, to_english.attrs["aria-label"], to_english.attrs["hreflang"]) == ("EN", "English", "en")
     assert indonesian.resolve(to_english.attrs["href"]) == demo / "en" / path
-    assert (to_indonesian.text, to_indonesian.attrs["hreflang"]) == ("Bahasa Indonesia", "id")
+    assert (to_indonesian.text, to_indonesian.attrs["aria-label"], to_indonesian.attrs["hreflang"]) == (
+        "ID", "Bahasa Indonesia", "id")
     assert english.resolve(to_indonesian.attrs["href"]) == demo / path
 
 
@@ -64,6 +65,7 @@ def test_english_interface_text(demo):
     assert not {"Peserta", "Kategori", "Kota", "Tentang Expo"} & set(links)
     footer = Page(demo / "en" / "index.html", demo).text_of("footer")
     assert "The organisers take no fee." in footer and "Panitia" not in footer
+    assert "Organiser: Office of Cooperatives, SMEs and Trade (demo)" in footer
     assert "Central Java Virtual UMKM Expo 2026" in Page(demo / "en" / "index.html", demo).text_of("h1")
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -13,35 +12,10 @@ from expo.cli.build import BuildFailed
 from expo.pr.codeowners import render_codeowners
 from expo.pr.literalsettings import literal_setting
 from expo.pr.ownership import Change, decide, owners_from_yaml
+from gitkit import commit, git, isolated_git, write  # noqa: F401 (isolated_git: autouse)
 from sitekit import GOOD_YML, SECOND_YML, make_project
 
 SETTINGS = 'SITENAME = "Expo uji"\nEXPO_ORGANISERS = ["Panitia-Expo"]\n'
-
-
-@pytest.fixture(autouse=True)
-def isolated_git(monkeypatch):
-    """The developer's own git config (signing, aliases, colours) must not leak in."""
-    monkeypatch.setenv("GIT_CONFIG_GLOBAL", "/dev/null")
-    monkeypatch.setenv("GIT_CONFIG_NOSYSTEM", "1")
-
-
-def git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True,
-                          text=True).stdout
-
-
-def write(repo: Path, path: str, text: str | bytes) -> None:
-    target = repo / path
-    target.parent.mkdir(parents=True, exist_ok=True)
-    if isinstance(text, bytes):
-        target.write_bytes(text)
-    else:
-        target.write_text(text, encoding="utf-8")
-
-
-def commit(repo: Path, message: str = "change") -> None:
-    git(repo, "add", "-A")
-    git(repo, "commit", "-q", "-m", message)
 
 
 @pytest.fixture

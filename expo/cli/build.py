@@ -11,6 +11,7 @@ import contextlib
 import logging
 import os
 import shutil
+import subprocess
 import sys
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from expo.content.errors import ContentError, ContentErrors, format_report
 from expo.project import Project, load_project
 from expo.settings import SettingsError
 from expo.site.search import SearchIndexError
+from expo.site.incremental import PREVIOUS_OUTPUT_KEY, manifest_path, write_manifest
+from expo.text.escape import printable
 from expo.values.slugs import SLUG_RE
 
 
@@ -41,7 +44,8 @@ class BuildResult:
     warnings: list[ContentError]
     booths: int = 0
     products: int = 0
-    files: Counter = field(default_factory=Counter)  # planned files written, by kind
+    files: Counter = field(default_factory=Counter)  # planned files in output/, by kind
+    made: Counter = field(default_factory=Counter)  # of those, made anew (the rest unchanged)
 
     @property
     def pages(self) -> int:
@@ -69,7 +73,7 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     final = root / output
     staging = root / f".output-build-{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
-    project = open_project(root, settings_file, lang, {"OUTPUT_PATH": str(staging)})
+    project = open_project(root, settings_file, lang, {"OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT_KEY: str(final)})
     expo = project.expo
     _quiet_pelican()
     seen: list = []
@@ -103,17 +107,25 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     if generator.warnings:
         print(format_report(generator.warnings, expo.lang, exhibitors_path=expo.exhibitors_path), file=out)
     _swap(staging, final)
+    write_manifest(manifest_path(root, expo), final, final, generator.digests)
     return BuildResult(final, generator.warnings, len(generator.catalog.exhibitors),
-                       len(generator.catalog.products), generator.counts)
+                       len(generator.catalog.products), generator.counts, generator.written)
 
 
 def _swap(staging: Path, final: Path) -> None:
-    """Replace `final` by `staging` with two renames, so a host never sees a half site."""
+    """Replace `final` by `staging` with two renames, so a host never sees a half site. The old
+    tree is deleted by a detached process: unlinking thousands of files is not the build's
+    critical path (an interrupted delete leaves .output-old-*, which the next build removes)."""
+    for leftover in final.parent.glob(".output-old-*"):
+        shutil.rmtree(leftover, ignore_errors=True)
     old = final.with_name(f".output-old-{os.getpid()}")
     if final.exists():
         final.rename(old)
     staging.rename(final)
-    shutil.rmtree(old, ignore_errors=True)
+    if old.exists():
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", str(old)],
+                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                         start_new_session=True)
 
 
 def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | None = None,
@@ -133,7 +145,7 @@ def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | No
     if folder:
         slug = Path(folder).name
         if not SLUG_RE.match(slug) or not (project.exhibitors_dir / slug).is_dir():
-            raise BuildFailed(f"Folder {folder} tidak ditemukan (not found). "
+            raise BuildFailed(f"Folder {printable(folder)} tidak ditemukan (not found). "
                               f"Contoh / example: invoke validate {expo.exhibitors_path}/<nama-folder>")
         only = {slug}
     from expo.images.photos import remember_digests, verify_photos

@@ -19,6 +19,7 @@ from expo.cli.build import BuildFailed, build, open_project, validate as validat
 from expo.values.slugs import SLUG_RE
 from expo.cli.scaffold import scaffold_text
 from expo.settings import SettingsError
+from expo.text.escape import printable, safe_text
 
 
 def run(command, *args, **kwargs):
@@ -27,10 +28,10 @@ def run(command, *args, **kwargs):
         code = command(*args, **kwargs)
     except BuildFailed as exc:
         if not exc.reported and str(exc):
-            print(exc, file=sys.stderr)
+            print(safe_text(str(exc)), file=sys.stderr)
         raise Exit(code=1) from None
     except SettingsError as exc:
-        print(exc, file=sys.stderr)
+        print(safe_text(str(exc)), file=sys.stderr)
         raise Exit(code=1) from None
     except KeyboardInterrupt:
         raise Exit(code=130) from None
@@ -46,18 +47,22 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
 
 # Planned file kinds in the summary, Indonesian / English; a kind not listed shows its own name.
 _KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
-          "sitemap": ("sitemap", "sitemap"), "robots": ("robots.txt", "robots.txt"),
-          "search": ("indeks pencarian", "search index"), "copy": ("banner", "banner")}
+          "asset": ("file tema", "theme files"), "sitemap": ("sitemap", "sitemap"),
+          "robots": ("robots.txt", "robots.txt"), "products_csv": ("products.csv", "products.csv"),
+          "search": ("indeks pencarian", "search index")}
 
 
 def build_summary(result, root: Path) -> str:
-    """'Situs selesai dibangun di output/: 10 booth, 35 produk, 94 halaman, 460 file foto, ...'"""
+    """'Situs selesai dibangun di output/: 10 booth, 35 produk, 138 halaman, 485 file foto, ...;
+    12 file baru atau berubah (site built: ...; 12 files new or changed)'"""
     where = result.output.relative_to(root.resolve())
     kinds = sorted(result.files, key=lambda k: (list(_KINDS).index(k) if k in _KINDS else 99, k))
     files_id = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[0]}" for k in kinds)
     files_en = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[1]}" for k in kinds)
+    made = sum(result.made.values())
     return (f"Situs selesai dibangun di {where}/: {result.booths} booth, {result.products} produk, "
-            f"{files_id} (site built: {result.booths} booths, {result.products} products, {files_en})")
+            f"{files_id}; {made} file baru atau berubah (site built: {result.booths} booths, "
+            f"{result.products} products, {files_en}; {made} files new or changed)")
 
 
 def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False,
@@ -88,11 +93,11 @@ def _changed_booths(root: Path, ref: str, folder: str | None, settings_file: str
               f"(site files changed since {ref}: checking every folder)", file=sys.stderr)
         return None
     print(f"Folder yang berubah sejak {ref} / folders changed since {ref}: "
-          f"{', '.join(sorted(slugs)) or '-'}", file=sys.stderr)
+          f"{', '.join(printable(s) for s in sorted(slugs)) or '-'}", file=sys.stderr)
     return slugs
 
 
-def check_pr(root: Path, base: str | None = None, author: str | None = None) -> int:
+def check_pr(root: Path, base: str | None = None, author: str | None = None, head: str = "HEAD") -> int:
     """Fail, naming each path, when `author` changed files outside the folders they own."""
     from expo.pr.gitrefs import GitError, read_pull_request
     from expo.pr.ownership import bilingual, decide, normalize_login, report
@@ -102,11 +107,11 @@ def check_pr(root: Path, base: str | None = None, author: str | None = None) -> 
     if not author or normalize_login(author) is None:
         raise BuildFailed(bilingual("pr_author_invalid", {"value": author or ""}))
     try:
-        pr = read_pull_request(root, base)
+        pr = read_pull_request(root, base, head)
     except GitError as exc:
         raise BuildFailed(str(exc)) from None
     violations = decide(pr.changes, pr.owners_at_base, pr.owners_at_head, author, pr.organisers,
-                        pr.exhibitors_path)
+                        pr.exhibitors_path, pr.base_folders, pr.yaml_links)
     print(report(pr.changes, violations, author, pr.organisers), file=sys.stderr)
     return 1 if violations else 0
 
@@ -143,7 +148,7 @@ def _settings(root: Path, settings_file: str):
 def new_exhibitor(root: Path, slug: str, settings_file: str = "pelicanconf.py") -> int:
     if not SLUG_RE.match(slug):
         raise BuildFailed(
-            f'"{slug}" tidak bisa dipakai sebagai nama folder. Pakai huruf kecil, angka dan tanda '
+            f'"{printable(slug)}" tidak bisa dipakai sebagai nama folder. Pakai huruf kecil, angka dan tanda '
             f'hubung, misalnya "batik-sari" / use lowercase letters, digits and hyphens.')
     expo = _settings(root, settings_file)
     display = f"{expo.exhibitors_path}/{slug}"
@@ -191,22 +196,63 @@ def translations(root: Path, check: bool = False) -> int:
 
 def import_csv(root: Path, csv_file: str, photos: str | None = None, update: bool = False,
                dry_run: bool = False, owner: str | None = None, lang: str | None = None,
-               settings_file: str = "pelicanconf.py") -> int:
+               settings_file: str = "pelicanconf.py", allow_owner_change: bool = False) -> int:
     from expo.importer.writer import run_import  # only this command needs the importer
 
     return run_import(root, Path(csv_file), Path(photos) if photos else None, update=update,
-                      dry_run=dry_run, owner=owner, lang=lang, settings_file=settings_file)
+                      dry_run=dry_run, owner=owner, lang=lang, settings_file=settings_file,
+                      allow_owner_change=allow_owner_change)
+
+
+def stats(root: Path, as_json: bool = False, as_csv: bool = False,
+          settings_file: str = "pelicanconf.py") -> int:
+    """Print the expo's figures (expo/reports/stats.py): a table, or JSON or CSV on stdout."""
+    from expo.content.catalog import load_catalog
+    from expo.content.errors import format_report
+    from expo.reports.formats import stats_csv, stats_json, stats_table
+    from expo.reports.stats import compute_stats
+
+    if as_json and as_csv:
+        raise BuildFailed("Pakai --json atau --csv, tidak keduanya (use --json or --csv, not both)")
+    expo = _settings(root, settings_file)
+    catalog, problems = load_catalog(root.resolve(), expo)
+    if catalog is None:
+        print(format_report(problems, expo.lang, exhibitors_path=expo.exhibitors_path), file=sys.stderr)
+        raise BuildFailed(reported=True)
+    figures = compute_stats(catalog, dict(expo.categories))
+    if as_csv:  # starts with a BOM, so Excel reads it as UTF-8
+        _write_stdout(stats_csv(figures), "utf-8")
+    elif as_json:
+        _write_stdout(stats_json(figures), "utf-8")
+    else:
+        _write_stdout(stats_table(figures, expo.name), "utf-8")
+    return 0
+
+
+def _write_stdout(text: str, encoding: str) -> None:
+    """Bytes in `encoding` whatever the terminal's encoding, so `> stats.csv` is always UTF-8."""
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode(encoding))
+    sys.stdout.buffer.flush()
 
 
 def clean(root: Path, cache: bool = False, stale: bool = False, settings_file: str = "pelicanconf.py") -> int:
+    """Delete output/ and build leftovers (`cache`: the photo cache too). `stale` only prunes the
+    photo cache and touches nothing else, so a running `invoke serve` keeps its site and a
+    build in progress keeps its staging folder."""
+    if stale:
+        if cache:
+            raise BuildFailed("Pakai --stale atau --cache, tidak keduanya (use --stale or --cache, "
+                              "not both): --cache sudah menghapus seluruh cache foto (already deletes "
+                              "the whole photo cache)")
+        _prune_photo_cache(root, settings_file)
+        return 0
     targets = [root / "output", *root.glob(".output-build-*"), *root.glob(".output-old-*"),
                *root.glob(".import-*")]  # staging left by an interrupted import-csv
     if cache:
         targets.append(root / ".cache")
     for target in targets:
         shutil.rmtree(target, ignore_errors=True)
-    if stale and not cache:
-        _prune_photo_cache(root, settings_file)
     return 0
 
 

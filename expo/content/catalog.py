@@ -7,7 +7,9 @@ problems, shared by the Pelican generator, `invoke validate` and the tests.
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import replace
 from pathlib import Path
+from typing import Mapping
 
 from expo.content.errors import WARNING, ContentError, ContentErrors
 from expo.content.loader import discover, load_exhibitor
@@ -17,8 +19,11 @@ from expo.settings import ExpoSettings
 
 
 def load_catalog(root: Path, settings: ExpoSettings,
-                 only: set[str] | None = None) -> tuple[Catalog | None, list[ContentError]]:
-    """Read and check every exhibitor folder (or only the slugs in `only`).
+                 only: set[str] | None = None,
+                 photo_sources: Mapping[str, Mapping[str, Path]] | None = None,
+                 ) -> tuple[Catalog | None, list[ContentError]]:
+    """Read and check every exhibitor folder (or only the slugs in `only`); `photo_sources`
+    (slug -> photo name -> file) lets import-csv check photos where they are.
 
     Returns the catalog (None if any error) and every problem, warnings included.
     """
@@ -27,14 +32,21 @@ def load_catalog(root: Path, settings: ExpoSettings,
     folder = settings.exhibitors_dir(root)
     exhibitors = []
     folders = discover(folder)
+    names = frozenset(p.name for p in folders)
     for path in folders:
         if only is not None and path.name not in only:
             continue
-        raw = load_exhibitor(path, settings.exhibitors_path.strip("/"), settings.max_yaml_kilobytes)
+        raw = load_exhibitor(path, settings.exhibitors_path.strip("/"), settings.max_yaml_kilobytes,
+                             names)
+        if photo_sources and path.name in photo_sources:
+            raw = replace(raw, photo_sources=photo_sources[path.name])
         exhibitor = parse_exhibitor(raw, ctx, problems)
         if exhibitor is not None:
             exhibitors.append(exhibitor)
     problems.extend(_same_names(exhibitors, settings))
+    if only is not None:  # a pull request's check loads its own booths: compare with the rest too
+        problems.extend(_same_names_as_others(exhibitors, [p for p in folders if p.name not in only],
+                                              settings))
     slugs = {p.name for p in folders}
     for slug in settings.featured:
         if slug not in slugs:
@@ -63,6 +75,25 @@ def _same_names(exhibitors: list[Exhibitor], settings: ExpoSettings) -> list[Con
                                          {"other": seen[key].slug}, WARNING))
         else:
             seen[key] = exhibitor
+    return problems
+
+
+def _same_names_as_others(exhibitors: list[Exhibitor], others: list[Path],
+                          settings: ExpoSettings) -> list[ContentError]:
+    """The duplicate-name warning for booths checked on their own (validate --changed-since,
+    validate <folder>): the other folders' names are read from their YAML only, no photos."""
+    names: dict[str, str] = {}
+    for path in others:
+        raw = load_exhibitor(path, settings.exhibitors_path.strip("/"), settings.max_yaml_kilobytes)
+        data = raw.document.data if raw.document is not None else None
+        if isinstance(data, dict) and isinstance(data.get("name"), str):
+            names.setdefault(data["name"].strip().casefold(), path.name)
+    problems = []
+    for exhibitor in exhibitors:
+        other = names.get(exhibitor.name.casefold())
+        if other is not None:
+            path = f"{settings.exhibitors_path.strip('/')}/{exhibitor.slug}/exhibitor.yml"
+            problems.append(ContentError(path, None, "name", "booth_duplicate_name", {"other": other}, WARNING))
     return problems
 
 

@@ -7,13 +7,18 @@ comes from `messages.py` in the reader's language, so tests can pin it exactly.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import Iterable, Mapping
 
+from expo.text.escape import printable, safe_text
 from expo.text.messages import render
 
 ERROR = "error"
+# A hostile file can hold thousands of mistakes (24,000 unknown keys printed 7 MB): a report
+# shows this many per file and counts the rest.
+MAX_PROBLEMS_PER_FILE = 50
 WARNING = "warning"
 
 
@@ -40,8 +45,9 @@ class ContentError:
 
     def format(self, lang: str = "id") -> str:
         """`exhibitors/<slug>/exhibitor.yml:<line>: <field>: <what is wrong>. <how to fix>`"""
-        where = self.path if self.line is None else f"{self.path}:{self.line}"
-        what = f"{self.field}: " if self.field else ""
+        path = printable(self.path, None)  # a folder name may hold a newline or ESC
+        where = path if self.line is None else f"{path}:{self.line}"
+        what = f"{printable(self.field)}: " if self.field else ""  # unknown keys are user text
         text = render(self.key, lang, self.params)
         if self.severity == WARNING:
             text = f"{render('label_warning', lang, {})}: {text}"
@@ -70,6 +76,7 @@ def format_report(problems: Iterable[ContentError], lang: str = "id", summary: b
     problems = sorted(problems, key=ContentError.sort_key)
     lines: list[str] = []
     current = None
+    per_file: Counter[str] = Counter()
     for problem in problems:
         group = problem.booth(exhibitors_path) or problem.path
         if group != current:
@@ -77,13 +84,19 @@ def format_report(problems: Iterable[ContentError], lang: str = "id", summary: b
                 lines.append("")
             lines.append(render("report_group", lang, {"group": group}))
             current = group
-        lines.append("  " + problem.format(lang))
+        per_file[problem.path] += 1
+        shown = per_file[problem.path]
+        if shown <= MAX_PROBLEMS_PER_FILE:
+            lines.append("  " + problem.format(lang))
+        elif shown == MAX_PROBLEMS_PER_FILE + 1:  # the rest of this file: one line saying how many
+            hidden = sum(1 for p in problems if p.path == problem.path) - MAX_PROBLEMS_PER_FILE
+            lines.append("  " + render("report_more", lang, {"path": problem.path, "count": hidden}))
     if not summary:
-        return "\n".join(lines)
+        return safe_text("\n".join(lines))
     errors = sum(1 for p in problems if p.is_error)
     warnings = len(problems) - errors
     if lines:
         lines.append("")
     key = "report_summary_failed" if errors else "report_summary_ok"
     lines.append(render(key, lang, {"errors": errors, "warnings": warnings}))
-    return "\n".join(lines)
+    return safe_text("\n".join(lines))

@@ -15,8 +15,12 @@ from urllib.parse import urlsplit
 from expo.content.errors import WARNING, ContentError
 from expo.content.loader import RawDocument, format_field
 
-_EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
-_HOST_RE = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$")
+# Addresses are split with str methods and each part is matched by a plain character class:
+# one pattern for the whole address backtracks quadratically on input such as "a@a.a.a...!".
+_EMAIL_LOCAL = re.compile(r"[A-Za-z0-9._%+-]+")
+_EMAIL_LABEL = re.compile(r"[A-Za-z0-9-]+")
+_TOP_LEVEL = re.compile(r"[A-Za-z]{2,}")
+_HOST_LABEL = re.compile(r"[a-z0-9-]+")
 MAX_URL_LENGTH = 500
 
 _TYPE_NAMES = {
@@ -153,7 +157,7 @@ class FieldReader:
         if any(c.isspace() for c in value) or any(ord(c) < 32 for c in value):
             self.problem(path, "url_invalid", value=value)
             return None
-        if "://" not in value and _HOST_RE.match(value.split("/")[0].lower()):
+        if "://" not in value and is_host_name(value.split("/")[0].lower()):
             value = "https://" + value  # "tokopedia.com/toko" is what people copy from the app
         try:
             parts = urlsplit(value)
@@ -164,14 +168,14 @@ class FieldReader:
             self.problem(path, "url_scheme", value=value)
             return None
         host = (parts.hostname or "").lower()
-        if not _HOST_RE.match(host) or parts.username or parts.password:
+        if not is_host_name(host) or parts.username or parts.password:
             self.problem(path, "url_invalid", value=value)
             return None
         return value
 
     def email(self, path: tuple) -> str | None:
         value = self.text(path, max_length=120)
-        if value is not None and not _EMAIL_RE.match(value):
+        if value is not None and not is_email(value):
             self.problem(path, "email_invalid", value=value)
             return None
         return value
@@ -189,3 +193,18 @@ class FieldReader:
         except ValueError:
             self.problem(path, "date_invalid", value=value)
             return None
+
+
+def is_host_name(host: str) -> bool:
+    """'shopee.co.id': two or more labels of lowercase letters, digits and inner hyphens."""
+    labels = host.split(".")
+    return len(labels) >= 2 and all(_HOST_LABEL.fullmatch(label) and label[0] != "-" != label[-1]
+                                    for label in labels)
+
+
+def is_email(value: str) -> bool:
+    """'nama@contoh.co.id'; linear in the length of `value`."""
+    local, at, domain = value.rpartition("@")
+    labels = domain.split(".")
+    return bool(at and _EMAIL_LOCAL.fullmatch(local)) and len(labels) >= 2 \
+        and all(_EMAIL_LABEL.fullmatch(label) for label in labels[:-1]) and bool(_TOP_LEVEL.fullmatch(labels[-1]))

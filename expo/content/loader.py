@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Mapping
 
 import yaml
 
@@ -26,6 +26,7 @@ YAML_NAME = "exhibitor.yml"
 ABOUT_NAMES = {"id": "about.md", "en": "about.en.md"}
 MAX_ABOUT_KILOBYTES = 64
 MAX_DEPTH = 16  # the contract nests 4 deep; deeper input is hostile or a mistake
+_ABOUT_NAME = re.compile(r"about(\.[a-z]{2})?\.md\Z")  # about.md, about.en.md
 
 # Plain YAML scalars we accept; anything else (!!python/..., !!binary, custom tags) is refused.
 _SCALAR_TAGS = {
@@ -67,6 +68,9 @@ class RawExhibitor:
     document: RawDocument | None
     about: dict[str, str] = field(default_factory=dict)  # lang -> Markdown text
     problems: tuple[ContentError, ...] = ()
+    # Photos checked where they already are instead of in `folder` (import-csv validates a
+    # planned booth against the --photos folder without copying anything): name -> file.
+    photo_sources: Mapping[str, Path] = field(default_factory=dict)
 
     @property
     def yml_path(self) -> str:
@@ -80,21 +84,24 @@ def discover(exhibitors_dir: Path) -> list[Path]:
     return sorted(p for p in exhibitors_dir.iterdir() if p.is_dir() and not p.name.startswith("."))
 
 
-def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int) -> RawExhibitor:
+def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int,
+                   siblings: frozenset[str] = frozenset()) -> RawExhibitor:
+    """One booth folder; `siblings` are the names of the other folders beside it."""
     slug = folder.name
     display = f"{display_root}/{slug}"
     problems: list[ContentError] = []
     if not SLUG_RE.match(slug):
-        problems.append(
-            ContentError(display, None, "", "folder_slug", {"slug": slug, "suggestion": suggest_slug(slug)})
-        )
+        problems.append(_folder_name_problem(slug, display, siblings))
     if folder.is_symlink():  # its files would come from wherever the link points
         problems.append(ContentError(display, None, "", "folder_link", {"slug": slug}))
         return RawExhibitor(slug, folder, display, None, {}, tuple(problems))
+    problems.extend(stray_entries(folder, display))
     yml_path = f"{display}/{YAML_NAME}"
     source = folder / YAML_NAME
     document = None
-    if not _is_regular_file_inside(source, folder):
+    if source.is_symlink():  # reading it would read whatever it points at
+        problems.append(ContentError(yml_path, None, "", "yaml_link"))
+    elif not _is_regular_file_inside(source, folder):
         problems.append(ContentError(yml_path, None, "", "yaml_missing"))
     else:
         text = _read_text(source, yml_path, max_yaml_kb, "yaml", problems)
@@ -103,11 +110,45 @@ def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int) -> RawExhi
     about = {}
     for lang, name in ABOUT_NAMES.items():
         path = folder / name
-        if _is_regular_file_inside(path, folder):
+        if path.is_symlink():
+            problems.append(ContentError(f"{display}/{name}", None, "", "about_link", {"name": name}))
+        elif _is_regular_file_inside(path, folder):
             text = _read_text(path, f"{display}/{name}", MAX_ABOUT_KILOBYTES, "text", problems)
             if text is not None:
                 about[lang] = text
     return RawExhibitor(slug, folder, display, document, about, tuple(problems))
+
+
+def stray_entries(folder: Path, display: str) -> list[ContentError]:
+    """Anything in a booth folder besides exhibitor.yml, about*.md and photos: a tasks.py there
+    would run when an organiser types `invoke` inside the folder, and a page or script would
+    sit in the repository looking like part of the booth. Photo-named entries are judged
+    where exhibitor.yml names them; a link named like a booth file is reported by its reader."""
+    from expo.images.pipeline import photo_name_problem
+
+    found = []
+    for entry in sorted(folder.iterdir(), key=lambda p: p.name):
+        name = entry.name
+        if name == YAML_NAME or (_ABOUT_NAME.match(name) and entry.is_symlink()):
+            continue
+        if entry.is_dir() and not entry.is_symlink():
+            found.append(ContentError(f"{display}/{name}", None, "", "booth_stray_folder", {"name": name}))
+        elif not (_ABOUT_NAME.match(name) or photo_name_problem(name) is None):
+            found.append(ContentError(f"{display}/{name}", None, "", "booth_stray_file", {"name": name}))
+    return found
+
+
+def _folder_name_problem(slug: str, display: str, siblings: frozenset[str]) -> ContentError:
+    """'Batik-Sari' beside 'batik-sari' is the same folder on Windows and macOS and the same
+    address once lower-cased: a collision with that booth, never a hint to rename onto it."""
+    same = sorted(s for s in siblings if s != slug and s.casefold() == slug.casefold())
+    suggestion = suggest_slug(slug)
+    if same or suggestion in siblings:
+        other = same[0] if same else suggestion
+        free = next(f"{other}-{i}" for i in range(2, len(siblings) + 3) if f"{other}-{i}" not in siblings)
+        return ContentError(display, None, "", "folder_case_collision",
+                            {"slug": slug, "other": other, "suggestion": free})
+    return ContentError(display, None, "", "folder_slug", {"slug": slug, "suggestion": suggestion})
 
 
 def suggest_slug(name: str) -> str:

@@ -1,13 +1,27 @@
-"""Exhibitor Markdown -> safe HTML: rendered with Markdown, then cleaned with an allow-list.
+"""Exhibitor Markdown -> safe HTML: rendered with markdown-it-py, then cleaned with an allow-list.
 
-Exhibitor text is untrusted. nh3 (the Rust ammonia sanitiser) keeps formatting tags and drops
-scripts, event handlers, iframes, styles and every link scheme except http(s).
+Exhibitor text is untrusted, and a pull request's Markdown is rendered on CI by validate and
+again by build, so the converter must have linear worst cases. Python-Markdown does not:
+`"1. " * 600` ends in a RecursionError in its list processor, and runs of `[`, `![` or `[a](`
+cost quadratic time (5,000 `[` about 5 s, 40,000 about 7 minutes). markdown-it-py (CommonMark)
+was measured on the same inputs and on the other shapes a parser can choke on (emphasis runs,
+backticks, `<`, entities, tables, quotes, nested lists): every case grows linearly, the
+slowest (`![` repeated) costs about 20 microseconds per character, so the largest text a booth
+may hold (256 KB of exhibitor.yml plus two 64 KB about files) stays within seconds; nesting of
+lists and quotes stops at `maxNesting` (20) instead of recursing. bench/hostile.py prints these
+figures; tests/test_hostile.py checks that doubling the input about doubles the time.
+
+Raw HTML is not interpreted (it shows as text); links are kept only when they are absolute
+http(s) addresses, so `//evil.io`, `/\\evil.io` and relative paths become plain text. nh3 (the
+Rust ammonia sanitiser) then keeps only formatting tags, as a second lock.
 """
 
 from __future__ import annotations
 
-import markdown
+from urllib.parse import urlsplit
+
 import nh3
+from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 ALLOWED_TAGS = {
@@ -15,15 +29,24 @@ ALLOWED_TAGS = {
     "h2", "h3", "h4", "code", "pre", "a", "hr", "table", "thead", "tbody", "tr", "th", "td",
 }
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+MAX_NESTING = 20  # lists and quotes deeper than this stay text: no recursion, no deep HTML
 # Headings in exhibitor text sit below the page's own h1: '# Cerita' becomes an h2.
-_HEADING_SHIFT = {"<h1>": "<h2>", "</h1>": "</h2>", "<h5>": "<h4>", "</h5>": "</h4>",
-                  "<h6>": "<h4>", "</h6>": "</h4>"}
+_HEADING_SHIFT = {"h1": "h2", "h5": "h4", "h6": "h4"}
+
+_MARKDOWN = (MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING})
+             .enable("table").enable("strikethrough"))
 
 
 def render_markdown(text: str) -> Markup:
-    html = markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html")
-    for old, new in _HEADING_SHIFT.items():
-        html = html.replace(old, new)
+    tokens = _MARKDOWN.parse(text)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            token.tag = _HEADING_SHIFT.get(token.tag, token.tag)
+        if token.type in ("th_open", "td_open"):
+            _style_to_align(token)
+        if token.children:
+            token.children = _only_web_links(token.children)
+    html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,
@@ -33,3 +56,36 @@ def render_markdown(text: str) -> Markup:
         strip_comments=True,
     )
     return Markup(clean)
+
+
+def is_web_link(href: str) -> bool:
+    """An absolute http(s) address with a host: not '//evil.io', '/\\evil.io' or 'http:evil'."""
+    try:
+        parts = urlsplit(href)
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname) \
+            and href[len(parts.scheme) + 1:].startswith("//")
+    except ValueError:
+        return False
+
+
+def _only_web_links(children: list) -> list:
+    """Inline tokens with every link that is not an absolute http(s) address unwrapped to its
+    text (CommonMark links do not nest, so one flag pairs each open with its close)."""
+    kept, dropping = [], False
+    for token in children:
+        if token.type == "link_open" and not is_web_link(token.attrGet("href") or ""):
+            dropping = True
+            continue
+        if token.type == "link_close" and dropping:
+            dropping = False
+            continue
+        kept.append(token)
+    return kept
+
+
+def _style_to_align(token) -> None:
+    """markdown-it writes column alignment as a style, which the sanitiser drops; keep it."""
+    style = token.attrGet("style") or ""
+    if style.startswith("text-align:"):
+        token.attrs.pop("style", None)
+        token.attrSet("align", style.split(":", 1)[1])

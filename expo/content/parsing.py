@@ -7,6 +7,7 @@ of types that template authors can read, and the rules stay in one place.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -326,16 +327,27 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
     return tuple(products)
 
 
+def _resolves_inside(path: Path, folder: Path) -> bool:
+    try:
+        return path.resolve().parent == folder
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
 class _PhotoFinder:
-    """Resolves photo names inside one exhibitor folder; inspects each file once."""
+    """Resolves photo names inside one exhibitor folder; inspects each file once, within the
+    booth's photo budget (distinct files, pixels and bytes together)."""
 
     def __init__(self, raw: RawExhibitor, r: FieldReader, settings: ExpoSettings):
         self.raw = raw
         self.r = r
         self.settings = settings
         self.folder = raw.folder.resolve()
-        self.names = frozenset(p.name for p in raw.folder.iterdir())  # listed once per booth
+        self.names = frozenset(p.name for p in raw.folder.iterdir()) | set(raw.photo_sources)  # listed once
+        self.composed = {unicodedata.normalize("NFC", n): n for n in self.names}
         self.infos: dict[str, ImageInfo | None] = {}
+        self.used = {"photos": 0, "pixels": 0, "bytes": 0}
+        self.over_budget = False  # told once, on the first photo past a budget
 
     def picture(self, path: tuple, value: Any, alt: str) -> Picture | None:
         r = self.r
@@ -351,6 +363,10 @@ class _PhotoFinder:
         if shape == "type":
             r.problem(path, "photo_type", value=name)
             return None
+        if name not in self.names and self.composed.get(unicodedata.normalize("NFC", name)):
+            # macOS writes accented file names decomposed (NFD); people type them composed
+            r.problem(path, "photo_name_nfd", warning=True, value=name)
+            name = self.composed[unicodedata.normalize("NFC", name)]
         if name not in self.names:
             same = sorted(n for n in self.names if n.lower() == name.lower())
             if same:
@@ -358,11 +374,20 @@ class _PhotoFinder:
             else:
                 r.problem(path, "photo_missing", **params)
             return None
-        source = self.raw.folder / name
-        if source.is_symlink() or not source.is_file() or source.resolve().parent != self.folder:
+        source = self.raw.photo_sources.get(name, self.raw.folder / name)
+        home = self.folder if name not in self.raw.photo_sources else source.parent.resolve()
+        if not _resolves_inside(source, home):
+            r.problem(path, "photo_outside", value=name)
+            return None
+        if source.is_symlink() or source.is_dir():
+            r.problem(path, "photo_link" if source.is_symlink() else "photo_folder", value=name)
+            return None
+        if not source.is_file():
             r.problem(path, "photo_outside", value=name)
             return None
         if name not in self.infos:
+            if self._past_budget(path, name, source.stat().st_size, 0):
+                return None
             try:
                 self.infos[name] = inspect(source, self.settings.max_photo_megabytes,
                                            self.settings.max_photo_megapixels)
@@ -370,6 +395,12 @@ class _PhotoFinder:
                 self.infos[name] = None
                 r.problem(path, exc.key, value=name, **exc.params)
                 return None
+            info = self.infos[name]
+            if self._past_budget(path, name, 0, info.width * info.height):
+                return None
+            self.used["photos"] += 1
+            self.used["bytes"] += source.stat().st_size
+            self.used["pixels"] += info.width * info.height
             size_mb = source.stat().st_size / 1024 / 1024
             if size_mb > self.settings.large_photo_megabytes:
                 r.problem(path, "photo_large", warning=True, value=name, size=round(size_mb, 1),
@@ -380,3 +411,25 @@ class _PhotoFinder:
         stem = slugify(Path(name).stem) or "foto"
         return plan(source, info, self.raw.slug, stem, alt, self.settings.image_widths,
                     self.settings.media_url, self.settings.image_formats)
+
+    def _past_budget(self, path: tuple, name: str, size: int, pixels: int) -> bool:
+        """True (and `name` is not used) when one more photo of `size` bytes and `pixels`
+        would pass a budget of the booth; checked before the photo is read any further."""
+        if self.over_budget:  # the message said "and the photos after it"
+            self.infos[name] = None
+            return True
+        s = self.settings
+        checks = (
+            ("booth_too_many_photos", self.used["photos"] + 1 > s.max_booth_photos, s.max_booth_photos),
+            ("booth_photo_megabytes", self.used["bytes"] + size > s.max_booth_photo_megabytes * 1024 * 1024,
+             s.max_booth_photo_megabytes),
+            ("booth_photo_megapixels", self.used["pixels"] + pixels > s.max_booth_megapixels * 1_000_000,
+             s.max_booth_megapixels),
+        )
+        for key, past, limit in checks:
+            if past:
+                self.infos[name] = None
+                self.over_budget = True
+                self.r.problem(path, key, value=name, limit=limit)
+                return True
+        return False

@@ -30,6 +30,10 @@ except ImportError:  # pragma: no cover - pillow-heif is a declared dependency
 # JpegImagePlugin also opens MPO (the multi-picture JPEG some phones write).
 ALLOWED_FORMATS = ("JPEG", "PNG", "WEBP", "HEIF", "AVIF")
 SWAPS_SIDES = {5, 6, 7, 8}  # EXIF orientations that rotate by 90 degrees
+# A photo at most this many times longer than wide (or wider than long). A 1 x 30,000,000 PNG is
+# under the pixel limit but no encoder takes its 1-pixel-wide renditions; checked from the
+# header, so validate and build refuse it alike. Panoramas and banners stay well inside.
+MAX_ASPECT = 20
 _TRANSPOSE = {
     2: Image.Transpose.FLIP_LEFT_RIGHT,
     3: Image.Transpose.ROTATE_180,
@@ -70,6 +74,8 @@ def open_photo(path: Path, max_megapixels: float) -> Iterator[Image.Image]:
         if width * height > max_megapixels * 1_000_000:
             raise PhotoError("photo_too_many_pixels", megapixels=round(width * height / 1e6, 1),
                              limit=max_megapixels)
+        if max(width, height) > MAX_ASPECT * min(width, height):
+            raise PhotoError("photo_shape", width=width, height=height, limit=MAX_ASPECT)
         yield im
 
 
@@ -100,7 +106,7 @@ def decode(im: Image.Image, size: tuple[int, int]) -> Image.Image:
     try:
         im.load()
     except Exception as exc:  # truncated or corrupt pixel data behind a valid header
-        raise PhotoError("photo_broken", detail=describe_error(exc)) from None
+        raise load_error(im, exc) from None
     profile = im.info.get("icc_profile")
     out = _eight_bit(im)
     if out.size != stored:
@@ -159,6 +165,14 @@ def _build_transform(profile: bytes, mode: str) -> ImageCms.ImageCmsTransform | 
                                        renderingIntent=ImageCms.Intent.PERCEPTUAL)
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
         return None  # a broken profile: the pixels are still good, read them as sRGB
+
+
+def load_error(im: Image.Image, exc: BaseException) -> PhotoError:
+    """Why decoding failed. A HEIC whose header states a smaller size than its pixels (a way to
+    slip past the pixel limit) is stopped by libheif's security limit: say so, not "damaged"."""
+    if "Security limit exceeded" in str(exc):
+        return PhotoError("photo_size_understated", width=im.size[0], height=im.size[1])
+    return PhotoError("photo_broken", detail=describe_error(exc))
 
 
 def describe_error(exc: BaseException) -> str:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from expo.images.decode import PhotoError, describe_error, decode, display_size, open_photo
+from expo.images.decode import PhotoError, decode, describe_error, display_size, load_error, open_photo
 from expo.images.recipe import FORMATS, SHARE_MAX_BYTES, SHARE_QUALITIES, SHARE_SIZE
 
 META = "meta.json"
@@ -83,7 +83,7 @@ def check(job: Job) -> Outcome:
                 try:
                     im.load()
                 except Exception as exc:
-                    raise PhotoError("photo_broken", detail=describe_error(exc)) from None
+                    raise load_error(im, exc) from None
     except PhotoError as exc:
         return Outcome(job.key, job.source, error=exc.key, params=exc.params)
     except Exception as exc:

@@ -103,7 +103,9 @@ ALIASES.update({column.replace("_", " "): column for column in BOOTH_COLUMNS + P
 # Columns Google Forms adds that carry nothing for the catalog: skipped without a warning.
 IGNORED = {"timestamp", "stempel waktu", "cap waktu"}
 
-_PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+# Innermost brackets only: "[^)]*" would rescan the rest of the header from every "(" of a
+# header made of "(((..." (quadratic); "[^()]*" stops at the next bracket.
+_PARENTHESES = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _PUNCTUATION = re.compile(r"[^\w/ ]+")
 
 
@@ -111,9 +113,8 @@ def normalise(header: str) -> str:
     """'Nama Produk * (wajib)' -> 'nama produk'; 'No. HP/WA' -> 'no hp/wa'."""
     text = _PARENTHESES.sub(" ", header.casefold())
     text = text.replace("_", " ").replace("-", " ")
-    text = _PUNCTUATION.sub(" ", text)
-    text = re.sub(r"\s*/\s*", "/", text)
-    return " ".join(text.split())
+    text = " ".join(_PUNCTUATION.sub(" ", text).split())
+    return text.replace(" /", "/").replace("/ ", "/")  # after the join, spaces come singly
 
 
 @dataclass(frozen=True)

@@ -46,7 +46,7 @@ _URL_SPLIT = re.compile(r"[\s,;]+")  # URLs hold no spaces: people separate them
 # not two accounts that would then own the folder; "foto kain.jpg" is one file.
 _NAME_SPLIT = re.compile(r"[,;\n]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
-_SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?e\+?\d+$", re.IGNORECASE)  # Excel's 6,28123E+12
+_SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?e\+?\d+\Z", re.IGNORECASE)  # Excel's 6,28123E+12
 
 
 class ImportFailed(Exception):
@@ -77,6 +77,21 @@ class PhotoFolder:
     display: str
     files: frozenset[str]
     refused: frozenset[str] = frozenset()
+    sizes: Mapping[str, int] = field(default_factory=dict)  # bytes of each usable file
+
+
+@dataclass(frozen=True)
+class ImportLimits:
+    """Limits of the contract the planner applies itself, before anything is read further or
+    copied: a spreadsheet must not make the import read 250,000 rows or stage gigabytes."""
+
+    max_products: int = 200
+    max_photo_megabytes: float = 25
+    max_booth_photo_megabytes: float = 600
+
+    @classmethod
+    def of(cls, settings) -> "ImportLimits":
+        return cls(settings.max_products, settings.max_photo_megabytes, settings.max_booth_photo_megabytes)
 
 
 # Contract rules the planner checks itself, in spreadsheet words. In a booth whose rows had
@@ -104,7 +119,7 @@ class BoothPlan:
         for problem in problems:
             name = problem.field
             while name not in self.cells:
-                name = re.sub(r"(\[\d+\]|\.?[^.\[\]]+)$", "", name)
+                name = _parent_field(name)
             row, header = self.cells[name]
             if not self.ready and (problem.key in _REPEATED or (row, header) in taken):
                 continue
@@ -226,13 +241,17 @@ class _Booth:
     photos: list[str] = field(default_factory=list)
     kept: list[str] = field(default_factory=list)
     failed: bool = False
+    product_rows: dict[str, int] = field(default_factory=dict)  # product slug -> first row
+    photo_bytes: int = 0  # of the new photos, against the booth's budget
+    too_many: bool = False  # rows past max_products are counted, not read
 
 
 class _Planner:
     def __init__(self, table: Table, source: str, photos: PhotoFolder,
                  existing: Mapping[str, frozenset[str] | None], categories: Mapping[str, str],
-                 update: bool, owner: str | None):
+                 update: bool, owner: str | None, limits: ImportLimits):
         self.table = table
+        self.limits = limits
         self.source = source
         self.photos = photos
         self.existing = existing
@@ -337,6 +356,13 @@ class _Planner:
     def _product(self, booth: _Booth, row: int, cells: tuple[str, ...]) -> None:
         if not any(self.cell(cells, c) for c in PRODUCT_COLUMNS):
             return  # a row with booth details only
+        if len(booth.products) >= self.limits.max_products:
+            # the contract's limit, told once on the first row past it; the rest is not read,
+            # so 250,000 rows cost no more than 200
+            if not booth.too_many:
+                self.problem(row, "product_name", "csv_too_many_products", limit=self.limits.max_products)
+                booth.too_many = booth.failed = True
+            return
         errors = self._errors()
         product: dict[str, Any] = {}
         where: dict[str, str] = {}
@@ -346,10 +372,9 @@ class _Planner:
         else:
             product["name"] = name
             where["name"] = "product_name"
-            for other_row, other, _ in booth.products:
-                if slugify(other.get("name", "")) == slugify(name):
-                    self.problem(row, "product_name", "product_duplicate_row", name=name, first_row=other_row)
-                    break
+            first_row = booth.product_rows.get(slugify(name))
+            if first_row is not None:
+                self.problem(row, "product_name", "product_duplicate_row", name=name, first_row=first_row)
         self._prices(row, cells, product, where)
         photos = self._photo_names(booth, row, self.cell(cells, "photos"))
         if photos:
@@ -369,6 +394,7 @@ class _Planner:
             where["video"] = "product_video"
         if self._errors() > errors:
             booth.failed = True
+        booth.product_rows.setdefault(slugify(product.get("name", "")), row)
         booth.products.append((row, product, where))
 
     def _prices(self, row: int, cells: tuple[str, ...], product: dict, where: dict) -> None:
@@ -403,6 +429,8 @@ class _Planner:
         usable = []
         for name in names:
             key = self._photo_problem(booth, name)
+            if key is None and not self._within_budget(booth, row, name):
+                continue
             if key is None:
                 usable.append(name)
                 copies = booth.photos if name in self.photos.files else booth.kept
@@ -414,6 +442,23 @@ class _Planner:
                 params["suggestion"] = sorted(f for f in self.photos.files if f.lower() == name.lower())[0]
             self.problem(row, "photos", key, **params)
         return usable
+
+    def _within_budget(self, booth: _Booth, row: int, name: str) -> bool:
+        """Sizes are checked from the folder listing, before any photo is copied: one photo over
+        the size limit, or a booth whose new photos together pass its budget, is a message."""
+        if name not in self.photos.files or name in booth.photos:
+            return True  # a photo already in the booth folder, or one counted already
+        size = self.photos.sizes.get(name, 0)
+        limit = self.limits.max_photo_megabytes
+        if size > limit * 1024 * 1024:
+            self.problem(row, "photos", "photo_too_large", value=name, size=round(size / 1024 / 1024, 1), limit=limit)
+            return False
+        if booth.photo_bytes + size > self.limits.max_booth_photo_megabytes * 1024 * 1024:
+            self.problem(row, "photos", "booth_photo_megabytes", value=name,
+                         limit=self.limits.max_booth_photo_megabytes)
+            return False
+        booth.photo_bytes += size
+        return True
 
     def _photo_problem(self, booth: _Booth, name: str) -> str | None:
         """None when `name` is a plain photo file in --photos (or, with --update, already in
@@ -531,10 +576,12 @@ class _Planner:
 
 
 def plan_import(table: Table, source: str, photos: PhotoFolder, existing: Mapping[str, frozenset[str] | None],
-                categories: Mapping[str, str], update: bool = False, owner: str | None = None) -> ImportPlan:
-    """Every row checked. A booth with any problem is not `ready`: it is still planned, so
-    validation can report its other mistakes in the same run, but it is never written."""
-    planner = _Planner(table, source, photos, existing, categories, update, owner)
+                categories: Mapping[str, str], update: bool = False, owner: str | None = None,
+                limits: ImportLimits = ImportLimits()) -> ImportPlan:
+    """Every row checked, in time linear in the rows. A booth with any problem is not `ready`:
+    it is still planned, so validation can report its other mistakes in the same run, but it
+    is never written."""
+    planner = _Planner(table, source, photos, existing, categories, update, owner, limits)
     if not planner.check_header():
         return ImportPlan((), 0, tuple(planner.problems))
     for row, cells in table.rows:
@@ -542,6 +589,14 @@ def plan_import(table: Table, source: str, photos: PhotoFolder, existing: Mappin
     plans = [planner.finish(booth) for booth in planner.booths.values()]
     booths = tuple(plan for plan in plans if plan is not None)
     return ImportPlan(booths, len(plans) - len(booths), tuple(planner.problems))
+
+
+def _parent_field(name: str) -> str:
+    """'products[2].price' -> 'products[2]' -> 'products' -> ''."""
+    if name.endswith("]") and "[" in name:
+        return name[: name.rindex("[")]
+    cut = max(name.rfind("."), name.rfind("]"))
+    return name[:cut] if cut >= 0 and name[cut] == "." else name[: cut + 1]
 
 
 def _urls(text: str) -> list[str]:

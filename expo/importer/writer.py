@@ -2,7 +2,10 @@
 project's own rules, and move in only the booths that pass.
 
 Staging first means a booth with a mistake never lands in exhibitors/ (the next build stays
-green) and `--dry-run` can run the full validation while writing nothing.
+green) and `--dry-run` can run the full validation while writing nothing. Staging holds only
+each booth's exhibitor.yml: photos are validated where they are (the --photos folder, or the
+booth folder for photos an --update keeps), their sizes checked from the folder listing, and a
+photo is copied only into a booth that passed, once, and never on a dry run.
 """
 
 from __future__ import annotations
@@ -19,11 +22,12 @@ import yaml
 
 from expo.cli.build import BuildFailed, open_project
 from expo.content.catalog import load_catalog
-from expo.content.errors import ContentError, format_report
+from expo.content.errors import WARNING, ContentError, format_report
 from expo.importer.rows import (
     MAX_CSV_MEGABYTES,
     BoothPlan,
     ImportFailed,
+    ImportLimits,
     PhotoFolder,
     Quoted,
     decode,
@@ -31,12 +35,14 @@ from expo.importer.rows import (
     read_table,
 )
 from expo.content.loader import YAML_NAME
+from expo.importer.takeover import control_changes
+from expo.text.escape import printable, safe_text
 from expo.text.messages import render
 
 
 def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, update: bool = False,
                dry_run: bool = False, owner: str | None = None, lang: str | None = None,
-               settings_file: str = "pelicanconf.py", out=None) -> int:
+               settings_file: str = "pelicanconf.py", out=None, allow_owner_change: bool = False) -> int:
     """Import one CSV file; print every problem and what was written; 1 if anything failed."""
     out = out or sys.stderr
     root = root.resolve()
@@ -45,11 +51,11 @@ def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, up
     csv_path = Path(csv_path)
     photos_dir = Path(photos_dir) if photos_dir else csv_path.parent
     if csv_path.is_dir():
-        raise BuildFailed(f"{csv_path} adalah folder; sebutkan file CSV-nya (is a folder: name the CSV file).")
+        raise BuildFailed(f"{printable(csv_path, None)} adalah folder; sebutkan file CSV-nya (is a folder: name the CSV file).")
     if not csv_path.is_file():
-        raise BuildFailed(f"File {csv_path} tidak ditemukan (not found).")
+        raise BuildFailed(f"File {printable(csv_path, None)} tidak ditemukan (not found).")
     if not photos_dir.is_dir():
-        raise BuildFailed(f"Folder foto {photos_dir} tidak ditemukan (photo folder not found).")
+        raise BuildFailed(f"Folder foto {printable(photos_dir, None)} tidak ditemukan (photo folder not found).")
     source = csv_path.name
     try:
         table = read_table(decode(_read_bytes(csv_path)))
@@ -58,26 +64,30 @@ def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, up
         return 1
     exhibitors = settings.exhibitors_dir(root)
     plan = plan_import(table, source, scan_photos(photos_dir), existing_booths(exhibitors),
-                       settings.categories, update=update, owner=owner)
+                       settings.categories, update=update, owner=owner,
+                       limits=ImportLimits.of(settings))
     problems = list(plan.problems)
     passed: list[BoothPlan] = []
     if plan.booths:
         with tempfile.TemporaryDirectory(prefix=".import-", dir=root) as staging_root:
             staged = settings.exhibitors_dir(Path(staging_root))
             for booth in plan.booths:
-                stage(booth, staged / booth.slug, photos_dir, exhibitors / booth.slug)
+                stage(booth, staged / booth.slug)
+            sources = {b.slug: photo_sources(b, photos_dir, exhibitors / b.slug) for b in plan.booths}
             # EXPO_FEATURED names booths of the whole site, not of this import
             _, found = load_catalog(Path(staging_root), replace(settings, featured=()),
-                                    only={b.slug for b in plan.booths})
+                                    only={b.slug for b in plan.booths}, photo_sources=sources)
             display = settings.exhibitors_path.strip("/")
             for booth in plan.booths:
                 mine = [p for p in found if p.path.startswith(f"{display}/{booth.slug}/")]
                 problems.extend(booth.locate(mine, source, plan.problems))
-                if not booth.ready or any(p.is_error for p in mine):
+                takeover = _takeover(booth, exhibitors / booth.slug, source, allow_owner_change) if update else []
+                problems.extend(takeover)
+                if not booth.ready or any(p.is_error for p in mine + takeover):
                     continue
                 if not dry_run:
                     try:
-                        commit(booth, staged / booth.slug, exhibitors / booth.slug)
+                        commit(booth, staged / booth.slug, exhibitors / booth.slug, photos_dir)
                     except OSError as exc:  # permissions, a full disk: a message, not a traceback
                         row, header = booth.cells[""]
                         problems.append(ContentError(source, row, header, "import_write_failed",
@@ -87,6 +97,20 @@ def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, up
     skipped = plan.unnamed + len(plan.booths) - len(passed)
     _print_summary(out, lang, problems, passed, skipped, dry_run, settings.exhibitors_path)
     return 1 if any(p.is_error for p in problems) else 0
+
+
+def _takeover(booth: BoothPlan, current: Path, source: str, allowed: bool) -> list[ContentError]:
+    """An update that changes who owns the booth or where its orders go: an error naming the
+    difference, or with --allow-owner-change a warning that still shows it."""
+    if not booth.update:
+        return []
+    found = []
+    for change in control_changes(current, booth.document):
+        row, header = booth.cells.get(change.field, booth.cells[""])
+        found.append(ContentError(source, row, header, "update_control_changed" if allowed else "update_control_change",
+                                  {"slug": booth.slug, "field": change.field, "old": change.old, "new": change.new},
+                                  WARNING if allowed else "error"))
+    return found
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -102,8 +126,8 @@ def _print_summary(out, lang: str, problems: list[ContentError], passed: list[Bo
         print(format_report(problems, lang, summary=False, exhibitors_path=exhibitors_path) + "\n", file=out)
     for booth in passed:
         key = "import_ready" if dry_run else "import_updated" if booth.update else "import_written"
-        print(render(key, lang, {"slug": booth.slug, "products": len(booth.document["products"]),
-                                 "photos": len(booth.new_photos)}), file=out)
+        print(safe_text(render(key, lang, {"slug": booth.slug, "products": len(booth.document["products"]),
+                                           "photos": len(booth.new_photos)})), file=out)
     errors = sum(p.is_error for p in problems)
     counts = {"written": len(passed), "skipped": skipped, "errors": errors,
               "warnings": len(problems) - errors}
@@ -119,16 +143,19 @@ def scan_photos(folder: Path) -> PhotoFolder:
     """Regular files directly in `folder`; a symlink resolving outside it is refused by name."""
     resolved = folder.resolve()
     files, refused = set(), set()
+    sizes: dict[str, int] = {}
     for entry in folder.iterdir():
         try:
             inside = entry.is_file() and entry.resolve().parent == resolved
+            if inside:
+                sizes[entry.name] = entry.stat().st_size
         except OSError:  # a link loop
             inside = False
         if inside:
             files.add(entry.name)
         elif entry.is_symlink():
             refused.add(entry.name)
-    return PhotoFolder(str(folder), frozenset(files), frozenset(refused))
+    return PhotoFolder(str(folder), frozenset(files), frozenset(refused), sizes)
 
 
 def existing_booths(exhibitors: Path) -> dict[str, frozenset[str] | None]:
@@ -145,20 +172,25 @@ def existing_booths(exhibitors: Path) -> dict[str, frozenset[str] | None]:
     return found
 
 
-def stage(booth: BoothPlan, folder: Path, photos_dir: Path, current: Path) -> None:
-    """Write the booth as it will be: exhibitor.yml, new photos, and kept photos to check."""
+def stage(booth: BoothPlan, folder: Path) -> None:
+    """Write the booth's exhibitor.yml as it will be; its photos stay where they are."""
     folder.mkdir(parents=True)
     (folder / YAML_NAME).write_text(dump_yaml(booth.document), encoding="utf-8")
-    for name in booth.new_photos:
-        shutil.copyfile(photos_dir / name, folder / name)
-    for name in booth.kept_photos:
-        shutil.copyfile(current / name, folder / name)
 
 
-def commit(booth: BoothPlan, staged: Path, final: Path) -> None:
+def photo_sources(booth: BoothPlan, photos_dir: Path, current: Path) -> dict[str, Path]:
+    """Where validation finds each photo of the planned booth: new ones in --photos, kept ones
+    (--update) in the booth folder."""
+    return {**{name: current / name for name in booth.kept_photos},
+            **{name: photos_dir / name for name in booth.new_photos}}
+
+
+def commit(booth: BoothPlan, staged: Path, final: Path, photos_dir: Path) -> None:
     """A new booth moves in whole; an update replaces exhibitor.yml and adds the photos,
-    leaving about.md and other files of the booth as they are."""
+    leaving about.md and other files of the booth as they are. Each new photo is copied once."""
     if not booth.update:
+        for name in booth.new_photos:
+            shutil.copyfile(photos_dir / name, staged / name)
         final.parent.mkdir(parents=True, exist_ok=True)
         try:
             os.rename(staged, final)  # same disk: the booth appears whole, at once
@@ -168,6 +200,7 @@ def commit(booth: BoothPlan, staged: Path, final: Path) -> None:
             shutil.copytree(staged, final)  # exhibitors/ on another disk than the project
         return
     for name in booth.new_photos:
+        shutil.copyfile(photos_dir / name, staged / name)
         os.replace(staged / name, final / name)
     os.replace(staged / YAML_NAME, final / YAML_NAME)  # last: the booth changes when this lands
 

@@ -34,15 +34,17 @@ class PullRequest:
     owners_at_head: dict[str, tuple[str, ...]]  # every touched folder, as the PR leaves it
     organisers: tuple[str, ...]
     exhibitors_path: str
+    base_folders: frozenset[str] = frozenset()  # every booth folder on base (case collisions)
+    yaml_links: frozenset[str] = frozenset()  # touched folders whose exhibitor.yml is a symlink on HEAD
 
 
-def read_pull_request(root: Path, base: str) -> PullRequest:
+def read_pull_request(root: Path, base: str, head: str = "HEAD") -> PullRequest:
     """Changes as GitHub's three-dot diff shows them; permissions as the base ref has them now.
 
     The diff starts at the merge base, so work merged into base meanwhile is not blamed on the
     pull request; owners come from the tip of base, so an owner removed there no longer counts.
     """
-    base_sha, start, head_sha = _three_dot(root, base)
+    base_sha, start, head_sha = three_dot(root, base, head)
     where = f"{SETTINGS_FILE} ({base})"
     source = read_blob(root, base_sha, SETTINGS_FILE, MAX_SETTINGS_BYTES)
     try:
@@ -55,7 +57,8 @@ def read_pull_request(root: Path, base: str) -> PullRequest:
     folder = exhibitors_path.strip("/")
     at_base = {s: _owners_at(root, base_sha, f"{folder}/{s}/{YAML_NAME}") for s in slugs & existing}
     at_head = {s: _owners_at(root, head_sha, f"{folder}/{s}/{YAML_NAME}") for s in slugs}
-    return PullRequest(changes, at_base, at_head, organisers, exhibitors_path)
+    links = frozenset(s for s in slugs if _is_link(root, head_sha, f"{folder}/{s}/{YAML_NAME}"))
+    return PullRequest(changes, at_base, at_head, organisers, exhibitors_path, frozenset(existing), links)
 
 
 def changed_paths(root: Path, start: str, end: str) -> list[Change]:
@@ -69,15 +72,15 @@ def changed_paths(root: Path, start: str, end: str) -> list[Change]:
 
 def changed_since(root: Path, ref: str) -> list[Change]:
     """The changes between `ref` and HEAD, three-dot style (for `invoke validate`)."""
-    _base_sha, start, head_sha = _three_dot(root, ref)
+    _base_sha, start, head_sha = three_dot(root, ref)
     return changed_paths(root, start, head_sha)
 
 
-def _three_dot(root: Path, ref: str) -> tuple[str, str, str]:
-    """(tip of ref, merge base of ref and HEAD, HEAD), as commit ids."""
+def three_dot(root: Path, ref: str, head: str = "HEAD") -> tuple[str, str, str]:
+    """(tip of ref, merge base of ref and head, head), as commit ids."""
     _check_top_level(root)
     base_sha = resolve(root, ref)
-    head_sha = resolve(root, "HEAD")
+    head_sha = resolve(root, head)
     merge_base = _git(root, "merge-base", base_sha, head_sha, allowed=(0, 1))
     if merge_base.returncode == 1:
         raise GitError(bilingual("git_no_merge_base", {"ref": ref}))
@@ -117,6 +120,11 @@ def read_blob(root: Path, commit: str, path: str, max_bytes: int) -> str | None:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
+
+
+def _is_link(root: Path, commit: str, path: str) -> bool:
+    listing = _git(root, "ls-tree", "-z", commit, "--", path).stdout.decode("utf-8", "surrogateescape")
+    return listing.startswith("120000 ")
 
 
 def _owners_at(root: Path, commit: str, path: str) -> tuple[str, ...]:

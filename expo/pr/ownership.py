@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from expo.content.loader import parse_yaml
+from expo.text.escape import printable, safe_text
 from expo.text.messages import render
 
 # GitHub's own rule for user names: letters, digits, single hyphens, at most 39 characters.
@@ -104,7 +105,8 @@ def booth_slug(path: str, exhibitors_path: str = "exhibitors") -> str | None:
 
 def decide(changes: Iterable[Change], owners_at_base: Mapping[str, tuple[str, ...]],
            owners_at_head: Mapping[str, tuple[str, ...]], author: str,
-           organisers: Iterable[str], exhibitors_path: str = "exhibitors") -> list[Violation]:
+           organisers: Iterable[str], exhibitors_path: str = "exhibitors",
+           base_folders: Iterable[str] = (), yaml_links: Iterable[str] = ()) -> list[Violation]:
     """Every change the author may not make, in path order.
 
     `owners_at_base` has one entry per booth folder that exists on the base ref (an empty tuple
@@ -118,6 +120,8 @@ def decide(changes: Iterable[Change], owners_at_base: Mapping[str, tuple[str, ..
         return []
     shown = "@" + author.strip().lstrip("@")
     violations = []
+    folded = {f.casefold(): f for f in base_folders}
+    links = set(yaml_links)
     for change in sorted(changes, key=lambda c: c.path):
         slug = booth_slug(change.path, exhibitors_path)
         if slug is None:
@@ -126,7 +130,13 @@ def decide(changes: Iterable[Change], owners_at_base: Mapping[str, tuple[str, ..
         folder = f"{exhibitors_path.strip('/')}/{slug}/"
         params = {"author": shown, "folder": folder}
         if slug not in owners_at_base:
-            if who not in _keys(owners_at_head.get(slug, ())):
+            twin = folded.get(slug.casefold())
+            if twin is not None and twin != slug:  # 'Batik-Sari' beside 'batik-sari'
+                params["other"] = f"{exhibitors_path.strip('/')}/{twin}/"
+                violations.append(Violation(change.path, "pr_folder_case_collision", params))
+            elif slug in links:
+                violations.append(Violation(change.path, "pr_yaml_link", params))
+            elif who not in _keys(owners_at_head.get(slug, ())):
                 violations.append(Violation(change.path, "pr_new_folder_not_owner", params))
             continue
         base_owners = owners_at_base[slug]
@@ -159,7 +169,7 @@ def report(changes: Iterable[Change], violations: list[Violation], author: str,
     names = ", ".join("@" + o for o in organisers)
     if names:
         blocks[-1] += "\n" + render("pr_organisers", "id", {"organisers": names})
-    return "\n\n".join(blocks)
+    return safe_text("\n\n".join(blocks))  # a changed path may start with "::"
 
 
 def _grouped(violations: list[Violation]) -> list[list[Violation]]:
@@ -173,7 +183,7 @@ def _grouped(violations: list[Violation]) -> list[list[Violation]]:
 def _block(group: list[Violation]) -> str:
     """The paths, then the reason in Indonesian, then in English."""
     first = group[0]
-    paths = "\n".join(printable(v.path) for v in group)
+    paths = "\n".join(printable(v.path, None) for v in group)
     return (f"{paths}\n"
             f"  ID: {render(first.key, 'id', first.params)}\n"
             f"  EN: {render(first.key, 'en', first.params)}")
@@ -186,9 +196,3 @@ def one_line(key: str, params: Mapping[str, object]) -> str:
 
 def _keys(logins: Iterable[str]) -> set[str]:
     return {k for k in (normalize_login(o) for o in logins) if k}
-
-
-def printable(path: str) -> str:
-    """A path safe to print in a CI log: control characters (a newline in a file name could
-    forge a GitHub Actions command) are shown as escapes."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)

@@ -27,6 +27,8 @@ from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS
 from expo.site.storefront import hero_image
 from expo.site.structured import product_jsonld
 from expo.site.text import Text
+from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, content_digests, file_digest,
+                                    manifest_path, site_digest, tree_digest_of)
 
 
 def absolute_siteurl(settings: dict) -> str:
@@ -63,10 +65,13 @@ class ExpoGenerator(Generator):
         hero, hero_problems = hero_image(root, self.expo)
         if hero_problems:
             raise ContentErrors(hero_problems)
+        content_pages = tuple(self.context.get("pages", []) + self.context.get("hidden_pages", []))
+        theme_static = Path(self.theme) / "static"
+        assets = tuple((p.relative_to(theme_static).as_posix(), p)
+                       for p in sorted(theme_static.rglob("*")) if p.is_file())
         site = Site(self.catalog, routes, self.expo.exhibitors_path, self.expo.directory_per_page,
-                    content_pages=tuple(self.context.get("pages", []) + self.context.get("hidden_pages", [])),
-                    photos=tuple(pictures),
-                    shared_photos=frozenset(p.key for p in share_pictures(self.catalog)),
+                    content_pages=content_pages, photos=tuple(pictures),
+                    shared_photos=frozenset(p.key for p in share_pictures(self.catalog)), assets=assets,
                     hero_image=hero)
         self.planned: list[PlannedFile] = plan_site(site)
         collisions = find_collisions(self.planned, self.expo.exhibitors_path)
@@ -75,8 +80,10 @@ class ExpoGenerator(Generator):
         # Photos are encoded before any page is written: a photo that fails to decode stops the
         # build with a report, and pages get each photo's placeholder colour.
         self.photos = prepare_photos(self.catalog, root, self.expo, progress=sys.stderr.isatty())
-        self.context.update(expo=self.expo, catalog=self.catalog, expo_intros=self._read_intros(),
+        intros = self._read_intros()
+        self.context.update(expo=self.expo, catalog=self.catalog, expo_intros=intros,
                             expo_photo_colours=self.photos.placeholders)
+        self.digests = self._digests(content_pages, intros)
         self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
         self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html,
                                 price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS)
@@ -93,13 +100,42 @@ class ExpoGenerator(Generator):
                                                       context=self.context)
         return intros
 
-    def generate_output(self, writer) -> None:
-        output = Output(writer, lambda file: self._render_page(writer, file), Path(self.output_path),
-                        absolute_siteurl(self.settings), self.planned, self.photos.cache)
+    def _digests(self, content_pages: tuple, intros: dict) -> dict[str, str]:
+        """save_as -> digest of the inputs of every planned file (incremental.py)."""
+        menu = [(p.slug, p.title, [(t.lang, t.title) for t in p.translations]) for p in content_pages]
+        site = site_digest(self.settings, Path(self.theme), [repr(self.expo), repr(menu),
+                                                              repr({k: v.content for k, v in intros.items()})])
+        content = content_digests(self.catalog)
+        extra = {f"page:{p.slug}": repr([(v.lang, v.metadata, v.content) for v in (p, *p.translations)])
+                 for p in content_pages}
         for file in self.planned:
+            if file.kind == "photo":
+                extra[f"photo:{file.values['picture']}"] = file.values["picture"]  # named by content
+            elif file.kind == "asset":
+                extra[file.inputs[0]] = tree_digest_of(file.values["file"])
+        return {file.save_as: file_digest(file, site, content, extra) for file in self.planned}
+
+    def generate_output(self, writer) -> None:
+        folder = Path(self.output_path)
+        output = Output(writer, lambda file: self._render_page(writer, file), folder,
+                        absolute_siteurl(self.settings), self.planned, self.photos.cache)
+        previous = self._previous()
+        self.written: Counter = Counter()  # made in this build; the rest linked from the last
+        for file in self.planned:
+            if previous is not None and previous.reuse(file.save_as, self.digests[file.save_as],
+                                                       folder / file.save_as):
+                continue
             PRODUCERS[file.kind](file, output)
+            self.written[file.kind] += 1
         remember_photos(self.photos)
         self.counts = Counter(file.kind for file in self.planned)
+
+    def _previous(self) -> Previous | None:
+        """The last build's output, when the build says where it is (`EXPO__OUTPUT`)."""
+        final = self.settings.get(PREVIOUS_OUTPUT_KEY)
+        if not final:
+            return None
+        return Previous.load(manifest_path(project_root(self.settings), self.expo), Path(final))
 
     def _render_page(self, writer, file: PlannedFile) -> None:
         writer.write_file(file.save_as, self.get_template(file.template), self.context,

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from expo.images.pipeline import link_file
+from expo.site.exports import products_csv
 from expo.site.plan import PlannedFile
 from expo.site.routes import url_of
 from expo.site.search import write_index
@@ -46,16 +47,23 @@ def _photo(file: PlannedFile, out: Output) -> None:
     link_file(out.photo_cache.entry(file.values["picture"]) / file.values["name"], out.folder / file.save_as)
 
 
+def _asset(file: PlannedFile, out: Output) -> None:
+    """A theme file (CSS, JS), copied with its mtime so caches see it unchanged."""
+    target = out.folder / file.save_as
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(file.values["file"], target)
+
+
+def _products_csv(file: PlannedFile, out: Output) -> None:
+    """As bytes: the CSV's CRLF line ends must reach the file as they are, on every system."""
+    path = out.folder / file.save_as
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(products_csv(file.values["catalog"], file.values["routes"]).encode("utf-8"))
+
+
 def _search(file: PlannedFile, out: Output) -> None:
     """The search index of every language, from the booth and product pages written before it."""
     write_index(out.folder, out.folder / file.values["bundle"])
-
-
-def _copy(file: PlannedFile, out: Output) -> None:
-    """A file used as it is (the organiser's banner)."""
-    target = out.folder / file.save_as
-    target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(file.values["source"], target)
 
 
 def _write(path: Path, text: str) -> None:
@@ -68,6 +76,7 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "sitemap": _sitemap,
     "robots": _robots,
     "photo": _photo,
+    "asset": _asset,
+    "products_csv": _products_csv,
     "search": _search,
-    "copy": _copy,
 }

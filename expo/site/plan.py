@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import posixpath
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from expo.content.errors import ContentError
 from expo.content.models import Catalog, Group
 from expo.images.pipeline import Picture, files_of
+from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
 from expo.site.search import booth_record, product_record
 from expo.site.storefront import Banner, home_products, pages_of, round_robin
@@ -29,7 +31,7 @@ SITE_INPUTS = ("settings", "theme", "translations", "navigation")
 @dataclass(frozen=True)
 class PlannedFile:
     save_as: str  # path inside output/
-    kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo', 'search', 'copy'
+    kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo', 'asset', 'products_csv', 'search'
     source: str  # the file to blame in messages: 'exhibitors/batik-sari', 'content/pages/x.md'
     lang: str | None  # None for files every language shares (photos)
     inputs: tuple[str, ...]  # what it is made of: 'booth:batik-sari', 'catalog', 'photo:<key>'
@@ -53,6 +55,7 @@ class Site:
     content_pages: tuple = ()  # Pelican's pages of the main language (translations inside)
     photos: tuple[Picture, ...] = ()
     shared_photos: frozenset[str] = frozenset()  # picture keys that get a link-preview image
+    assets: tuple[tuple[str, Path], ...] = ()  # theme static files: (path under theme/, file)
     hero_image: Banner | None = None  # EXPO_HERO_IMAGE, checked (storefront.hero_image)
 
     @property
@@ -66,12 +69,17 @@ def plan_site(site: Site) -> list[PlannedFile]:
         planned += _pages(site, routes)
     _link_alternates(planned, site)
     if site.hero_image is not None:
-        planned.append(PlannedFile(_hero_url(site), "copy", SETTINGS, None, ("settings",),
-                                   values={"source": site.hero_image.path}, about="EXPO_HERO_IMAGE"))
+        planned.append(PlannedFile(_hero_url(site), "asset", SETTINGS, None, ("asset:banner",),
+                                   values={"file": site.hero_image.path}, about="EXPO_HERO_IMAGE"))
     if any(r.siteurl for r in site.routes.values()):  # search engines need full addresses
         planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, ("pages",), about="sitemap"))
         planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
+    main = site.routes[site.languages[0]]  # data files speak the site's main language
+    planned.append(PlannedFile(PRODUCTS_CSV, "products_csv", SETTINGS, None, ("catalog",),
+                               values={"catalog": site.catalog, "routes": main}, about=PRODUCTS_CSV))
     planned += _photos(site)
+    planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
+                for name, path in site.assets]
     # Last: the search index reads the booth and product pages written before it. An expo
     # without booths yet gets none: Pagefind would index every listing page instead.
     if site.catalog.exhibitors:

@@ -23,8 +23,10 @@ def apply_defaults(pelican) -> None:
         excludes = list(settings.get(key, []))
         if expo.exhibitors_path not in excludes:
             settings[key] = excludes + [expo.exhibitors_path]
-    # Pelican reads content/pages/; the expo writes them, in every language, through its plan.
+    # Pelican reads content/pages/; the expo writes them, in every language, and the theme's
+    # static files through its plan, so every file is collision-checked, counted and incremental.
     settings["PAGE_SAVE_AS"] = settings["PAGE_LANG_SAVE_AS"] = ""
+    settings["THEME_STATIC_PATHS"] = []
 
 
 def get_generators(pelican):

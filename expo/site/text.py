@@ -30,12 +30,18 @@ def catalog_path(lang: str) -> Path:
     return LOCALE_DIR / lang / "LC_MESSAGES" / "messages.po"
 
 
-@functools.lru_cache(maxsize=None)
 def translations(lang: str) -> gettext.NullTranslations:
-    """The interface catalog of `lang`, compiled in memory; Indonesian needs none."""
+    """The interface catalog of `lang`, compiled in memory once per version of the file;
+    Indonesian needs none."""
     path = catalog_path(lang)
     if lang == SOURCE_LANGUAGE or not path.is_file():
         return gettext.NullTranslations()
+    stat = path.stat()
+    return _compiled(path, lang, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.lru_cache(maxsize=8)
+def _compiled(path: Path, lang: str, _mtime: int, _size: int) -> gettext.GNUTranslations:
     with path.open("rb") as po:
         catalog = read_po(po, locale=lang)
     buffer = io.BytesIO()
@@ -84,6 +90,10 @@ class Text:
     @property
     def expo_dates(self) -> str:
         return (self.expo.dates_en if self.english else "") or self.expo.dates
+
+    @property
+    def expo_organiser(self) -> str:
+        return (self.expo.organiser_en if self.english else "") or self.expo.organiser
 
     def category_label(self, key: str) -> str:
         label = self.expo.categories[key]

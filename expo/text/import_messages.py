@@ -134,6 +134,12 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         'the product "{name}" is already on row {first_row} for this booth. Give it a different '
         "name, or remove one of the rows",
     ),
+    "csv_too_many_products": (
+        "booth ini punya lebih dari {limit} produk; baris ini dan baris berikutnya untuk booth ini "
+        "tidak dibaca. Pilih paling banyak {limit} produk untuk katalog dan hapus baris lainnya",
+        "this booth has more than {limit} products; this row and the booth's later rows were not "
+        "read. Choose at most {limit} products for the catalog and remove the other rows",
+    ),
     "price_text_invalid": (
         '"{value}" bukan harga yang bisa dibaca. Tulis misalnya 150000, 150.000, Rp150.000 atau '
         "Rp150.000 - Rp200.000; kosongkan kalau harga tidak ditampilkan",
@@ -181,6 +187,21 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         "fotonya sendiri ke folder itu",
         '"{value}" in the folder {photos} is a link (symlink) pointing outside it. Copy the photo '
         "file itself into that folder",
+    ),
+    "update_control_change": (
+        'baris ini mengubah {field} booth exhibitors/{slug}/ dari "{old}" menjadi "{new}", jadi '
+        "booth ini tidak diperbarui: {field} menentukan siapa yang menguasai booth. Kalau "
+        "perubahan ini benar (sudah dipastikan dengan pemilik booth), jalankan lagi dengan "
+        "--allow-owner-change",
+        'this row changes the {field} of the booth exhibitors/{slug}/ from "{old}" to "{new}", so '
+        "the booth was not updated: {field} decides who controls the booth. If the change is "
+        "right (checked with the booth's owner), run again with --allow-owner-change",
+    ),
+    "update_control_changed": (
+        '{field} booth exhibitors/{slug}/ diubah dari "{old}" menjadi "{new}" '
+        "(diizinkan dengan --allow-owner-change)",
+        'the {field} of the booth exhibitors/{slug}/ changes from "{old}" to "{new}" '
+        "(allowed by --allow-owner-change)",
     ),
     # --- the summary
     "import_written": (

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Mapping
 
+from expo.text.escape import MAX_ECHO, printable
+
 MESSAGES: dict[str, tuple[str, str]] = {
     # --- report framing
     "label_warning": ("peringatan", "warning"),
@@ -17,6 +19,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "Situs lama di output/ tidak diubah.",
         "{errors} error(s), {warnings} warning(s). Fix the errors above, then run again. "
         "The previous site in output/ was left untouched.",
+    ),
+    "report_more": (
+        "... dan {count} masalah lain di {path} yang tidak ditampilkan. Perbaiki yang di atas "
+        "dulu, lalu jalankan lagi",
+        "... and {count} more problem(s) in {path}, not shown. Fix the ones above first, then run "
+        "again",
     ),
     "report_summary_ok": (
         "Semua data valid ({warnings} peringatan).",
@@ -29,6 +37,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'the folder name "{slug}" cannot be used as a booth address. Rename the folder using '
         'lowercase letters, digits and hyphens only, for example "{suggestion}"',
     ),
+    "folder_case_collision": (
+        'folder "{slug}" hanya berbeda huruf besar/kecil dengan folder booth "{other}" yang sudah ada; '
+        "di Windows dan macOS keduanya folder yang sama. Kalau ini booth Anda, ubah file di folder "
+        '{other}; kalau booth baru, pakai nama lain, misalnya "{suggestion}"',
+        'the folder "{slug}" differs only in upper/lower case from the existing booth folder "{other}"; '
+        "on Windows and macOS they are the same folder. If this is your booth, change the files in "
+        '{other}; if it is a new booth, use another name, for example "{suggestion}"',
+    ),
     "folder_link": (
         'folder "{slug}" adalah tautan (symlink) ke tempat lain. Ganti dengan folder biasa yang '
         "berisi exhibitor.yml dan foto",
@@ -40,6 +56,34 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(contoh lengkap: invoke new-exhibitor <nama-folder>)",
         "exhibitor.yml is missing. Add exhibitor.yml to this folder "
         "(a full example: invoke new-exhibitor <folder-name>)",
+    ),
+    "yaml_link": (
+        "exhibitor.yml adalah tautan (symlink) ke file lain, jadi tidak dibaca. Ganti dengan file "
+        "exhibitor.yml biasa yang isinya ditulis langsung di folder ini",
+        "exhibitor.yml is a link (symlink) to another file, so it is not read. Replace it with a "
+        "plain exhibitor.yml written in this folder",
+    ),
+    "about_link": (
+        "{name} adalah tautan (symlink) ke file lain, jadi tidak dibaca. Ganti dengan file {name} "
+        "biasa yang isinya ditulis langsung di folder ini",
+        "{name} is a link (symlink) to another file, so it is not read. Replace it with a plain "
+        "{name} written in this folder",
+    ),
+    "booth_stray_file": (
+        'file "{name}" tidak boleh ada di folder booth: folder booth hanya berisi exhibitor.yml, '
+        "about.md, about.en.md dan foto (.jpg .jpeg .png .webp .heic). Hapus file ini dari "
+        "folder booth",
+        'the file "{name}" may not be in a booth folder: a booth folder holds only exhibitor.yml, '
+        "about.md, about.en.md and photos (.jpg .jpeg .png .webp .heic). Remove this file from the "
+        "booth folder",
+    ),
+    "booth_stray_folder": (
+        'folder "{name}" tidak boleh ada di dalam folder booth: foto dan file booth disimpan '
+        "langsung di folder booth. Pindahkan foto yang dipakai ke folder booth, lalu hapus folder "
+        "ini",
+        'the folder "{name}" may not be inside a booth folder: photos and booth files sit directly '
+        "in the booth folder. Move the photos you use up into the booth folder, then remove this "
+        "folder",
     ),
     "yaml_encoding": (
         "file tidak tersimpan sebagai UTF-8 (byte ke-{offset}). Simpan ulang file dengan encoding UTF-8",
@@ -316,6 +360,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'the photo "{value}" is not in this folder. Upload it to exhibitors/{slug}/ or fix the '
         "name",
     ),
+    "photo_link": (
+        '"{value}" adalah tautan (symlink), bukan file foto. Ganti dengan file fotonya sendiri di '
+        "folder ini",
+        '"{value}" is a link (symlink), not a photo file. Replace it with the photo file itself in '
+        "this folder",
+    ),
+    "photo_folder": (
+        '"{value}" adalah folder, bukan file foto. Tulis nama file fotonya, dan simpan foto langsung '
+        "di folder booth",
+        '"{value}" is a folder, not a photo file. Write the photo\'s file name, and keep photos '
+        "directly in the booth folder",
+    ),
+    "photo_name_nfd": (
+        'nama file "{value}" tersimpan dengan huruf beraksen dalam bentuk Unicode lain (NFD, '
+        "biasanya dari Mac) dan tetap dipakai. Supaya aman di semua komputer, ganti nama filenya "
+        "dengan mengetik ulang namanya",
+        'the file name "{value}" is stored with its accented letters in another Unicode form (NFD, '
+        "usually from a Mac) and is used anyway. To be safe on every computer, rename the file by "
+        "typing its name again",
+    ),
     "photo_outside": (
         '"{value}" menunjuk ke luar folder ini. Ganti dengan file foto biasa di folder ini',
         '"{value}" points outside this folder. Replace it with a plain photo file in this folder',
@@ -330,6 +394,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'foto "{value}" terlalu besar ({megapixels} megapiksel, maksimum {limit}). Perkecil '
         "ukuran fotonya",
         'the photo "{value}" is too big ({megapixels} megapixels, at most {limit}). Resize it',
+    ),
+    "booth_too_many_photos": (
+        'booth ini memakai lebih dari {limit} file foto berbeda; "{value}" dan foto sesudahnya '
+        "tidak dipakai. Pakai lebih sedikit foto per produk, atau minta panitia menaikkan "
+        "EXPO_MAX_BOOTH_PHOTOS",
+        'this booth uses more than {limit} different photo files; "{value}" and the photos after '
+        "it are not used. Use fewer photos per product, or ask an organiser to raise "
+        "EXPO_MAX_BOOTH_PHOTOS",
+    ),
+    "booth_photo_megabytes": (
+        'foto-foto booth ini bersama-sama lebih dari {limit} MB; "{value}" dan foto sesudahnya '
+        "tidak dipakai. Perkecil fotonya (lebar 2000 piksel sudah cukup untuk situs), atau minta "
+        "panitia menaikkan EXPO_MAX_BOOTH_PHOTO_MEGABYTES",
+        'the photos of this booth together are more than {limit} MB; "{value}" and the photos '
+        "after it are not used. Make the photos smaller (2000 pixels wide is plenty for the "
+        "site), or ask an organiser to raise EXPO_MAX_BOOTH_PHOTO_MEGABYTES",
+    ),
+    "booth_photo_megapixels": (
+        'foto-foto booth ini bersama-sama lebih dari {limit} megapiksel; "{value}" dan foto '
+        "sesudahnya tidak dipakai. Perkecil fotonya (lebar 2000 piksel sudah cukup untuk situs), "
+        "atau minta panitia menaikkan EXPO_MAX_BOOTH_MEGAPIXELS",
+        'the photos of this booth together are more than {limit} megapixels; "{value}" and the '
+        "photos after it are not used. Make the photos smaller (2000 pixels wide is plenty for "
+        "the site), or ask an organiser to raise EXPO_MAX_BOOTH_MEGAPIXELS",
+    ),
+    "photo_shape": (
+        'foto "{value}" berukuran {width} x {height} piksel: terlalu panjang atau terlalu sempit '
+        "untuk ditampilkan (sisi panjang paling banyak {limit} kali sisi pendek). Potong fotonya "
+        "supaya lebih seimbang, lalu unggah lagi",
+        'the photo "{value}" is {width} x {height} pixels: too long or too narrow to show (the '
+        "long side may be at most {limit} times the short side). Crop it to a more even shape, "
+        "then upload it again",
+    ),
+    "photo_size_understated": (
+        'foto "{value}" menyebut ukuran {width} x {height} piksel, tetapi gambar di dalamnya lebih '
+        "besar. Foto dari HP tidak begitu; buka dan ekspor ulang fotonya sebagai JPEG, lalu "
+        "unggah lagi",
+        'the photo "{value}" states a size of {width} x {height} pixels, but the picture inside is '
+        "larger. Photos from a phone are not like that; open the photo and export it again as "
+        "JPEG, then upload it again",
     ),
     "photo_unreadable": (
         'foto "{value}" rusak atau bukan foto. Simpan ulang atau ekspor ulang fotonya dari HP '
@@ -461,6 +565,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"- {author}" under "owners:" and make sure the file can be read '
         "(invoke validate {folder})",
     ),
+    "pr_folder_case_collision": (
+        "folder baru {folder} hanya berbeda huruf besar/kecil dengan booth {other} yang sudah ada; "
+        "di Windows dan macOS keduanya folder yang sama. Kalau ini booth Anda, ubah file di {other}; "
+        "kalau booth baru, pakai nama folder lain dengan huruf kecil",
+        "the new folder {folder} differs only in upper/lower case from the existing booth {other}; "
+        "on Windows and macOS they are the same folder. If this is your booth, change the files in "
+        "{other}; if it is a new booth, use another lowercase folder name",
+    ),
+    "pr_yaml_link": (
+        "folder baru {folder}: exhibitor.yml adalah tautan (symlink), jadi owners-nya tidak dibaca. "
+        "Ganti dengan file exhibitor.yml biasa yang isinya ditulis langsung di folder itu",
+        "new folder {folder}: exhibitor.yml is a link (symlink), so its owners are not read. "
+        "Replace it with a plain exhibitor.yml written in that folder",
+    ),
     "pr_failed": (
         "{count} file diubah di luar folder milik {author}. Perbaiki pull request ini seperti "
         "di atas, atau minta panitia memeriksanya.",
@@ -540,13 +658,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
 from expo.text.import_messages import IMPORT_MESSAGES  # noqa: E402
 
 MESSAGES.update(IMPORT_MESSAGES)
+from expo.text.review_messages import REVIEW_MESSAGES  # noqa: E402
+
+MESSAGES.update(REVIEW_MESSAGES)
+
+
+# Parameters that list the project's own choices (field names, categories, logins): escaped
+# like every value, but never cut short, since the list is the hint.
+_WHOLE = {"known", "choices", "organisers", "owners", "example"}
 
 
 def render(key: str, lang: str, params: Mapping[str, object]) -> str:
-    """The message `key` in `lang` ('id' or 'en'), filled with `params`."""
+    """The message `key` in `lang` ('id' or 'en'), filled with `params`. Every text parameter
+    is shown as one escaped line of bounded length (escape.printable): values come from
+    exhibitors and spreadsheets, and messages go to terminals and CI logs."""
     texts = MESSAGES[key]
     text = texts[1] if lang == "en" else texts[0]
-    # a parameter may itself be a message key (the explanation of a YAML problem)
-    params = {name: render(value, lang, {}) if isinstance(value, str) and value.startswith("yaml_problem_")
-              and value in MESSAGES else value for name, value in params.items()}
-    return text.format(**params)
+    shown = {}
+    for name, value in params.items():
+        if isinstance(value, str) and value.startswith("yaml_problem_") and value in MESSAGES:
+            shown[name] = render(value, lang, {})  # the explanation of a YAML problem
+        elif isinstance(value, str):
+            shown[name] = printable(value, None if name in _WHOLE else MAX_ECHO)
+        else:
+            shown[name] = value
+    return text.format(**shown)

@@ -17,6 +17,8 @@ import pytest
 from expo.cli.build import build
 from sitekit import GOOD_YML, SECOND_YML, make_project
 
+pytestmark = pytest.mark.browser
+
 CHROMIUM = Path("/usr/bin/chromium")
 EVIL = "<img src=x onerror=alert(1)>"
 

@@ -1,0 +1,1 @@
+"""Reports for organisers, computed from the validated catalog (pure)."""

@@ -1,0 +1,88 @@
+"""Stats as an organiser reads them: a table for the terminal, JSON, and CSV for spreadsheets
+(pure: text in, text out)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+from expo.reports.spreadsheet import csv_text
+from expo.reports.stats import GroupStats, PriceRange, Stats
+from expo.values.prices import format_rupiah
+
+JSON_VERSION = 1  # raised when a field changes meaning or goes away; new fields keep it
+
+# The booths that need a follow-up: Stats field, Indonesian / English title.
+FOLLOW_UPS = (("without_video", "tanpa video", "no video"),
+              ("single_photo", "hanya satu foto produk", "a single product photo"),
+              ("without_price", "tanpa harga", "no price"))
+
+CSV_COLUMNS = ("section", "key", "label", "exhibitors", "products", "priced_products",
+               "price_low", "price_median", "price_high", "booths")
+
+
+def stats_json(stats: Stats) -> str:
+    document = {"version": JSON_VERSION, **asdict(stats)}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def stats_csv(stats: Stats) -> str:
+    """One row per figure, the same columns throughout, so a spreadsheet can filter by section.
+    Starts with a BOM (see spreadsheet.py); city names are exhibitor text, so cells are made safe."""
+    rows: list[list[object]] = [["total", "", "", stats.exhibitors, stats.products, *_price_cells(stats.prices), ""]]
+    for section, groups in (("category", stats.categories), ("city", stats.cities)):
+        rows += [[section, g.key, g.label, g.exhibitors, g.products, *_price_cells(g.prices), ""] for g in groups]
+    rows += [["credential", c.kind, c.label, c.exhibitors, "", "", "", "", "", ""] for c in stats.credentials]
+    for field, _id, english in FOLLOW_UPS:
+        slugs = getattr(stats, field)
+        rows.append([field, "", english, len(slugs), "", "", "", "", "", " ".join(slugs)])
+    return csv_text(CSV_COLUMNS, rows)
+
+
+def _price_cells(prices: PriceRange | None) -> list[object]:
+    return ["", "", "", ""] if prices is None else [prices.priced, prices.low, prices.median, prices.high]
+
+
+def stats_table(stats: Stats, expo_name: str) -> str:
+    lines = [f"{expo_name}: {stats.exhibitors} booth, {stats.products} produk "
+             f"({stats.exhibitors} booths, {stats.products} products)", ""]
+    everything = GroupStats("", "Semua (all)", stats.exhibitors, stats.products, stats.prices)
+    lines += _groups("Kategori (category)", (everything, *stats.categories))
+    lines += _groups("Kota (city)", stats.cities)
+    lines += _rows(["Izin usaha (credentials)", "booth", ""],
+                   [[c.label, str(c.exhibitors), _share(c.exhibitors, stats.exhibitors)] for c in stats.credentials])
+    lines += _rows(["Perlu ditindaklanjuti (follow up)", "booth", "folder"],
+                   [[f"{id_} ({en})", str(len(getattr(stats, f))), ", ".join(getattr(stats, f)) or "-"]
+                    for f, id_, en in FOLLOW_UPS])
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _groups(title: str, groups: tuple[GroupStats, ...]) -> list[str]:
+    header = [title, "booth", "produk", "terendah (low)", "median", "tertinggi (high)"]
+    rows = [[g.label, str(g.exhibitors), str(g.products), *_price_texts(g.prices)] for g in groups]
+    return _rows(header, rows)
+
+
+def _price_texts(prices: PriceRange | None) -> list[str]:
+    if prices is None:
+        return ["-", "-", "-"]
+    return [format_rupiah(prices.low), format_rupiah(prices.median), format_rupiah(prices.high)]
+
+
+def _share(part: int, whole: int) -> str:
+    return f"{round(100 * part / whole)}%" if whole else "-"
+
+
+def _rows(header: list[str], rows: list[list[str]]) -> list[str]:
+    """Columns padded to their widest cell: the first left-aligned, numbers right-aligned, a
+    last column of names left as it is."""
+    widths = [max(len(r[i]) for r in [header, *rows]) for i in range(len(header))]
+
+    def line(cells: list[str]) -> str:
+        parts = [cells[0].ljust(widths[0])]
+        for i, cell in enumerate(cells[1:], 1):
+            last_text = i == len(cells) - 1 and header[i] in ("folder", "")
+            parts.append(cell if last_text else cell.rjust(widths[i]))
+        return "  ".join(parts).rstrip()
+
+    return [line(header), *(line(r) for r in rows), ""]

@@ -1,0 +1,43 @@
+"""Data files the build publishes for organisers and their partners (pure): products.csv.
+
+One row per product in the site's main language, with the addresses a visitor would use (page,
+WhatsApp order, photo), so an organiser can hand the catalog to a Dinas report, a marketplace
+partner or a spreadsheet without scraping the site. Written by the one spreadsheet-safe CSV
+writer (expo/reports/spreadsheet.py): exhibitor text cannot become a formula.
+"""
+
+from __future__ import annotations
+
+from expo.content.models import Catalog, Product
+from expo.images.pipeline import Picture
+from expo.reports.spreadsheet import csv_text
+from expo.site.routes import Routes
+
+PRODUCTS_CSV = "products.csv"
+PRODUCT_COLUMNS = ("booth", "booth_name", "category", "category_label", "city", "name", "name_en",
+                   "price", "price_max", "page_url", "whatsapp_url", "photo_url")
+
+
+def products_csv(catalog: Catalog, routes: Routes) -> str:
+    """Booths by name, each booth's products in its own order. Addresses are full when the site
+    has one (invoke publish) and relative to the site's root in a preview."""
+    rows = []
+    for exhibitor in catalog.exhibitors:
+        for product in exhibitor.products:
+            rows.append([exhibitor.slug, exhibitor.name, exhibitor.category,
+                         routes.text.category_label(exhibitor.category), exhibitor.city, product.name,
+                         product.name_en, product.price, product.price_max,
+                         _address(routes, routes.product(product)), routes.order(exhibitor, product),
+                         _address(routes, _photo_url(product))])
+    return csv_text(PRODUCT_COLUMNS, rows)
+
+
+def _address(routes: Routes, url: str) -> str:
+    return routes.absolute(url) or url
+
+
+def _photo_url(product: Product) -> str:
+    """The product's main photo at its largest JPEG width: every shop and spreadsheet reads JPEG."""
+    picture: Picture = product.photo
+    jpegs = [r for r in picture.renditions if r.mime == "image/jpeg"] or list(picture.renditions)
+    return max(jpegs, key=lambda r: r.width).url

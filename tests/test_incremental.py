@@ -1,0 +1,100 @@
+"""Incremental builds give the same bytes as a clean build, whatever input changed, and leave
+unchanged files alone (same inode and mtime, so rsync and CDN uploads stay small)."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+import expo.site.text as site_text
+from expo.cli.build import build
+from sitekit import GOOD_YML, SECOND_YML, make_project, write_exhibitor, write_photo
+
+THIRD_YML = SECOND_YML.replace("Keripik Bu Sri", "Bandeng Pak Joko").replace("kuliner", "perikanan") \
+    .replace("keripikbusri", "bandengjoko").replace("Keripik Tempe", "Bandeng Presto")
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def append(path: Path, text: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8") + text, encoding="utf-8")
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+CHANGES = {
+    "a booth's value": lambda r: edit(r / "exhibitors/batik-sari/exhibitor.yml", "Batik tulis warna alam",
+                                      "Batik tulis pewarna alam"),
+    "a comment only": lambda r: append(r / "exhibitors/batik-sari/exhibitor.yml", "# catatan\n"),
+    "about.md": lambda r: (r / "exhibitors/batik-sari/about.md").write_text("Cerita **baru**.\n"),
+    "a photo": lambda r: write_photo(r / "exhibitors/batik-sari/kain.jpg", color=(10, 200, 90)),
+    "a booth removed": lambda r: shutil.rmtree(r / "exhibitors/keripik-bu-sri"),
+    "a booth added": lambda r: write_exhibitor(r, "bandeng-pak-joko", THIRD_YML),
+    "a template": lambda r: edit(r / "theme/templates/expo_product.html", "<article class=\"product\">",
+                                 "<article class=\"product item\">"),
+    "a theme file": lambda r: append(r / "theme/static/css/expo.css", "\n.x { color: red; }\n"),
+    "a setting": lambda r: append(r / "pelicanconf.py", '\nEXPO_NAME = "Expo Baru"\n'),
+    "a content page": lambda r: edit(r / "content/pages/about.md", "Expo uji.", "Expo uji kedua."),
+}
+
+
+def clean_copy(root: Path, to: Path) -> Path:
+    shutil.copytree(root, to, ignore=shutil.ignore_patterns("output", ".output-*", "output-manifest.json"))
+    return to
+
+
+@pytest.mark.parametrize("change", CHANGES)
+def test_an_incremental_build_equals_a_clean_one(tmp_path, change):
+    root = make_project(tmp_path / "incremental")
+    build(root)
+    before = {p.relative_to(root / "output").as_posix(): p.stat() for p in (root / "output").rglob("*")}
+    CHANGES[change](root)
+    result = build(root)
+    clean = build(clean_copy(root, tmp_path / "clean"))
+    assert tree(result.output) == tree(clean.output)
+    unchanged = [name for name, stat in before.items() if (root / "output" / name).is_file()
+                 and (root / "output" / name).stat().st_ino == stat.st_ino]
+    if change in ("a booth's value", "about.md", "a comment only", "a content page"):
+        assert sum(result.made.values()) < sum(result.files.values()) / 2, result.made
+        assert "media/" in " ".join(unchanged)  # photos were not touched
+    if change == "a comment only":
+        assert sum(result.made.values()) == 0
+
+
+def test_a_translation_change_re_renders_the_english_pages(tmp_path, monkeypatch):
+    locale = tmp_path / "locale"
+    shutil.copytree(site_text.LOCALE_DIR, locale)
+    monkeypatch.setattr(site_text, "LOCALE_DIR", locale)
+    root = make_project(tmp_path / "incremental")
+    build(root)
+    edit(locale / "en/LC_MESSAGES/messages.po", 'msgstr "Order on WhatsApp"', 'msgstr "Order via WhatsApp"')
+    result = build(root)
+    assert "Order via WhatsApp" in (result.output / "en/booth/batik-sari/selendang-sutra/index.html").read_text()
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+def test_nothing_changed_writes_nothing_and_keeps_mtimes(tmp_path):
+    root = make_project(tmp_path / "p")
+    first = build(root)
+    stats = {p: p.stat().st_mtime_ns for p in first.output.rglob("*") if p.is_file()}
+    second = build(root)
+    assert sum(second.made.values()) == 0
+    assert {p: p.stat().st_mtime_ns for p in second.output.rglob("*") if p.is_file()} == stats
+
+
+def test_an_edited_output_file_is_made_again(tmp_path):
+    root = make_project(tmp_path / "p")
+    first = build(root)
+    page = first.output / "booth/batik-sari/index.html"
+    original = page.read_bytes()
+    page.write_text("diubah tangan", encoding="utf-8")
+    second = build(root)
+    assert page.read_bytes() == original and second.made["page"] == 1
