@@ -123,7 +123,7 @@ class ExpoGenerator(Generator):
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
         for file in self.planned:
             if previous is not None and previous.reuse(file.save_as, self.digests[file.save_as],
-                                                       folder / file.save_as):
+                                                       folder / file.save_as, file.values.get("whole_folder", "")):
                 continue
             PRODUCERS[file.kind](file, output)
             self.written[file.kind] += 1

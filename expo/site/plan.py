@@ -92,10 +92,11 @@ def _hero_url(site: Site) -> str:
 
 
 def _search_index(site: Site) -> PlannedFile:
-    """One bundle with an index per language, made from the booth and product pages."""
+    """One bundle with an index per language, made from the booth and product pages: the same
+    catalog (and site) makes the same pages, so an unchanged index is carried over whole."""
     bundle = next(iter(site.routes.values())).search_bundle()
-    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, ("pages",), values={"bundle": bundle},
-                       about="search index")
+    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, ("catalog",),
+                       values={"bundle": bundle, "whole_folder": bundle}, about="search index")
 
 
 def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
