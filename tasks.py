@@ -29,13 +29,26 @@ def watch(c, port=8000, settings="pelicanconf.py"):
     commands.run(commands.serve, ROOT, port=int(port), watch=True, settings_file=settings)
 
 
+# validate's options that take a value: the word after them is that value, not the folder
+_VALUE_OPTIONS = {"--lang", "-l", "--changed-since", "-c", "--folder", "-f", "--settings", "-e"}
+
+
 def _folder_after(name: str) -> bool:
-    """True for `invoke validate exhibitors/x`. Invoke has no optional positional arguments, so
-    the folder is positional only when the command line has one; `invoke validate` and
-    `--folder` keep working."""
+    """True for `invoke validate exhibitors/x`, also after options (`invoke validate --strict
+    exhibitors/x`). Invoke has no optional positional arguments, so the folder is positional
+    only when the command line has a word after the task that is neither an option nor an
+    option's value; `invoke validate` and `--folder` keep working."""
     args = sys.argv[1:]
     rest = args[args.index(name) + 1:] if name in args else []
-    return bool(rest) and not rest[0].startswith("-")
+    skip = False
+    for word in rest:
+        if skip:
+            skip = False
+        elif word.startswith("-"):
+            skip = word in _VALUE_OPTIONS  # '--lang=en' carries its value
+        else:
+            return True
+    return False
 
 
 @task(positional=["folder"] if _folder_after("validate") else [], help={

@@ -112,7 +112,8 @@ class ExpoSettings:
     exhibitors_path: str = "exhibitors"
     # Category key -> label shown to visitors. Exhibitors pick a key; order is display order.
     categories: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_CATEGORIES))
-    # Booth slugs shown first on the home page; empty means the first booths by name.
+    # Booth slugs shown first on the home page; empty means a weekly rotation: all booths take
+    # turns, featured_count at a time, in folder order (expo/content/catalog.py `_featured`).
     featured: tuple[str, ...] = ()
     featured_count: int = 6
     # Products with photo and price at the top of the home page (featured booths' first).

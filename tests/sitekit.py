@@ -22,7 +22,7 @@ city: Kota Pekalongan
 address: Jl. Hayam Wuruk 12
 owners:
   - sari-batik
-whatsapp: "0812-3456-7890"
+whatsapp: "0812-2233-4455"
 email: sari@example.com
 website: https://batiksari.example.com
 instagram: "@batiksari"

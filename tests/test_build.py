@@ -58,7 +58,7 @@ def test_product_page_shows_price_and_a_whatsapp_order_link(site):
     assert page.text_of("p", class_="price") == "Rp850.000 – Rp1.200.000"
     order = page.find("a", class_="whatsapp")
     url = urlsplit(order.attrs["href"])
-    assert (url.scheme, url.netloc, url.path) == ("https", "wa.me", "/6281234567890")
+    assert (url.scheme, url.netloc, url.path) == ("https", "wa.me", "/6281222334455")
     message = parse_qs(url.query)["text"][0]
     assert "Kain Batik Tulis Parang" in message and "Rp850.000 – Rp1.200.000" in message
     assert "Expo UMKM Virtual Jawa Tengah 2026" in message

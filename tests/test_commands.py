@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from sitekit import GOOD_YML, REPO, make_project, write_exhibitor
+from sitekit import GOOD_YML, write_photo, REPO, make_project, write_exhibitor
 
 
 def invoke(root: Path, *args: str) -> subprocess.CompletedProcess:
@@ -61,8 +61,42 @@ def test_validate_one_folder_ignores_the_others(project):
     assert missing.returncode == 1 and "exhibitors/tidak-ada tidak ditemukan" in missing.stderr
 
 
+@pytest.mark.parametrize("args", [
+    ("--strict", "exhibitors/batik-sari"), ("exhibitors/batik-sari", "--strict"),
+    ("--lang", "en", "exhibitors/batik-sari"), ("--lang=en", "--strict", "exhibitors/batik-sari"),
+    ("--settings", "pelicanconf.py", "exhibitors/batik-sari"),
+])
+def test_the_folder_may_come_after_options(project, args):
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace("category: batik", "category: bati"))
+    result = invoke(project, "validate", *args)
+    assert result.returncode == 1 and "No idea" not in result.stderr, result.stderr
+    assert "batik-sari/exhibitor.yml:3: category:" in result.stderr
+    assert "keripik-bu-sri" not in result.stderr
+
+
+def test_validate_does_not_talk_about_the_site_in_output(project):
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace("category: batik", "category: bati"))
+    result = invoke(project, "validate")
+    assert result.stderr.strip().splitlines()[-1] == (
+        "1 kesalahan, 0 peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi.")
+    assert "output/" not in result.stderr
+
+
+def test_a_folder_name_with_spaces_is_reported_as_a_name_not_as_missing(project):
+    write_exhibitor(project, "Keripik Tempe", GOOD_YML)
+    result = invoke(project, "validate", "exhibitors/Keripik Tempe")
+    assert result.returncode == 1 and "tidak ditemukan" not in result.stderr
+    assert ('exhibitors/Keripik Tempe: nama folder "Keripik Tempe" tidak bisa dipakai sebagai alamat booth. '
+            'Ganti nama folder dengan huruf kecil, angka dan tanda hubung saja, misalnya "keripik-tempe"'
+            ) in result.stderr
+    missing = invoke(project, "validate", "exhibitors/BATIK-SARI")
+    assert missing.returncode == 1 and (
+        "Folder exhibitors/BATIK-SARI tidak ditemukan (not found). Maksud Anda / did you mean: invoke validate "
+        "exhibitors/batik-sari") in missing.stderr
+
+
 def test_warnings_fail_only_when_strict(project):
-    write_exhibitor(project, "batik-sari", GOOD_YML.replace('"0812-3456-7890"', '"(0285) 421234"'))
+    write_exhibitor(project, "batik-sari", GOOD_YML.replace('"0812-2233-4455"', '"(0285) 421234"'))
     assert invoke(project, "validate").returncode == 0
     strict = invoke(project, "validate", "--strict")
     assert strict.returncode == 1 and "peringatan" in strict.stderr
@@ -85,11 +119,13 @@ def test_build_failure_exits_non_zero_without_traceback(project):
     result = invoke(project, "build")
     assert result.returncode == 1
     assert_no_traceback(result)
-    assert "exhibitors/batik-sari/exhibitor.yml:2: YAML tidak bisa dibaca" in result.stderr
+    assert "exhibitors/batik-sari/exhibitor.yml:1: YAML tidak bisa dibaca di baris 1, huruf ke-7" in result.stderr
+    assert "Situs lama di output/ tidak diubah. (The previous site in output/ was left untouched.)" in result.stderr
     assert (project / "output/index.html").read_bytes() == before
 
 
-def test_new_exhibitor_scaffold_only_lacks_the_photo(project):
+def test_new_exhibitor_scaffold_fails_until_its_examples_are_replaced(project):
+    """Left as written, the template's examples would send orders to a stranger's number."""
     result = invoke(project, "new-exhibitor", "tenun-ikat-troso")
     assert result.returncode == 0, result.stderr
     text = (project / "exhibitors/tenun-ikat-troso/exhibitor.yml").read_text(encoding="utf-8")
@@ -97,9 +133,25 @@ def test_new_exhibitor_scaffold_only_lacks_the_photo(project):
     check = invoke(project, "validate", "exhibitors/tenun-ikat-troso")
     assert check.returncode == 1
     problems = [line.strip() for line in check.stderr.splitlines() if line.startswith("  ")]
+    y = "exhibitors/tenun-ikat-troso/exhibitor.yml"
     assert problems == [
-        'exhibitors/tenun-ikat-troso/exhibitor.yml:39: products[1].photos[1]: foto "produk-1.jpg" tidak ada '
-        "di folder ini. Unggah fotonya ke exhibitors/tenun-ikat-troso/ atau perbaiki namanya"]
+        f'{y}:14: owners[1]: "nama-pengguna-github" adalah contoh dari invoke new-exhibitor. Tulis nama '
+        "pengguna GitHub Anda sendiri (yang tampil di pojok kanan atas github.com)",
+        f'{y}:15: whatsapp: "0812-3456-7890" adalah nomor contoh dari invoke new-exhibitor, bukan nomor '
+        "Anda: pesanan akan terkirim ke orang lain. Tulis nomor WhatsApp usaha Anda sendiri",
+        f'{y}:34: products[1].name: "Produk Pertama" adalah nama produk contoh dari invoke new-exhibitor. '
+        "Tulis nama produk Anda",
+        f'{y}:39: products[1].photos[1]: foto "produk-1.jpg" tidak ada di folder ini. Unggah fotonya ke '
+        "exhibitors/tenun-ikat-troso/ atau perbaiki namanya",
+        f'{y}:40: products[1].description: deskripsi ini masih memuat teks contoh "Ceritakan produk Anda" '
+        "dari invoke new-exhibitor. Ganti dengan cerita produk Anda sendiri, atau hapus description",
+    ]
+    filled = (text.replace("nama-pengguna-github", "ani-keripik").replace("0812-3456-7890", "0813-9876-5432")
+              .replace("Produk Pertama", "Keripik Tempe").replace("Ceritakan produk Anda", "Tempe pilihan"))
+    (project / "exhibitors/tenun-ikat-troso/exhibitor.yml").write_text(filled, encoding="utf-8")
+    write_photo(project / "exhibitors/tenun-ikat-troso/produk-1.jpg")
+    check = invoke(project, "validate", "--strict", "exhibitors/tenun-ikat-troso")
+    assert check.returncode == 0, check.stderr
 
 
 @pytest.mark.parametrize("slug, message", [

@@ -27,7 +27,7 @@ city: Kota Pekalongan
 owners:
   - "@sari batik"
 whatsapp: "0812-3456"
-marketplace:
+markteplaces:
   - https://www.tokopedia.com/batiksari
 website: batiksari
 video: https://www.instagram.com/reel/abc
@@ -39,7 +39,7 @@ products:
     photos:
       - kain.JPG
   - name: Selendang
-    price: Rp150.000
+    price: murah
     photos:
       - foto-selendang.jpg
   - name: Taplak
@@ -50,18 +50,24 @@ products:
     "keripik-bu-sri": "name: Keripik Bu Sri\ncategory: kuliner\n",
     "toko-tabs": "name: Toko\n\tcategory: batik\n",
     "toko-kolon": "name: Toko\ncategory batik\ncity: x\n",
+    "toko-spasi": "name: Toko\ncity:Kabupaten Semarang\n",
+    "toko-contoh": (
+        "name: Toko Contoh\ncategory: kuliner\ncity: Kab. Semarng\nowners: [bu-sri]\n"
+        'whatsapp: "0812-3456-7890"\nproducts:\n  - name: Keripik Tempe #1 Ambarawa\n    price: 0\n'
+        "    photos: [keripik.jpg]\n"),
     "toko-kurang": (
         'name: Toko Kurang\ncategory: kuliner\nowners: [bu-sri]\nwhatsapp: "(0285) 123456"\n'
         "marketplaces:\n  - https://www.bukalapak.com/u/toko\nproducts:\n  - name: Tahu\n"
         "    price: 5000\n    price_max: 4000\n    photos: [tempe.jpg]\n"),
     "toko-besar": (
-        "name: Toko Besar\ncategory: kuliner\ncity: Batang\nowners: [bu-sri]\nwhatsapp: 0812-3456-7890\n"
+        "name: Toko Besar\ncategory: kuliner\ncity: Batang\nowners: [bu-sri]\nwhatsapp: 0812-2233-4455\n"
         "products:\n  - name: Tahu\n    photos: [besar.jpg, rusak.jpg, sedang.jpg]\n"),
 }
 
 OWNERSHIP = [
     ("pr_foreign_edit", {"folder": "exhibitors/batik-sari/", "owners": "@sari-batik", "author": "@budi-santoso"}),
-    ("pr_new_folder_not_owner", {"folder": "exhibitors/toko-budi/", "author": "@budi-santoso"}),
+    ("pr_new_folder_not_owner", {"folder": "exhibitors/toko-budi/", "author": "@budi-santoso",
+                                 "login": "budi-santoso"}),
     ("pr_site_file", {}),
     ("pr_failed", {"count": 3, "author": "@budi-santoso"}),
 ]
@@ -79,6 +85,7 @@ def printed(tmp_path_factory) -> dict[str, set[str]]:
     with open(root / "exhibitors" / "toko-besar" / "sedang.jpg", "r+b") as medium:
         medium.truncate(9 * 1024 * 1024)  # a real photo, padded past the advised size
     (root / "exhibitors" / "toko-kosong").mkdir()
+    write_photo(root / "exhibitors" / "toko-contoh" / "keripik.HEIC")
     _, problems = load_catalog(root, ExpoSettings())
     return {lang: {p.format(lang) for p in problems} for lang in GUIDES}
 
@@ -109,3 +116,37 @@ def test_ownership_examples_are_the_check_pr_texts(lang):
     assert [line for line in full if line not in rendered] == []
     summary = render("pr_failed", lang, dict(OWNERSHIP[3][1]))
     assert summary in text
+
+
+JOIN_PAGE = REPO / "content" / "pages" / "join.md"
+
+
+@pytest.mark.parametrize("lang", GUIDES)
+def test_the_guide_starts_with_a_quick_path_on_one_screen(lang):
+    text = GUIDES[lang].read_text(encoding="utf-8")
+    quick = text[text.index("## "):text.index("## ", text.index("## ") + 3)]
+    assert len(quick.split()) < 420  # one phone screen or two, not 3,500 words
+    form, pull_request = quick.index("Daftar booth / Ubah booth"), quick.index("Create pull request")
+    assert form < pull_request  # the Issue Form first, the pull request second
+    red = "Tanda silang merah sebelum foto diunggah itu wajar" if lang == "id" else \
+        "A red cross before the photos are uploaded is normal"
+    assert red in quick
+
+
+def test_the_join_page_says_what_the_guide_says():
+    """The site's "Cara Bergabung" page and the guide's quick path give the same ways in, in the
+    same order, and the same advice about the red check."""
+    join = JOIN_PAGE.read_text(encoding="utf-8")
+    guide = GUIDES["id"].read_text(encoding="utf-8")
+    for phrase in ("Daftar booth / Ubah booth", "Create pull request", "patch-1",
+                   "Tanda silang merah sebelum foto diunggah itu wajar", "spreadsheet"):
+        assert phrase in join and phrase in guide, phrase
+    assert join.index("Daftar booth / Ubah booth") < join.index("Create pull request")
+    assert "Salin contoh dari booth lain" not in join  # the examples of another booth are not yours
+
+
+@pytest.mark.parametrize("path", [GUIDES["id"], GUIDES["en"], JOIN_PAGE, REPO / "docs" / "import-csv.md"])
+def test_no_typos_or_ambiguous_counts(path):
+    text = path.read_text(encoding="utf-8")
+    assert "memrogram" not in text
+    assert re.search(r"\d+ huruf", text) is None  # a count of characters: "karakter"

@@ -21,7 +21,7 @@ PUBLISHED = f'SITEURL = "{SITEURL}"\nRELATIVE_URLS = False\n'
 HOSTILE_YML = """\
 name: "@Kopi Rakyat"
 category: kuliner
-city: "-Kota Semarang"
+city: "-Ambarawa"
 owners: [kopi]
 whatsapp: "0812-9999-0000"
 products:
@@ -66,7 +66,7 @@ def test_one_row_per_product_with_full_addresses(published):
         "booth_name": "Batik Sari", "category": "batik", "category_label": "Batik", "city": "Kota Pekalongan",
         "name_en": "", "price": "850000", "price_max": "1200000"}
     assert kain["page_url"] == f"{SITEURL}/booth/batik-sari/kain-batik-tulis-parang/"
-    assert kain["whatsapp_url"].startswith("https://wa.me/6281234567890?text=Halo%20Batik%20Sari")
+    assert kain["whatsapp_url"].startswith("https://wa.me/6281222334455?text=Halo%20Batik%20Sari")
     assert kain["whatsapp_url"].endswith(quote(kain["page_url"], safe=""))  # the order names the page
     assert rows[4]["whatsapp_url"] == ""  # Keripik Bu Sri sells through marketplaces only
     assert rows[1]["price"] == ""
@@ -81,7 +81,7 @@ def test_one_row_per_product_with_full_addresses(published):
 def test_exhibitor_text_that_looks_like_a_formula_stays_text(published):
     hostile = [r for r in read_products(published) if r["booth"] == "kopi-rakyat"]
     assert hostile[0]["booth_name"] == "'@Kopi Rakyat"
-    assert hostile[0]["city"] == "'-Kota Semarang"
+    assert hostile[0]["city"] == "'-Ambarawa"
     assert hostile[0]["name"] == "'=HYPERLINK(\"https://evil.example/x\",\"Diskon 90%\")"
     assert hostile[0]["name_en"] == "'+cmd|' /C calc'!A0"
     assert hostile[0]["price"] == "25000"  # numbers stay numbers

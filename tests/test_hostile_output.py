@@ -38,22 +38,22 @@ def validate_output(root: Path) -> str:
 
 
 def test_a_newline_in_a_value_cannot_forge_a_workflow_command(tmp_path):
+    # (a URL followed by other text is share text: its address is taken and nothing is echoed)
     yml = GOOD_YML.replace("website: https://batiksari.example.com",
-                           f'website: "https://batiksari.example.com\\n{FORGED}"')
+                           f'website: "toko kami\\n{FORGED}"')
     output = validate_output(make_project(tmp_path / "p", {"batik-sari": yml}))
     assert_safe(output)
-    assert ('  exhibitors/batik-sari/exhibitor.yml:10: website: "https://batiksari.example.com\\n::error '
+    assert ('  exhibitors/batik-sari/exhibitor.yml:10: website: "toko kami\\n::error '
             'file=pelicanconf.py,line=1::Checked by organiser, safe to merge" bukan alamat web yang lengkap. '
             'Salin alamatnya dari browser, misalnya https://www.tokopedia.com/namatoko') in output.splitlines()
 
 
 def test_escape_bytes_cannot_repaint_the_report(tmp_path):
-    yml = GOOD_YML.replace('whatsapp: "0812-3456-7890"', 'whatsapp: "0812\\e[1A\\e[2K\\e[1A\\e[2K\\e[1A\\e[2K\\e[32m"')
+    yml = GOOD_YML.replace('whatsapp: "0812-2233-4455"', 'whatsapp: "0812\\e[1A\\e[2K\\e[1A\\e[2K\\e[1A\\e[2K\\e[32m"')
     output = validate_output(make_project(tmp_path / "p", {"batik-sari": yml}))
     assert_safe(output)
     assert '"0812\\x1b[1A\\x1b[2K\\x1b[1A\\x1b[2K\\x1b[1A\\x1b[2K\\x1b[32m"' in output
-    assert output.rstrip().endswith("1 kesalahan, 0 peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi. "
-                                    "Situs lama di output/ tidak diubah.")
+    assert output.rstrip().endswith("1 kesalahan, 0 peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi.")
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="folder names with newlines")
@@ -100,7 +100,7 @@ def test_printable_escapes_every_invisible_character():
 # --- report size (item 6) ---------------------------------------------------------------------
 
 def test_a_long_value_is_echoed_cut_short(tmp_path):
-    yml = GOOD_YML.replace('whatsapp: "0812-3456-7890"', f'whatsapp: "{"1" * 200_000}"')
+    yml = GOOD_YML.replace('whatsapp: "0812-2233-4455"', f'whatsapp: "{"1" * 200_000}"')
     output = validate_output(make_project(tmp_path / "p", {"batik-sari": yml}))
     assert len(output) < 2_000
     assert f'"{"1" * MAX_ECHO}…"' in output

@@ -72,7 +72,7 @@ def _regex_cases():
     from expo.content.fields import is_email, is_host_name
     from expo.importer.columns import normalise
     from expo.importer.rows import _SCIENTIFIC, _owners, _parent_field, _urls
-    from expo.pr.ownership import normalize_login
+    from expo.values.logins import normalize_login
     from expo.text.escape import printable
     from expo.values.credentials import parse_credential
     from expo.values.slugs import SLUG_RE, slugify

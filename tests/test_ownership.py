@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 from invoke.exceptions import Exit
 
 from expo.cli import commands
@@ -121,7 +122,13 @@ def test_new_folder_without_the_author_in_owners_fails(repo, capsys):
     code, err = check(repo, "sari-batik", capsys)
     assert code == 1
     assert ('exhibitors/tenun-ikat/exhibitor.yml\n  ID: folder baru exhibitors/tenun-ikat/: owners '
-            'di exhibitor.yml tidak memuat @sari-batik. Tambahkan baris "- @sari-batik"') in err
+            'di exhibitor.yml tidak memuat @sari-batik. Tambahkan baris   - "sari-batik"  di bawah '
+            '"owners:" (dengan tanda kutip) dan pastikan file itu bisa dibaca (invoke validate '
+            'exhibitors/tenun-ikat/)\n  EN: new folder exhibitors/tenun-ikat/: the owners in exhibitor.yml '
+            'do not include @sari-batik. Add a line   - "sari-batik"  under "owners:" (with the quotes)') in err
+    # the advice, pasted under owners:, is YAML that gives the author the folder
+    advised = "owners:\n" + err.split("Tambahkan baris ")[1].split("  di bawah")[0] + "\n"
+    assert yaml.safe_load(advised) == {"owners": ["sari-batik"]}
 
 
 def test_new_folder_with_broken_yaml_fails(repo, capsys):

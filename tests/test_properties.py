@@ -85,6 +85,6 @@ def test_yaml_fragments_give_only_messages(parts):
 
 def test_a_valid_document_survives_the_round_trip():
     doc = {"name": "Batik Sari", "category": "batik", "city": "Kota Pekalongan", "owners": ["sari"],
-           "whatsapp": "0812-3456-7890", "video": "https://youtu.be/dQw4w9WgXcQ", "joined": dt.date(2026, 11, 1),
+           "whatsapp": "0812-2233-4455", "video": "https://youtu.be/dQw4w9WgXcQ", "joined": dt.date(2026, 11, 1),
            "products": [{"name": "Kain", "price": 150000, "photos": ["kain.jpg"]}]}
     assert FOLDER.check(yaml.safe_dump(doc).encode("utf-8")) == []

@@ -184,7 +184,7 @@ def test_fix_applies_the_certain_fixes_and_prints_the_diff(tmp_path, capsys):
         "--- a/exhibitors/batik-sari/exhibitor.yml\n"
         "+++ b/exhibitors/batik-sari/exhibitor.yml\n"
         "@@ -8,7 +8,7 @@\n"
-        " whatsapp: \"0812-3456-7890\"\n"
+        " whatsapp: \"0812-2233-4455\"\n"
         " email: sari@example.com\n"
         " website: https://batiksari.example.com\n"
         "-instagram: @batiksari\n"

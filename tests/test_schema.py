@@ -53,7 +53,8 @@ def test_every_demo_exhibitor_passes():
 @pytest.mark.parametrize("old, new, expected", [
     ("category: batik", "category: bati", "'bati' is not one of"),
     ("tagline: Batik", "taglin: Batik", "Additional properties are not allowed ('taglin' was unexpected)"),
-    ("    price: 850000", "    price: '850.000'", "'850.000' is not of type 'integer'"),
+    ("    price: 850000", "    price: murah", "'murah' is not valid under any of the given schemas"),
+    ("    price: 850000", "    price: 0", "0 is not valid under any of the given schemas"),
     ("video: https://youtu.be/dQw4w9WgXcQ", "video: https://dailymotion.com/x", "does not match"),
 ])
 def test_mistakes_are_underlined(old, new, expected):
@@ -73,3 +74,14 @@ def test_scaffold_points_editors_at_the_schema(tmp_path):
     assert first == "# yaml-language-server: $schema=../../schema/exhibitor.schema.json"
     folder = REPO / "exhibitors" / "batik-sari"
     assert (folder / "../../schema/exhibitor.schema.json").resolve() == (REPO / SCHEMA_PATH).resolve()
+
+
+@pytest.mark.parametrize("price", ["150.000", "Rp 150.000", "Rp150.000,-", "150rb", "25k", "25.000 - 30.000"])
+def test_prices_as_people_write_them_are_not_underlined(price):
+    assert errors(as_json(GOOD_YML.replace("    price: 850000", f"    price: '{price}'"))) == []
+
+
+def test_the_scaffold_lists_the_organisers_categories():
+    text = scaffold_text("toko-baru", ["makanan", "minuman", "lain-lain"])
+    line = next(line for line in text.splitlines() if line.startswith("category:"))
+    assert line.split() == ["category:", "lain-lain", "#", "wajib:", "makanan,", "minuman,", "lain-lain"]

@@ -39,15 +39,15 @@ CASES = [
      'exhibitors/batik-sari/exhibitor.yml:3: emial: kolom "emial" tidak dikenal. Maksud Anda "email"?'),
     (("city: Kota Pekalongan\n", ""),
      'exhibitors/batik-sari/exhibitor.yml:1: city: wajib diisi. Tambahkan baris "city: ..."'),
-    (('whatsapp: "0812-3456-7890"', 'whatsapp: "0812-34"'),
+    (('whatsapp: "0812-2233-4455"', 'whatsapp: "0812-34"'),
      'exhibitors/batik-sari/exhibitor.yml:8: whatsapp: "0812-34" bukan nomor yang valid (jumlah angka '
      'atau awalannya salah). Periksa lagi nomornya, misalnya 0812-3456-7890'),
-    (('whatsapp: "0812-3456-7890"', 'whatsapp: "+60 12-345 6789"'),
+    (('whatsapp: "0812-2233-4455"', 'whatsapp: "+60 12-345 6789"'),
      'exhibitors/batik-sari/exhibitor.yml:8: whatsapp: "+60 12-345 6789" bukan nomor Indonesia. '
      'Tulis nomor WhatsApp Indonesia seperti 0812-3456-7890'),
-    (("    price: 150000", "    price: 150.000"),
-     'exhibitors/batik-sari/exhibitor.yml:31: products[2].price: "150.000" bukan harga yang valid. Tulis '
-     'harga dalam Rupiah sebagai angka bulat tanpa titik dan tanpa Rp, misalnya 150000'),
+    (("    price: 150000", "    price: 150.0000"),
+     'exhibitors/batik-sari/exhibitor.yml:31: products[2].price: "150.0000" bukan harga yang bisa dibaca. '
+     'Tulis harga dalam Rupiah, misalnya 150000, 150.000, Rp150.000, 150rb, atau rentang 150.000 - 200.000'),
     (("    price_max: 1200000", "    price_max: 800000"),
      "exhibitors/batik-sari/exhibitor.yml:23: products[1].price_max: harga tertinggi (800000) lebih "
      "kecil dari harga (850000). Tukar kedua angka atau hapus price_max"),
@@ -113,8 +113,8 @@ def test_every_problem_of_every_exhibitor_is_reported_at_once(tmp_path):
         "batik-sari",
         '  exhibitors/batik-sari/exhibitor.yml:3: category: "bati" bukan kategori yang dikenal. Maksud Anda '
         '"batik"? Pilihan: batik, fesyen, kuliner, kerajinan, aksesoris, perikanan, lainnya',
-        '  exhibitors/batik-sari/exhibitor.yml:31: products[2].price: "murah" bukan harga yang valid. Tulis '
-        "harga dalam Rupiah sebagai angka bulat tanpa titik dan tanpa Rp, misalnya 150000",
+        '  exhibitors/batik-sari/exhibitor.yml:31: products[2].price: "murah" bukan harga yang bisa dibaca. '
+        "Tulis harga dalam Rupiah, misalnya 150000, 150.000, Rp150.000, 150rb, atau rentang 150.000 - 200.000",
         "",
         "keripik-bu-sri",
         '  exhibitors/keripik-bu-sri/exhibitor.yml:1: category: wajib diisi. Tambahkan baris "category: ..."',
@@ -127,13 +127,12 @@ def test_every_problem_of_every_exhibitor_is_reported_at_once(tmp_path):
         "  exhibitors/keripik-bu-sri/exhibitor.yml:1: whatsapp: isi whatsapp atau marketplaces agar pengunjung "
         'bisa memesan. Tambahkan baris "whatsapp: 0812-3456-7890" atau daftar toko online di "marketplaces"',
         "",
-        "7 kesalahan, 1 peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi. Situs lama di output/ "
-        "tidak diubah.",
+        "7 kesalahan, 1 peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi.",
     ]
 
 
 def test_landline_is_a_warning_not_an_error(tmp_path):
-    assert check(tmp_path, replace('whatsapp: "0812-3456-7890"', 'whatsapp: "(0285) 421234"')) == [
+    assert check(tmp_path, replace('whatsapp: "0812-2233-4455"', 'whatsapp: "(0285) 421234"')) == [
         'exhibitors/batik-sari/exhibitor.yml:8: whatsapp: peringatan: "(0285) 421234" tampaknya nomor '
         "telepon rumah/kantor, bukan nomor HP. WhatsApp biasanya memakai nomor HP (08...); pastikan nomor "
         "ini terdaftar di WhatsApp"]
@@ -141,7 +140,7 @@ def test_landline_is_a_warning_not_an_error(tmp_path):
 
 def test_unquoted_number_keeps_the_digits_the_exhibitor_typed(tmp_path):
     # YAML reads 0271234567 (digits 0-7 only) as an octal number; the number must survive
-    root = make_project(tmp_path / "p", {"batik-sari": replace('whatsapp: "0812-3456-7890"', "whatsapp: 081234567012")})
+    root = make_project(tmp_path / "p", {"batik-sari": replace('whatsapp: "0812-2233-4455"', "whatsapp: 081234567012")})
     catalog, problems = load_catalog(root, ExpoSettings())
     assert problems == []
     assert catalog.exhibitors[0].whatsapp.digits == "6281234567012"

@@ -27,7 +27,11 @@ def run(command, *args, **kwargs):
     try:
         code = command(*args, **kwargs)
     except BuildFailed as exc:
-        if not exc.reported and str(exc):
+        if exc.reported:  # a failed build: the report is printed, the old site stays
+            from expo.pr.ownership import one_line
+
+            print(one_line("build_site_kept", {}), file=sys.stderr)
+        elif str(exc):
             print(safe_text(str(exc)), file=sys.stderr)
         raise Exit(code=1) from None
     except SettingsError as exc:
@@ -71,7 +75,25 @@ def validate(root: Path, folder: str | None = None, lang: str | None = None, str
     if changed_since:
         only = _changed_booths(root, changed_since, folder, settings_file)
         return validate_content(root, settings_file, only=only, lang=lang, strict=strict, photos=not quick)
-    return validate_content(root, settings_file, folder=folder, lang=lang, strict=strict, photos=not quick)
+    only = {_booth_folder(root, folder, settings_file)} if folder else None
+    return validate_content(root, settings_file, only=only, lang=lang, strict=strict, photos=not quick)
+
+
+def _booth_folder(root: Path, folder: str, settings_file: str) -> str:
+    """The folder name of `invoke validate exhibitors/<name>`. A folder that exists is checked
+    even when its name cannot be a booth address ('Keripik Tempe'): validation then says how
+    to rename it, which is more use than "not found"."""
+    expo = _settings(root, settings_file)
+    name = Path(folder).name
+    parent = expo.exhibitors_dir(root)
+    if name and name not in (".", "..") and not name.startswith(".") and (parent / name).is_dir():
+        return name
+    display = f"{expo.exhibitors_path.strip('/')}/"
+    same = sorted(p.name for p in parent.iterdir() if p.is_dir() and p.name.casefold() == name.casefold()) \
+        if name and parent.is_dir() else []
+    hint = (f" Maksud Anda / did you mean: invoke validate {display}{same[0]}" if same else
+            f" Contoh / example: invoke validate {display}<nama-folder>")
+    raise BuildFailed(f"Folder {folder} tidak ditemukan (not found).{hint}")
 
 
 def _changed_booths(root: Path, ref: str, folder: str | None, settings_file: str) -> set[str] | None:
@@ -100,7 +122,8 @@ def _changed_booths(root: Path, ref: str, folder: str | None, settings_file: str
 def check_pr(root: Path, base: str | None = None, author: str | None = None, head: str = "HEAD") -> int:
     """Fail, naming each path, when `author` changed files outside the folders they own."""
     from expo.pr.gitrefs import GitError, read_pull_request
-    from expo.pr.ownership import bilingual, decide, normalize_login, report
+    from expo.pr.ownership import bilingual, decide, report
+    from expo.values.logins import normalize_login
 
     if not base:
         raise BuildFailed(bilingual("pr_base_missing"))
@@ -156,7 +179,7 @@ def new_exhibitor(root: Path, slug: str, settings_file: str = "pelicanconf.py") 
     if folder.exists():
         raise BuildFailed(f"{display}/ sudah ada (already exists). Pilih nama lain.")
     folder.mkdir(parents=True)
-    (folder / "exhibitor.yml").write_text(scaffold_text(slug), encoding="utf-8")
+    (folder / "exhibitor.yml").write_text(scaffold_text(slug, expo.categories), encoding="utf-8")
     print(f"Dibuat / created: {display}/exhibitor.yml\n"
           f"Isi file itu, tambahkan foto ke folder yang sama, lalu jalankan: "
           f"invoke validate {display}", file=sys.stderr)

@@ -14,7 +14,8 @@ from typing import Callable
 
 from expo.cli.build import BuildFailed
 from expo.content.errors import ContentError, format_report
-from expo.pr.ownership import bilingual, normalize_login
+from expo.pr.ownership import bilingual
+from expo.values.logins import normalize_login
 
 MARKER = "<!-- expo-katalog-issue -->"
 MAX_ISSUE_FILE_BYTES = 1024 * 1024

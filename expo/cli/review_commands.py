@@ -10,8 +10,10 @@ from pathlib import Path
 from expo.cli.build import BuildFailed
 from expo.content.errors import format_report
 from expo.content.loader import YAML_NAME
-from expo.pr.ownership import bilingual, normalize_login, printable, report
+from expo.pr.ownership import bilingual, printable, report
+from expo.values.logins import normalize_login
 from expo.text.messages import render
+from expo.values.paths import is_plain_file_inside, plain_files
 
 
 def review(root: Path, base: str | None = None, head: str | None = None, author: str | None = None,
@@ -61,7 +63,7 @@ def fix(root: Path, folder: str, dry_run: bool = False, lang: str | None = None,
     booth = (root / folder).resolve() if not folder.endswith(YAML_NAME) else (root / folder).parent.resolve()
     path = booth / YAML_NAME
     shown = f"{folder.rstrip('/').removesuffix('/' + YAML_NAME)}/{YAML_NAME}"
-    if booth.parent != exhibitors or not path.is_file() or path.is_symlink():
+    if booth.parent != exhibitors or not is_plain_file_inside(path, booth):
         raise BuildFailed(render("fix_no_yaml", language, {"path": printable(shown)}))
     data = path.read_bytes()
     bom = data.startswith(b"\xef\xbb\xbf")
@@ -69,7 +71,7 @@ def fix(root: Path, folder: str, dry_run: bool = False, lang: str | None = None,
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         raise BuildFailed(render("yaml_encoding", language, {"offset": 1})) from None
-    names = [p.name for p in booth.iterdir() if p.is_file() and not p.is_symlink()]
+    names = sorted(plain_files(booth))
     fixes = find_fixes(text, names)
     params = {"path": printable(shown), "folder": printable(str(Path(shown).parent)), "count": len(fixes)}
     if not fixes:

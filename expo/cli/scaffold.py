@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import Iterable
+
+from expo.content.contract import EXAMPLE_DESCRIPTION, EXAMPLE_OWNER, EXAMPLE_PRODUCT, EXAMPLE_WHATSAPP
+from expo.settings import DEFAULT_CATEGORIES
 from expo.values.slugs import slugify
 
+# Example values come from the contract, which makes them errors until they are replaced.
 SCAFFOLD = """\
 # yaml-language-server: $schema=../../schema/exhibitor.schema.json
 # Profil booth / booth profile: exhibitors/{slug}/exhibitor.yml
@@ -11,15 +16,15 @@ SCAFFOLD = """\
 # Lines starting with # are notes. Remove the # to use a field.
 # Periksa hasilnya dengan / check with:  invoke validate exhibitors/{slug}
 
-name: {name}                     # nama usaha, wajib (1-80 huruf)
-# tagline: Batik tulis warna alam sejak 1985   # satu kalimat, maksimal 140 huruf
+name: {name}                     # nama usaha, wajib (1-80 karakter)
+# tagline: Batik tulis warna alam sejak 1985   # satu kalimat, maksimal 140 karakter
 # tagline_en: Natural-dye hand-drawn batik since 1985   # untuk situs bahasa Inggris
-category: lainnya                # wajib: batik, fesyen, kuliner, kerajinan, aksesoris, perikanan, lainnya
+{category_line}
 city: Kota Pekalongan            # wajib: kabupaten/kota
 # address: Jl. Contoh No. 1, Pekalongan
 owners:                          # wajib: nama pengguna GitHub yang boleh mengubah folder ini
-  - nama-pengguna-github
-whatsapp: "0812-3456-7890"       # wajib (kecuali ada marketplaces); pakai tanda kutip
+  - {owner}
+whatsapp: "{whatsapp}"       # wajib (kecuali ada marketplaces); pakai tanda kutip
 # email: toko@contoh.com
 # website: https://contoh.com
 # instagram: "@namatoko"
@@ -38,14 +43,14 @@ whatsapp: "0812-3456-7890"       # wajib (kecuali ada marketplaces); pakai tanda
 # joined: 2026-11-01             # tanggal bergabung (tahun-bulan-tanggal)
 
 products:                        # wajib, paling sedikit satu produk
-  - name: Produk Pertama         # nama produk, tidak boleh sama dengan produk lain
+  - name: {product}         # nama produk, tidak boleh sama dengan produk lain
     # name_en: First Product     # nama dalam bahasa Inggris (tidak wajib)
-    price: 50000                 # Rupiah, angka saja tanpa titik: 50000
+    price: 50000                 # Rupiah, misalnya 50000 atau 50.000
     # price_max: 75000           # harga tertinggi kalau harganya bervariasi
     photos:                      # wajib: nama file foto di folder ini
       - produk-1.jpg
     description: |
-      Ceritakan produk Anda: bahan, ukuran, cara pesan.
+      {description}: bahan, ukuran, cara pesan.
     # description_en: |          # deskripsi dalam bahasa Inggris (tidak wajib)
     #   Tell buyers about it: material, size, how to order.
     # links:                     # tautan produk ini di marketplace
@@ -53,6 +58,12 @@ products:                        # wajib, paling sedikit satu produk
 """
 
 
-def scaffold_text(slug: str) -> str:
+def scaffold_text(slug: str, categories: Iterable[str] = DEFAULT_CATEGORIES) -> str:
+    """The template for `slug`, listing the organiser's category keys (the last one, by
+    convention "lainnya", filled in)."""
     name = " ".join(part.capitalize() for part in slugify(slug).split("-")) or "Nama Usaha"
-    return SCAFFOLD.format(slug=slug, name=name)
+    keys = list(categories)
+    category_line = f"category: {keys[-1]}".ljust(33) + f"# wajib: {', '.join(keys)}"
+    return SCAFFOLD.format(slug=slug, name=name, owner=EXAMPLE_OWNER, whatsapp=EXAMPLE_WHATSAPP,
+                           product=EXAMPLE_PRODUCT, description=EXAMPLE_DESCRIPTION,
+                           category_line=category_line)

@@ -8,27 +8,30 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import replace
+from datetime import date
 from pathlib import Path
 from typing import Mapping
 
 from expo.content.errors import WARNING, ContentError, ContentErrors
-from expo.content.loader import discover, load_exhibitor
+from expo.content.loader import discover, load_exhibitor, misplaced_booth_files
 from expo.content.models import Catalog, Exhibitor, Group
 from expo.content.parsing import ParseContext, parse_exhibitor
 from expo.settings import ExpoSettings
+from expo.values.cities import official_names
+from expo.values.names import skeleton
 
 
-def load_catalog(root: Path, settings: ExpoSettings,
-                 only: set[str] | None = None,
+def load_catalog(root: Path, settings: ExpoSettings, only: set[str] | None = None,
                  photo_sources: Mapping[str, Mapping[str, Path]] | None = None,
-                 ) -> tuple[Catalog | None, list[ContentError]]:
+                 today: date | None = None) -> tuple[Catalog | None, list[ContentError]]:
     """Read and check every exhibitor folder (or only the slugs in `only`); `photo_sources`
     (slug -> photo name -> file) lets import-csv check photos where they are.
 
     Returns the catalog (None if any error) and every problem, warnings included.
     """
     problems: list[ContentError] = []
-    ctx = ParseContext(settings)
+    today = today or date.today()
+    ctx = ParseContext(settings, today)
     folder = settings.exhibitors_dir(root)
     exhibitors = []
     folders = discover(folder)
@@ -43,6 +46,8 @@ def load_catalog(root: Path, settings: ExpoSettings,
         exhibitor = parse_exhibitor(raw, ctx, problems)
         if exhibitor is not None:
             exhibitors.append(exhibitor)
+    if only is None:
+        problems.extend(misplaced_booth_files(folder, settings.exhibitors_path.strip("/")))
     problems.extend(_same_names(exhibitors, settings))
     if only is not None:  # a pull request's check loads its own booths: compare with the rest too
         problems.extend(_same_names_as_others(exhibitors, [p for p in folders if p.name not in only],
@@ -53,7 +58,7 @@ def load_catalog(root: Path, settings: ExpoSettings,
             problems.append(ContentError("pelicanconf.py", None, "EXPO_FEATURED", "featured_unknown", {"value": slug}))
     if any(p.is_error for p in problems):
         return None, problems
-    return build_catalog(exhibitors, settings), problems
+    return build_catalog(exhibitors, settings, today), problems
 
 
 def require_catalog(root: Path, settings: ExpoSettings) -> tuple[Catalog, list[ContentError]]:
@@ -64,11 +69,13 @@ def require_catalog(root: Path, settings: ExpoSettings) -> tuple[Catalog, list[C
 
 
 def _same_names(exhibitors: list[Exhibitor], settings: ExpoSettings) -> list[ContentError]:
-    """Two booths with one name confuse visitors: a warning on the later folder."""
+    """Two booths with one name confuse visitors: a warning on the later folder. Names are
+    compared as they look (NFKC and a confusables skeleton), so a copy in Cyrillic letters or
+    full-width letters is one name too."""
     seen: dict[str, Exhibitor] = {}
     problems = []
     for exhibitor in exhibitors:
-        key = exhibitor.name.casefold()
+        key = skeleton(exhibitor.name)
         if key in seen:
             path = f"{settings.exhibitors_path.strip('/')}/{exhibitor.slug}/exhibitor.yml"
             problems.append(ContentError(path, None, "name", "booth_duplicate_name",
@@ -87,24 +94,24 @@ def _same_names_as_others(exhibitors: list[Exhibitor], others: list[Path],
         raw = load_exhibitor(path, settings.exhibitors_path.strip("/"), settings.max_yaml_kilobytes)
         data = raw.document.data if raw.document is not None else None
         if isinstance(data, dict) and isinstance(data.get("name"), str):
-            names.setdefault(data["name"].strip().casefold(), path.name)
+            names.setdefault(skeleton(data["name"].strip()), path.name)
     problems = []
     for exhibitor in exhibitors:
-        other = names.get(exhibitor.name.casefold())
+        other = names.get(skeleton(exhibitor.name))  # the same comparison as _same_names
         if other is not None:
             path = f"{settings.exhibitors_path.strip('/')}/{exhibitor.slug}/exhibitor.yml"
             problems.append(ContentError(path, None, "name", "booth_duplicate_name", {"other": other}, WARNING))
     return problems
 
 
-def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings) -> Catalog:
+def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings, today: date | None = None) -> Catalog:
     by_name = tuple(sorted(exhibitors, key=lambda e: (e.name.casefold(), e.slug)))
     categories = tuple(
         Group(key, label, tuple(e for e in by_name if e.category == key))
         for key, label in settings.categories.items()
     )
-    featured = _featured(by_name, settings)
-    chosen = {e.slug for e in featured}
+    featured = _featured(by_name, settings, today or date.today())
+    chosen = {e.slug for e in featured}  # "Baru bergabung" shows the others: each booth once
     return Catalog(
         exhibitors=by_name,
         categories=categories,
@@ -115,25 +122,39 @@ def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings) -> Catalo
 
 
 def _cities(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings) -> tuple[Group, ...]:
-    """Group by the city's slug, so 'Kota Pekalongan' and 'kota pekalongan' are one city,
-    labelled with the spelling most booths use."""
+    """Group by the city's slug, so 'Kota Pekalongan' and 'kota pekalongan' are one city. The
+    label is the official kabupaten/kota name when one spelling is it, else the spelling most
+    booths use; on a tie, not the one in capitals (one odd booth must not relabel a city)."""
     slugs = sorted({e.city_slug for e in exhibitors})
+    official = official_names()
     groups = []
     for slug in slugs:
         members = tuple(e for e in exhibitors if e.city_slug == slug)
         spellings = Counter(e.city for e in members)
-        label = sorted(spellings, key=lambda s: (-spellings[s], s))[0]
+        label = next((s for s in sorted(spellings) if s in official), None) or \
+            sorted(spellings, key=lambda s: (-spellings[s], s.isupper(), s))[0]
         groups.append(Group(slug, label, members))
     return tuple(sorted(groups, key=lambda g: g.label.casefold()))
 
 
-def _featured(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings) -> tuple[Exhibitor, ...]:
-    """The organiser's choice; otherwise the booths with the most products."""
+def _featured(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings, today: date) -> tuple[Exhibitor, ...]:
+    """The organiser's choice (EXPO_FEATURED); otherwise a weekly rotation. Booths in folder
+    order take turns: week n shows the `featured_count` booths after those of week n-1, so every
+    booth is featured equally often and nothing a booth writes (products, prices, name) moves it
+    up. (Ranking by product count let 200 cheap products win the home page.)"""
     if settings.featured:
         by_slug = {e.slug: e for e in exhibitors}
         return tuple(by_slug[s] for s in settings.featured if s in by_slug)
-    ranked = sorted(exhibitors, key=lambda e: (-len(e.products), e.name.casefold()))
-    return tuple(ranked[: settings.featured_count])
+    return rotation(sorted(exhibitors, key=lambda e: e.slug), settings.featured_count, today)
+
+
+def rotation(items: list, count: int, today: date) -> tuple:
+    """`count` items starting where the week `today` falls in begins the cycle (Mondays, ISO)."""
+    if len(items) <= count:
+        return tuple(items)
+    week = (today.toordinal() - 1) // 7  # date(1, 1, 1) is a Monday: weeks start on Mondays
+    start = week * count % len(items)
+    return tuple((items + items)[start:start + count])
 
 
 def _recent(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings) -> tuple[Exhibitor, ...]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 
+
 @dataclass(frozen=True)
 class Field:
     name: str
@@ -53,7 +54,8 @@ EXHIBITOR = (
 PRODUCT = (
     Field("name", "text", True, 100, "Nama produk (berbeda dari produk lain)", "Product name (unique in the booth)"),
     Field("name_en", "text", False, 100, "Nama produk dalam bahasa Inggris", "The product name in English"),
-    Field("price", "price", False, None, "Harga dalam Rupiah, angka saja: 150000", "Price in Rupiah, digits only: 150000"),
+    Field("price", "price", False, None, "Harga dalam Rupiah, misalnya 150000, 150.000 atau 150.000 - 200.000",
+          "Price in Rupiah, e.g. 150000, 150.000 or 150.000 - 200.000"),
     Field("price_max", "price", False, None, "Harga tertinggi kalau bervariasi", "Highest price, for a range"),
     Field("photos", "photos", True, 12, "Nama file foto produk di folder ini", "Product photo file names in this folder"),
     Field("description", "markdown", False, 5000, "Deskripsi (Markdown)", "Description (Markdown)"),
@@ -71,7 +73,14 @@ CREDENTIALS = (
     Field("sni", "text", False, 60, "Nomor sertifikat SNI", "SNI certificate number"),
 )
 
-MAX_PRICE = 10_000_000_000  # ten billion Rupiah: anything above is a typo
+
+# The example values `invoke new-exhibitor` writes (expo/cli/scaffold.py fills them in from
+# here). Left in place they would publish a booth whose orders go to a stranger's number and
+# whose folder belongs to nobody, so validation treats them as errors.
+EXAMPLE_WHATSAPP = "0812-3456-7890"
+EXAMPLE_OWNER = "nama-pengguna-github"
+EXAMPLE_PRODUCT = "Produk Pertama"
+EXAMPLE_DESCRIPTION = "Ceritakan produk Anda"
 
 EXHIBITOR_FIELDS = tuple(f.name for f in EXHIBITOR)
 PRODUCT_FIELDS = tuple(f.name for f in PRODUCT)

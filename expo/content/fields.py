@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 
 from expo.content.errors import WARNING, ContentError
 from expo.content.loader import RawDocument, format_field
+from expo.values.names import bidi_controls
+from expo.values.urls import find_urls, is_punycode
 
 # Addresses are split with str methods and each part is matched by a plain character class:
 # one pattern for the whole address backtracks quadratically on input such as "a@a.a.a...!".
@@ -109,6 +111,10 @@ class FieldReader:
         if not value:
             self.problem(path, "required" if required else "empty", key=path[-1])
             return None
+        hidden = bidi_controls(value)
+        if hidden:  # U+202E shows "Batik Sari" as "iraS kitaB": a name must read as it is
+            self.problem(path, "text_bidi", codes=", ".join(hidden))
+            return None
         if one_line and ("\n" in value or "\r" in value):
             self.problem(path, "text_one_line")
             return None
@@ -154,6 +160,10 @@ class FieldReader:
         if len(value) > MAX_URL_LENGTH:
             self.problem(path, "text_too_long", length=len(value), limit=MAX_URL_LENGTH)
             return None
+        if any(c.isspace() for c in value) and "://" in value:
+            found = find_urls(value)  # share text: "Cek ... di Tokopedia! https://..."
+            if len(found) == 1:
+                value = found[0]
         if any(c.isspace() for c in value) or any(ord(c) < 32 for c in value):
             self.problem(path, "url_invalid", value=value)
             return None
@@ -171,6 +181,8 @@ class FieldReader:
         if not is_host_name(host) or parts.username or parts.password:
             self.problem(path, "url_invalid", value=value)
             return None
+        if is_punycode(host):
+            self.problem(path, "url_punycode", warning=True, value=value, host=host)
         return value
 
     def email(self, path: tuple) -> str | None:

@@ -14,8 +14,10 @@ from typing import Any, Mapping
 
 import yaml
 
-from expo.content.errors import ContentError
+from expo.content.errors import WARNING, ContentError
+from expo.content.yamlhelp import comment_cut, diagnose
 from expo.values.slugs import SLUG_RE
+from expo.values.paths import is_plain_file_inside, plain_files
 
 try:  # libyaml is about 6x faster; the pure-Python loader behaves the same
     from yaml import CSafeLoader as _Loader
@@ -101,8 +103,13 @@ def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int,
     document = None
     if source.is_symlink():  # reading it would read whatever it points at
         problems.append(ContentError(yml_path, None, "", "yaml_link"))
-    elif not _is_regular_file_inside(source, folder):
-        problems.append(ContentError(yml_path, None, "", "yaml_missing"))
+    elif not is_plain_file_inside(source, folder):
+        misnamed = _misnamed_yaml(folder)
+        if misnamed:  # 'Exhibitor.yml', 'exhibitor.yaml': never read, so say how to rename it
+            problems.append(ContentError(f"{display}/{misnamed}", None, "", "yaml_misnamed",
+                                         {"found": f"{display}/{misnamed}", "wanted": yml_path}))
+        else:
+            problems.append(ContentError(yml_path, None, "", "yaml_missing"))
     else:
         text = _read_text(source, yml_path, max_yaml_kb, "yaml", problems)
         if text is not None:
@@ -112,7 +119,7 @@ def load_exhibitor(folder: Path, display_root: str, max_yaml_kb: int,
         path = folder / name
         if path.is_symlink():
             problems.append(ContentError(f"{display}/{name}", None, "", "about_link", {"name": name}))
-        elif _is_regular_file_inside(path, folder):
+        elif is_plain_file_inside(path, folder):
             text = _read_text(path, f"{display}/{name}", MAX_ABOUT_KILOBYTES, "text", problems)
             if text is not None:
                 about[lang] = text
@@ -131,6 +138,8 @@ def stray_entries(folder: Path, display: str) -> list[ContentError]:
         name = entry.name
         if name == YAML_NAME or (_ABOUT_NAME.match(name) and entry.is_symlink()):
             continue
+        if name.casefold() in _YAML_LOOKALIKES and entry.is_file() and not (folder / YAML_NAME).is_file():
+            continue  # 'Exhibitor.yml' instead of exhibitor.yml: reported with the exact rename
         if entry.is_dir() and not entry.is_symlink():
             found.append(ContentError(f"{display}/{name}", None, "", "booth_stray_folder", {"name": name}))
         elif not (_ABOUT_NAME.match(name) or photo_name_problem(name) is None):
@@ -151,18 +160,45 @@ def _folder_name_problem(slug: str, display: str, siblings: frozenset[str]) -> C
     return ContentError(display, None, "", "folder_slug", {"slug": slug, "suggestion": suggestion})
 
 
+# What people name the booth file by mistake: another case, the .yaml spelling, a plural
+_YAML_LOOKALIKES = {"exhibitor.yml", "exhibitor.yaml", "exhibitors.yml", "exhibitors.yaml",
+                    "exhibitor.yml.txt", "exhibitor.txt"}
+
+
+def _misnamed_yaml(folder: Path) -> str | None:
+    try:
+        names = sorted(plain_files(folder))
+    except OSError:
+        return None
+    return next((n for n in names if n.casefold() in _YAML_LOOKALIKES and n != YAML_NAME), None)
+
+
+def misplaced_booth_files(exhibitors_dir: Path, display_root: str) -> list[ContentError]:
+    """Booth files the build never reads because they are in the wrong place: a loose
+    `exhibitors/x.yml`, or a folder `Exhibitors/` beside `exhibitors/`. Each names the rename."""
+    problems = []
+    if exhibitors_dir.is_dir():
+        for path in sorted(exhibitors_dir.iterdir()):
+            if path.is_file() and path.suffix.casefold() in (".yml", ".yaml"):
+                stem = path.stem if path.stem.casefold() not in ("exhibitor", "exhibitors") else "<nama-folder>"
+                problems.append(ContentError(f"{display_root}/{path.name}", None, "", "yaml_loose", {
+                    "found": f"{display_root}/{path.name}", "wanted": f"{display_root}/{stem}/{YAML_NAME}",
+                    "rename": f"{stem}/{YAML_NAME}"}))
+    parent, name = exhibitors_dir.parent, exhibitors_dir.name
+    if parent.is_dir():
+        for path in sorted(parent.iterdir()):
+            if path.is_dir() and path.name != name and path.name.casefold() == name.casefold():
+                shown = display_root.rsplit("/", 1)[0] + "/" + path.name if "/" in display_root else path.name
+                for booth in sorted(p for p in path.iterdir() if p.is_dir()):
+                    problems.append(ContentError(f"{shown}/{booth.name}", None, "", "folder_case", {
+                        "found": f"{shown}/{booth.name}/", "wanted": f"{display_root}/{booth.name}/"}))
+    return problems
+
+
 def suggest_slug(name: str) -> str:
     from expo.values.slugs import slugify
 
     return slugify(name) or "nama-usaha"
-
-
-def _is_regular_file_inside(path: Path, folder: Path) -> bool:
-    """A real file in `folder`, not a symlink pointing elsewhere (e.g. at a server secret)."""
-    try:
-        return path.is_file() and path.resolve().parent == folder.resolve()
-    except OSError:
-        return False
 
 
 def _read_text(path: Path, display: str, max_kb: int, kind: str, problems: list) -> str | None:
@@ -191,26 +227,25 @@ def parse_yaml(text: str, display: str, problems: list[ContentError]) -> RawDocu
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark else None
-        column = mark.column + 1 if mark else 1
         if "maximum nesting depth" in (exc.problem or ""):
             # libyaml (PyYAML 6.0.4 on) stops deep nesting itself, before our event check
-            problems.append(ContentError(display, line, "", "yaml_too_deep", {"limit": MAX_DEPTH}))
+            problems.append(ContentError(display, mark.line + 1 if mark else None, "", "yaml_too_deep",
+                                         {"limit": MAX_DEPTH}))
             return None
-        problem = explain_yaml_problem(exc.problem or exc.context, _char_at(text, mark))
-        key = "yaml_syntax" if problem.startswith("yaml_problem_") else "yaml_syntax_other"
-        problems.append(ContentError(display, line, "", key, {"column": column, "problem": problem}))
+        found = diagnose(text, exc.problem or "", exc.problem_mark, exc.context, exc.context_mark)
+        problems.append(ContentError(display, found.line, "", "yaml_syntax",
+                                     {"line": found.line, "column": found.column, "problem": found.key}))
         return None
     except yaml.reader.ReaderError as exc:  # control characters, e.g. pasted from a PDF
         line = text[: exc.position].count("\n") + 1
         problems.append(ContentError(display, line, "", "yaml_control_character", {"code": f"U+{exc.character:04X}"}))
         return None
-    except yaml.YAMLError as exc:
-        problems.append(ContentError(display, None, "", "yaml_syntax_other", {"column": 1, "problem": str(exc)}))
+    except yaml.YAMLError:  # no position: say what to check, never the parser's English
+        problems.append(ContentError(display, None, "", "yaml_syntax_unplaced"))
         return None
     if node is None:
         return RawDocument({}, {})
-    walker = _Walker(display, problems)
+    walker = _Walker(display, problems, text)
     data = walker.value(node, ())
     return RawDocument(data, walker.lines, walker.written, frozenset(walker.refused))
 
@@ -229,43 +264,12 @@ def _first_too_deep(text: str) -> int | None:
     return None
 
 
-# libyaml explains problems in English; these are the ones exhibitors meet most often.
-_YAML_PROBLEMS = {
-    "found character that cannot start any token": "yaml_problem_token",
-    "found a tab character": "yaml_problem_tab",
-    "mapping values are not allowed": "yaml_problem_colon",
-    "could not find expected ':'": "yaml_problem_missing_colon",
-    "found unexpected end of stream": "yaml_problem_unclosed_quote",
-    "did not find expected key": "yaml_problem_indent",
-    "did not find expected ',' or ']'": "yaml_problem_bracket",
-    "did not find expected ',' or '}'": "yaml_problem_bracket",
-    "found undefined alias": "yaml_problem_alias",
-}
-
-
-def _char_at(text: str, mark) -> str:
-    lines = text.splitlines()
-    if mark is None or mark.line >= len(lines) or mark.column >= len(lines[mark.line]):
-        return ""
-    return lines[mark.line][mark.column]
-
-
-def explain_yaml_problem(problem: str | None, char: str = "") -> str:
-    """A message key for a known libyaml problem, else the problem text itself."""
-    problem = (problem or "").strip()
-    if problem.startswith("found character that cannot start any token") and char == "\t":
-        return "yaml_problem_tab"
-    for start, key in _YAML_PROBLEMS.items():
-        if problem.startswith(start):
-            return key
-    return problem
-
-
 class _Walker:
     """Turns composed nodes into plain values, recording lines and refusing unsafe YAML."""
 
-    def __init__(self, display: str, problems: list[ContentError]):
+    def __init__(self, display: str, problems: list[ContentError], text: str = ""):
         self.display = display
+        self.lines_of_text = text.splitlines()
         self.problems = problems
         self.lines: dict[Path_, int] = {}
         self.written: dict[Path_, str] = {}
@@ -294,6 +298,12 @@ class _Walker:
                 self._problem(node, path, "yaml_tag", tag=node.tag.replace("tag:yaml.org,2002:", "!!"))
                 return None
             self.written[path] = node.value
+            if not node.style and node.tag.endswith(":str"):  # plain: not quoted, not a | block
+                cut = comment_cut(self.lines_of_text, node.end_mark)
+                if cut:  # 'name: Keripik Tempe #1 Ambarawa' reads as "Keripik Tempe"
+                    self.problems.append(ContentError(
+                        self.display, node.start_mark.line + 1, format_field(path), "yaml_comment_cut",
+                        {"value": node.value, "rest": cut}, WARNING))
             try:
                 return self.constructor.construct_object(node)
             except (yaml.YAMLError, ValueError, OverflowError):

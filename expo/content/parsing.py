@@ -7,16 +7,20 @@ of types that template authors can read, and the rules stay in one place.
 from __future__ import annotations
 
 import re
+import datetime as _dt
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from expo.content.contract import (
     CREDENTIALS,
     EXHIBITOR,
+    EXAMPLE_DESCRIPTION,
+    EXAMPLE_OWNER,
+    EXAMPLE_PRODUCT,
+    EXAMPLE_WHATSAPP,
     EXHIBITOR_FIELDS,
-    MAX_PRICE,
     PRODUCT,
     PRODUCT_FIELDS,
     limit,
@@ -27,20 +31,33 @@ from expo.values.credentials import (
     CredentialError,
     parse_credential,
 )
+from expo.content.aliases import canonical_keys
 from expo.content.errors import ContentError
 from expo.content.fields import FieldReader
-from expo.images.pipeline import ImageInfo, ImageProblem, Picture, inspect, photo_name_problem, plan
+from expo.images.pipeline import (
+    ImageInfo,
+    ImageProblem,
+    Picture,
+    closest_photo,
+    inspect,
+    photo_name_problem,
+    plan,
+)
 from expo.content.loader import RawExhibitor
 from expo.content.markup import render_markdown
 from expo.content.models import Contact, Exhibitor, Product, ShopLink
-from expo.pr.ownership import normalize_login
+from expo.values.logins import normalize_login
 from expo.values.phones import OrderInputError, parse_whatsapp
-from expo.values.prices import format_price
+from expo.values.prices import PriceError, format_price, parse_price
 from expo.values.shops import recognise_marketplace
 from expo.settings import ExpoSettings
-from expo.values.urls import host_under, split_http_url
+from expo.values.urls import host_under, split_http_url, website_label
 from expo.values.slugs import slugify
+from expo.values.categories import read_category, suggest_category
+from expo.values.cities import has_symbols, read_city
+from expo.values.names import without_invisible
 from expo.values.video import Video, VideoError, parse_video
+from expo.values.paths import resolves_inside
 from markupsafe import Markup
 
 _SOCIAL = {
@@ -59,9 +76,16 @@ _NOT_ACCOUNTS = {
 }
 
 
+# Height / width of a cover: phone screens are about 2:1 upright (1080 x 2400); a cover is shown
+# wide, so anything taller than 6:5 loses its top and bottom.
+SCREENSHOT_RATIO = 1.9
+TALL_COVER_RATIO = 1.2
+
+
 @dataclass(frozen=True)
 class ParseContext:
     settings: ExpoSettings
+    today: _dt.date = field(default_factory=_dt.date.today)  # 'joined' may not be later
 
 
 def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[ContentError]) -> Exhibitor | None:
@@ -73,17 +97,16 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     if not isinstance(raw.document.data, dict):
         problems.append(ContentError(raw.yml_path, 1, "", "yaml_not_mapping"))
         return None
-    r = FieldReader(raw.document, raw.yml_path, problems, ctx.settings.lang)
+    document = canonical_keys(raw.document, raw.yml_path, problems)  # 'Harga:' is price
+    r = FieldReader(document, raw.yml_path, problems, ctx.settings.lang)
     settings = ctx.settings
     r.check_keys((), EXHIBITOR_FIELDS)
 
-    name = r.text(("name",), required=True, max_length=limit(EXHIBITOR, "name"))
+    name = _name(r, ("name",), limit(EXHIBITOR, "name"))
     tagline = r.text(("tagline",), max_length=limit(EXHIBITOR, "tagline"))
     tagline_en = r.text(("tagline_en",), max_length=limit(EXHIBITOR, "tagline_en"))
     category = _category(r, settings)
-    city = r.text(("city",), required=True, max_length=limit(EXHIBITOR, "city"))
-    if city and not slugify(city):
-        r.problem(("city",), "no_slug", value=city)
+    city = _city(r)
     address = r.text(("address",), max_length=limit(EXHIBITOR, "address"))
     owners = _owners(r)
     whatsapp = _whatsapp(r)
@@ -95,8 +118,13 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     photos = _PhotoFinder(raw, r, settings)
     logo = photos.picture(("logo",), r.get(("logo",)), f"Logo {name or raw.slug}") if r.has(("logo",)) else None
     cover = photos.picture(("cover",), r.get(("cover",)), name or raw.slug) if r.has(("cover",)) else None
+    if cover is not None:
+        photos.check_cover_shape(("cover",), r.get(("cover",)).strip())
     credentials = _credentials(r, dict(settings.credential_checkers))
     joined = r.date(("joined",))
+    if joined and joined > ctx.today:  # a future date would keep the booth first in "Baru bergabung"
+        r.problem(("joined",), "joined_future", value=joined.isoformat(), today=ctx.today.isoformat())
+        joined = None
     products = _products(r, raw, ctx, photos, name or raw.slug)
     if settings.recommend_video and not r.has(("video",)) and not any(p.video for p in products):
         r.problem(("name",), "video_recommended", warning=True)
@@ -113,22 +141,55 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     )
 
 
+def _name(r: FieldReader, path: tuple, max_length: int) -> str | None:
+    """A booth or product name without zero-width characters: they would make a copy of
+    another name look different to a program and the same to a visitor."""
+    value = r.text(path, required=True, max_length=max_length)
+    if value is None:
+        return None
+    visible = without_invisible(value).strip()
+    if not visible:
+        r.problem(path, "required", key=path[-1])
+        return None
+    return visible
+
+
 def _category(r: FieldReader, settings: ExpoSettings) -> str | None:
     value = r.text(("category",), required=True, max_length=limit(EXHIBITOR, "category"))
     if value is None:
         return None
-    key = value.lower()
-    if key in settings.categories:
+    key = read_category(value, settings.categories)
+    if key is not None:
         return key
-    import difflib
-
     choices = ", ".join(settings.categories)
-    guess = difflib.get_close_matches(key, list(settings.categories), n=1, cutoff=0.75)
+    guess = suggest_category(value, settings.categories)
     if guess:
-        r.problem(("category",), "category_unknown_hint", value=value, suggestion=guess[0], choices=choices)
+        r.problem(("category",), "category_unknown_hint", value=value, suggestion=guess, choices=choices)
     else:
         r.problem(("category",), "category_unknown", value=value, choices=choices)
     return None
+
+
+def _city(r: FieldReader) -> str | None:
+    """The official kabupaten/kota name when the text is one ('Kab. Semarang' is 'Kabupaten
+    Semarang'), so one region gets one city page; otherwise the text as written, with a hint."""
+    value = r.text(("city",), required=True, max_length=limit(EXHIBITOR, "city"))
+    if value is None:
+        return None
+    if not slugify(value):
+        r.problem(("city",), "no_slug", value=value)
+        return None
+    if has_symbols(value):  # 'KOTA PEKALONGAN ⚠☠⚠ !!!' must not take over a city page
+        r.problem(("city",), "city_symbols", value=value)
+        return None
+    reading = read_city(value)
+    if reading.suggestion:
+        r.problem(("city",), "city_unknown_hint", warning=True, value=value, suggestion=reading.suggestion)
+    elif reading.choices:
+        r.problem(("city",), "city_ambiguous", warning=True, value=value, choices=" / ".join(reading.choices))
+    elif not reading.official:
+        r.problem(("city",), "city_unofficial", warning=True, value=value)
+    return reading.name
 
 
 def _owners(r: FieldReader) -> tuple[str, ...]:
@@ -139,6 +200,8 @@ def _owners(r: FieldReader) -> tuple[str, ...]:
         text = r.written(path) if isinstance(value, int) and not isinstance(value, bool) else value
         if normalize_login(text) is None:
             r.problem(path, "owner_invalid", value=text)
+        elif normalize_login(text) == EXAMPLE_OWNER:
+            r.problem(path, "example_owner", value=text)
         else:
             owners.append(text.strip().lstrip("@"))
     return tuple(owners)
@@ -160,6 +223,9 @@ def _whatsapp(r: FieldReader):
     except OrderInputError as exc:
         r.problem(("whatsapp",), exc.code, value=value)
         return None
+    if number.digits == parse_whatsapp(EXAMPLE_WHATSAPP).digits:
+        r.problem(("whatsapp",), "example_whatsapp", value=value)
+        return None
     if not number.is_mobile:
         r.problem(("whatsapp",), "phone_not_mobile", warning=True, value=value)
     return number
@@ -177,6 +243,9 @@ def _shop_links(r: FieldReader, path: tuple) -> tuple[ShopLink, ...]:
         marketplace = recognise_marketplace(url)
         if marketplace.warning == "bukalapak_no_goods":
             r.problem(item_path, "marketplace_bukalapak", warning=True)
+        if marketplace.key != "other" and any(link.marketplace == marketplace for link in links):
+            # two buttons that read the same: the visitor cannot tell which shop is which
+            r.problem(item_path, "marketplace_same_label", warning=True, label=marketplace.label)
         links.append(ShopLink(url, marketplace))
     return tuple(links)
 
@@ -189,7 +258,7 @@ def _contacts(r: FieldReader) -> tuple[Contact, ...]:
     if r.get(("website",)) is not None:
         url = r.web_url(("website",), r.get(("website",)))
         if url:
-            label = url.split("://", 1)[1].removeprefix("www.").rstrip("/")
+            label = website_label(url)
             contacts.append(Contact("website", label, url))
     for network in ("instagram", "facebook", "tiktok"):
         contact = _social(r, network)
@@ -212,6 +281,9 @@ def _social(r: FieldReader, network: str) -> Contact | None:
             return None
         parts, host = split_http_url(url)  # web_url accepted it, so it splits
         segments = [s for s in parts.path.split("/") if s]
+        if _is_share_link(network, host, segments):
+            # the app's "share profile" link: the account is behind a redirect we do not follow
+            return Contact(network, _SOCIAL_NAMES[network], url)
         if not any(host_under(host, h) for h in hosts) or not segments \
                 or segments[0].lower() in _NOT_ACCOUNTS[network]:
             r.problem(path, "handle_invalid", value=value, network=_SOCIAL_NAMES[network])
@@ -232,6 +304,15 @@ def _social(r: FieldReader, network: str) -> Contact | None:
         return None
     label = handle if network == "facebook" else f"@{handle}"
     return Contact(network, label, profile.format(handle))
+
+
+def _is_share_link(network: str, host: str, segments: list[str]) -> bool:
+    """facebook.com/share/<code>/ and vt.tiktok.com/<code>/: what a phone's share button copies."""
+    if network == "facebook":
+        return host_under(host, "facebook.com") and len(segments) >= 2 and segments[0] == "share"
+    if network == "tiktok":
+        return host in ("vt.tiktok.com", "vm.tiktok.com") and len(segments) == 1
+    return False
 
 
 def _video(r: FieldReader, path: tuple) -> Video | None:
@@ -262,15 +343,20 @@ def _credentials(r: FieldReader, checkers: dict[str, str]) -> tuple[Credential, 
     return tuple(found)
 
 
-def _price(r: FieldReader, path: tuple) -> int | None:
+def _price(r: FieldReader, path: tuple) -> tuple[int | None, int | None]:
+    """A price as people write it ('25.000', 'Rp25.000,-', '25rb', '25.000 - 30.000'), read
+    by the same reader as import-csv; YAML's own reading is not used: it makes 25.000 a float."""
     value = r.get(path)
     if value is None:
-        return None
-    # bool is an int in Python; a float is what YAML makes of "150.000" (= 150.0): both typos
-    if isinstance(value, bool) or not isinstance(value, int) or not 0 <= value <= MAX_PRICE:
-        r.problem(path, "price_invalid", value=r.written(path))  # "150.000", not 150.0
-        return None
-    return value
+        return None, None
+    if isinstance(value, bool) or not isinstance(value, (int, float, str)):
+        r.problem(path, "price_invalid", value=r.written(path))
+        return None, None
+    try:
+        return parse_price(value if isinstance(value, int) else r.written(path))
+    except PriceError as exc:
+        r.problem(path, exc.code, value=exc.text)
+        return None, None
 
 
 def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_PhotoFinder",
@@ -286,9 +372,11 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         errors_before = r.error_count()
         r.check_keys(path, PRODUCT_FIELDS)
         line = r.document.line(path)
-        name = r.text(path + ("name",), required=True, max_length=limit(PRODUCT, "name"))
+        name = _name(r, path + ("name",), limit(PRODUCT, "name"))
         name_en = r.text(path + ("name_en",), max_length=limit(PRODUCT, "name_en"))
         slug = slugify(name) if name else None
+        if name and name.casefold() == EXAMPLE_PRODUCT.casefold():
+            r.problem(path + ("name",), "example_product", value=name)
         if name and not slug:
             r.problem(path + ("name",), "no_slug", value=name)
         elif name and name.casefold() in names:
@@ -302,14 +390,21 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
         if name and slug:
             names[name.casefold()] = (name, line)
             slugs[slug] = (name, line)
-        price = _price(r, path + ("price",))
-        price_max = _price(r, path + ("price_max",))
+        price, upper = _price(r, path + ("price",))
+        price_max, extra = _price(r, path + ("price_max",))
+        if upper is not None and r.has(path + ("price_max",)):
+            r.problem(path + ("price",), "price_range_with_max", value=r.written(path + ("price",)))
+        elif extra is not None:
+            r.problem(path + ("price_max",), "price_invalid", value=r.written(path + ("price_max",)))
+        price_max = upper if upper is not None else price_max
         if price_max is not None and price is None and not r.has(path + ("price",)):
             r.problem(path + ("price_max",), "price_max_without_price")
         elif price is not None and price_max is not None and price_max < price:
             r.problem(path + ("price_max",), "price_max_below", price=price, price_max=price_max)
         pictures = [photos.picture(p, v, name or "") for p, v in r.items(path + ("photos",), required=True, max_items=limit(PRODUCT, "photos"))]
         description = r.text(path + ("description",), max_length=limit(PRODUCT, "description"), one_line=False)
+        if description and EXAMPLE_DESCRIPTION.casefold() in description.casefold():
+            r.problem(path + ("description",), "example_description", value=EXAMPLE_DESCRIPTION)
         description_en = r.text(path + ("description_en",), max_length=limit(PRODUCT, "description_en"),
                                 one_line=False)
         links = _shop_links(r, path + ("links",))
@@ -327,13 +422,6 @@ def _products(r: FieldReader, raw: RawExhibitor, ctx: ParseContext, photos: "_Ph
     return tuple(products)
 
 
-def _resolves_inside(path: Path, folder: Path) -> bool:
-    try:
-        return path.resolve().parent == folder
-    except (OSError, RuntimeError):  # a link loop
-        return False
-
-
 class _PhotoFinder:
     """Resolves photo names inside one exhibitor folder; inspects each file once, within the
     booth's photo budget (distinct files, pixels and bytes together)."""
@@ -348,6 +436,19 @@ class _PhotoFinder:
         self.infos: dict[str, ImageInfo | None] = {}
         self.used = {"photos": 0, "pixels": 0, "bytes": 0}
         self.over_budget = False  # told once, on the first photo past a budget
+
+    def check_cover_shape(self, path: tuple, name: str) -> None:
+        """The cover is shown wide across the top of the booth: a phone screenshot or an
+        upright photo loses most of itself to the crop."""
+        info = self.infos.get(name)
+        if info is None or not info.width:
+            return
+        ratio = info.height / info.width
+        if ratio >= SCREENSHOT_RATIO or any(w in name.casefold() for w in ("screenshot", "tangkapan")):
+            self.r.problem(path, "cover_screenshot", warning=True, value=name, width=info.width,
+                           height=info.height)
+        elif ratio > TALL_COVER_RATIO:
+            self.r.problem(path, "cover_tall", warning=True, value=name, width=info.width, height=info.height)
 
     def picture(self, path: tuple, value: Any, alt: str) -> Picture | None:
         r = self.r
@@ -368,15 +469,16 @@ class _PhotoFinder:
             r.problem(path, "photo_name_nfd", warning=True, value=name)
             name = self.composed[unicodedata.normalize("NFC", name)]
         if name not in self.names:
-            same = sorted(n for n in self.names if n.lower() == name.lower())
-            if same:
-                r.problem(path, "photo_missing_hint", value=name, suggestion=same[0])
+            closest = closest_photo(name, self.names)
+            if closest:
+                key = "photo_missing_hint" if closest[0] == "case" else "photo_missing_type_hint"
+                r.problem(path, key, value=name, suggestion=closest[1])
             else:
                 r.problem(path, "photo_missing", **params)
             return None
         source = self.raw.photo_sources.get(name, self.raw.folder / name)
         home = self.folder if name not in self.raw.photo_sources else source.parent.resolve()
-        if not _resolves_inside(source, home):
+        if not resolves_inside(source, home):
             r.problem(path, "photo_outside", value=name)
             return None
         if source.is_symlink() or source.is_dir():
@@ -401,6 +503,10 @@ class _PhotoFinder:
             self.used["photos"] += 1
             self.used["bytes"] += source.stat().st_size
             self.used["pixels"] += info.width * info.height
+            megapixels = info.width * info.height / 1e6
+            if megapixels > self.settings.max_photo_megapixels:  # a JPEG, shrunk when decoded
+                r.problem(path, "photo_shrunk", warning=True, value=name, megapixels=round(megapixels, 1),
+                          limit=self.settings.max_photo_megapixels)
             size_mb = source.stat().st_size / 1024 / 1024
             if size_mb > self.settings.large_photo_megabytes:
                 r.problem(path, "photo_large", warning=True, value=name, size=round(size_mb, 1),
@@ -426,10 +532,10 @@ class _PhotoFinder:
             ("booth_photo_megapixels", self.used["pixels"] + pixels > s.max_booth_megapixels * 1_000_000,
              s.max_booth_megapixels),
         )
-        for key, past, limit in checks:
+        for key, past, allowed in checks:
             if past:
                 self.infos[name] = None
                 self.over_budget = True
-                self.r.problem(path, key, value=name, limit=limit)
+                self.r.problem(path, key, value=name, limit=allowed)
                 return True
         return False

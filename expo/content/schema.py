@@ -10,12 +10,20 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping
 
-from expo.content.contract import CREDENTIALS, EXHIBITOR, MAX_PRICE, PRODUCT, Field
+from expo.content.contract import CREDENTIALS, EXHIBITOR, PRODUCT, Field
+from expo.images.pipeline import PHOTO_EXTENSIONS
+from expo.values.logins import LOGIN_RE
+from expo.values.prices import MAX_PRICE, MAX_PRICE_TEXT
+
+_AMOUNT = r"(?:[Rr][Pp]\.?|IDR)?\s*\d[\d.,\s]*(?:rb|ribu|k|jt|juta)?\s*(?:[.,]\s*-)?"
+_PRICE_TEXT = rf"^\s*{_AMOUNT}(?:(?:-|–|—|~|s/d|sampai|hingga){_AMOUNT})?\s*$"
 
 SCHEMA_PATH = "schema/exhibitor.schema.json"
 _URL = {"type": "string", "pattern": r"^(https?://)?[A-Za-z0-9.-]+\.[A-Za-z]{2,}(/\S*)?$"}
-_PHOTO = {"type": "string", "pattern": r"^[^/\\.][^/\\]*\.([Jj][Pp][Ee]?[Gg]|[Pp][Nn][Gg]|[Ww][Ee][Bb][Pp]|[Hh][Ee][Ii][CcFf])$"}
-_OWNER = {"type": "string", "pattern": r"^@?[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$"}
+# A name in the folder with a photo extension, in any case ('IMG_1234.HEIC'): the photo-name rule
+_PHOTO = {"type": "string", "pattern": r"^[^/\\.][^/\\]*\.(" + "|".join(
+    "".join(f"[{c.upper()}{c}]" for c in ext.lstrip(".")) for ext in sorted(PHOTO_EXTENSIONS)) + ")$"}
+_OWNER = {"type": "string", "pattern": "^@?" + LOGIN_RE.pattern.removeprefix("^")}  # the login rule, '@' allowed
 _VIDEO = {"type": "string", "pattern": r"^(https?://)?([a-z]+\.)?(youtube\.com|youtu\.be|vimeo\.com)/"}
 
 
@@ -53,7 +61,10 @@ def _property(field: Field, categories: Mapping[str, str]) -> dict:
     elif kind == "date":
         schema = {"type": "string", "format": "date"}
     elif kind == "price":
-        schema = {"type": "integer", "minimum": 0, "maximum": MAX_PRICE}
+        # a whole number, or text as people write prices (expo/values/prices.py reads it);
+        # the pattern only guides editors, validation applies the full rule
+        schema = {"anyOf": [{"type": "integer", "minimum": 1, "maximum": MAX_PRICE},
+                            {"type": "string", "maxLength": MAX_PRICE_TEXT, "pattern": _PRICE_TEXT}]}
     elif kind == "credentials":
         schema = _object(CREDENTIALS, categories)
     elif kind == "products":

@@ -56,9 +56,21 @@ class PhotoError(Exception):
         self.params = params
 
 
+# A JPEG decodes at 1/2, 1/4 or 1/8 scale (DCT scaling) for about the memory of the result, so a
+# JPEG over the pixel limit is shrunk instead of refused, up to this many times the limit: a
+# phone's 108 MP photo is fine, a forged 10,000 MP header is not. Other formats decode in full.
+JPEG_SHRINK_FACTOR = 4
+
+
+def over_limit_but_shrinkable(im: Image.Image, max_megapixels: float) -> bool:
+    width, height = im.size
+    return im.format in ("JPEG", "MPO") and width * height <= max_megapixels * JPEG_SHRINK_FACTOR * 1_000_000
+
+
 @contextmanager
 def open_photo(path: Path, max_megapixels: float) -> Iterator[Image.Image]:
-    """Open the header only, refusing other formats and pictures over the pixel limit."""
+    """Open the header only, refusing other formats and pictures over the pixel limit (a JPEG
+    up to JPEG_SHRINK_FACTOR times the limit is let through: it is decoded scaled down)."""
     old_limit = Image.MAX_IMAGE_PIXELS
     Image.MAX_IMAGE_PIXELS = None  # we apply the organiser's limit ourselves, below
     try:
@@ -71,7 +83,7 @@ def open_photo(path: Path, max_megapixels: float) -> Iterator[Image.Image]:
         width, height = im.size
         if width < 1 or height < 1:
             raise PhotoError("photo_unreadable")
-        if width * height > max_megapixels * 1_000_000:
+        if width * height > max_megapixels * 1_000_000 and not over_limit_but_shrinkable(im, max_megapixels):
             raise PhotoError("photo_too_many_pixels", megapixels=round(width * height / 1e6, 1),
                              limit=max_megapixels)
         if max(width, height) > MAX_ASPECT * min(width, height):

@@ -41,6 +41,20 @@ def photo_name_problem(name: str) -> str | None:
     return None
 
 
+def closest_photo(name: str, names: Iterable[str]) -> tuple[str, str] | None:
+    """The file the exhibitor most likely meant, and why it differs: ("case", 'Kain.JPG') when
+    only upper/lower case differ, ("type", 'kain.HEIC') when the name matches but the extension
+    does not (a phone saved HEIC, the exhibitor wrote .jpg)."""
+    lowered = name.lower()
+    same = sorted(n for n in names if n.lower() == lowered and n != name)
+    if same:
+        return "case", same[0]
+    stem = PurePath(lowered).stem
+    other = sorted(n for n in names if PurePath(n.lower()).stem == stem and n != name
+                   and photo_name_problem(n) is None)
+    return ("type", other[0]) if other else None
+
+
 ImageProblem = PhotoError  # the name parsing.py knows: `key` and `params` become a ContentError
 _FORMAT_OF_MIME = {f.mime: f.name for f in FORMATS.values()}
 

@@ -35,9 +35,11 @@ from expo.importer.attachments import (
 from expo.importer.columns import ALIASES, PRODUCT_COLUMNS, normalise
 from expo.importer.rows import ImportLimits, Table, plan_import
 from expo.importer.writer import commit, existing_booths, photo_sources, scan_photos, stage
-from expo.pr.ownership import normalize_login, owners_from_yaml
+from expo.pr.ownership import owners_from_yaml
+from expo.values.logins import normalize_login
 from expo.settings import ExpoSettings
 from expo.values.slugs import SLUG_RE
+from expo.values.paths import is_plain_file_inside
 
 NO_RESPONSE = "_No response_"
 SOURCE = "issue"
@@ -170,7 +172,7 @@ def _owners_for_update(fields: dict[str, str], author: str, exhibitors: Path,
         problems.append(ContentError(SOURCE, None, "", "issue_update_unknown", {"slug": slug or "-"}))
         return None
     yml = exhibitors / slug / YAML_NAME
-    text = yml.read_text(encoding="utf-8-sig") if yml.is_file() and not yml.is_symlink() else None
+    text = yml.read_text(encoding="utf-8-sig") if is_plain_file_inside(yml, yml.parent) else None
     owners = owners_from_yaml(text, f"{slug}/{YAML_NAME}")
     if normalize_login(author) not in {normalize_login(o) for o in owners}:
         problems.append(ContentError(SOURCE, None, "", "issue_update_not_owner",

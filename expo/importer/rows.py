@@ -17,11 +17,10 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
 from typing import Any, Mapping, Sequence
 
 from expo.content.errors import WARNING, ContentError
-from expo.images.pipeline import photo_name_problem
+from expo.images.pipeline import closest_photo, photo_name_problem
 from expo.importer.columns import (
     BOOTH_COLUMNS,
     CONTACT_COLUMNS,
@@ -33,7 +32,10 @@ from expo.importer.columns import (
     map_headers,
     recognised,
 )
-from expo.content.contract import MAX_PRICE
+from expo.values.prices import PriceError, parse_price
+from expo.values.urls import find_urls
+from expo.values.categories import read_category
+from expo.values.cities import read_city
 from expo.values.slugs import SLUG_RE
 from expo.content.loader import format_field
 from expo.values.slugs import slugify
@@ -41,11 +43,12 @@ from expo.values.slugs import slugify
 MAX_CSV_MEGABYTES = 20
 _HEADER_SEARCH_ROWS = 10  # a title row or two above the header is common in hand-made sheets
 _EMPTY = {"-", "–", "—"}  # a dash in a cell means "nothing here" in Indonesian spreadsheets
-_URL_SPLIT = re.compile(r"[\s,;]+")  # URLs hold no spaces: people separate them either way
 # File names and GitHub usernames: never on spaces. "Ibu Sari" must stay one (invalid) owner,
 # not two accounts that would then own the folder; "foto kain.jpg" is one file.
 _NAME_SPLIT = re.compile(r"[,;\n]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+# The shared price reader's message keys, in spreadsheet words where they differ
+_PRICE_KEYS = {"price_invalid": "price_text_invalid", "price_zero": "price_zero"}
 _SCIENTIFIC = re.compile(r"^\d+(?:[.,]\d+)?e\+?\d+\Z", re.IGNORECASE)  # Excel's 6,28123E+12
 
 
@@ -181,50 +184,6 @@ def sniff_delimiter(text: str) -> str:
         counts = {d: first.count(d) for d in ",;\t"}
         best = max(counts, key=lambda d: counts[d])
         return best if counts[best] else ","
-
-
-# --- prices
-
-
-def parse_price(text: str) -> tuple[int | None, int | None]:
-    """'Rp150.000' -> (150000, None); 'Rp150.000 - Rp200.000' -> (150000, 200000); '' -> (None, None).
-
-    Raises ValueError for anything that is not a whole Rupiah amount or a range of two.
-    """
-    text = re.sub(r"[.,]\s*-(?=\s|$)", "", text.strip())  # 'Rp150.000,-' is written on price tags
-    if not text:
-        return None, None
-    parts = re.split(r"\s*(?:–|—|-|~|s/d|s\.d\.?|sampai|hingga)\s*", text, flags=re.IGNORECASE)
-    if len(parts) > 2:
-        raise ValueError(text)
-    amounts = [_amount(part) for part in parts]
-    if any(a > MAX_PRICE for a in amounts):
-        raise ValueError(text)
-    return amounts[0], amounts[1] if len(amounts) == 2 else None
-
-
-_MULTIPLIERS = {"rb": 1000, "ribu": 1000, "k": 1000, "jt": 1_000_000, "juta": 1_000_000}
-
-
-def _amount(text: str) -> int:
-    s = re.sub(r"^(?:rp\.?|idr)", "", text.strip().casefold()).strip()
-    s = s.replace(" ", "").replace("\u00a0", "")
-    short = re.fullmatch(r"(\d+(?:[.,]\d{1,2})?)(rb|ribu|k|jt|juta)", s)  # '150rb', '1,5jt'
-    if short:
-        value = Decimal(short.group(1).replace(",", ".")) * _MULTIPLIERS[short.group(2)]
-        if value != value.to_integral_value():
-            raise ValueError(text)
-        return int(value)
-    cents = re.fullmatch(r"(.+?)[.,](\d{1,2})", s)  # '150000,00' from a number cell
-    if cents:
-        if int(cents.group(2)):
-            raise ValueError(text)  # Rupiah prices have no cents
-        s = cents.group(1)
-    if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s) or re.fullmatch(r"\d{1,3}(?:,\d{3})+", s):
-        s = s.replace(".", "").replace(",", "")
-    if not re.fullmatch(r"\d+", s):
-        raise ValueError(text)
-    return int(s)
 
 
 # --- rows -> booths
@@ -401,8 +360,8 @@ class _Planner:
         text, max_text = self.cell(cells, "price"), self.cell(cells, "price_max")
         try:
             low, high = parse_price(text)  # a range 'Rp50.000 - Rp75.000' fills both
-        except ValueError:
-            self.problem(row, "price", "price_text_invalid", value=text)
+        except PriceError as exc:
+            self.problem(row, "price", _PRICE_KEYS[exc.code], value=exc.text)
             return
         if max_text and high is not None:
             self.problem(row, "price_max", "price_range_and_max", value=text)
@@ -411,9 +370,9 @@ class _Planner:
             try:
                 high, extra = parse_price(max_text)
                 if extra is not None:
-                    raise ValueError(max_text)
-            except ValueError:
-                self.problem(row, "price_max", "price_text_invalid", value=max_text)
+                    raise PriceError("price_invalid", max_text)
+            except PriceError as exc:
+                self.problem(row, "price_max", _PRICE_KEYS[exc.code], value=exc.text)
                 return
         if low is not None:
             product["price"], where["price"] = low, "price"
@@ -438,8 +397,8 @@ class _Planner:
                     copies.append(name)
                 continue
             params: dict[str, Any] = {"value": name, "photos": folder}
-            if key == "photo_not_found_hint":
-                params["suggestion"] = sorted(f for f in self.photos.files if f.lower() == name.lower())[0]
+            if key in ("photo_not_found_hint", "photo_not_found_type_hint"):
+                params["suggestion"] = closest_photo(name, self.photos.files)[1]
             self.problem(row, "photos", key, **params)
         return usable
 
@@ -475,8 +434,9 @@ class _Planner:
             return None
         if self.update and name in (self.existing.get(booth.slug) or ()):
             return None
-        if any(f.lower() == lowered for f in self.photos.files):
-            return "photo_not_found_hint"
+        closest = closest_photo(name, self.photos.files)
+        if closest:
+            return "photo_not_found_hint" if closest[0] == "case" else "photo_not_found_type_hint"
         return "photo_not_found"
 
     # --- one booth -> exhibitor.yml
@@ -495,7 +455,7 @@ class _Planner:
         value = {c: v for c, (v, _row) in booth.values.items()}
         for column in ("name", "tagline", "category", "city", "address"):
             if column in value:
-                put(column, column, self._category(value[column]) if column == "category" else value[column])
+                put(column, column, self._readable(column, value[column]))
             elif column in ("name", "category", "city"):
                 self._booth_problem(booth, first, column, "cell_required")
         owners = _owners(value.get("owners", ""))
@@ -551,11 +511,14 @@ class _Planner:
             return None
         return booth.slug
 
-    def _category(self, value: str) -> str:
-        """A form shows labels ("Kuliner"); the contract wants keys ("kuliner")."""
-        for key, label in self.categories.items():
-            if value.casefold() in (key.casefold(), str(label).casefold()):
-                return key
+    def _readable(self, column: str, value: str) -> str:
+        """A form shows category labels ("Kuliner") where the contract wants keys ("kuliner"),
+        and people write "Kab. Semarang" for Kabupaten Semarang: the shared readers decide."""
+        if column == "category":
+            return read_category(value, self.categories) or value
+        if column == "city":
+            reading = read_city(value)
+            return reading.name if reading.official else value
         return value
 
     def _number(self, booth: _Booth, column: str) -> None:
@@ -600,7 +563,7 @@ def _parent_field(name: str) -> str:
 
 
 def _urls(text: str) -> list[str]:
-    return [part for part in _URL_SPLIT.split(text) if part]
+    return find_urls(text)
 
 
 def _owners(text: str) -> list[str]:

@@ -12,8 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from expo.content.loader import YAML_NAME, parse_yaml
-from expo.pr.ownership import normalize_login
+from expo.values.logins import normalize_login
 from expo.values.phones import OrderInputError, parse_whatsapp
+from expo.values.paths import is_plain_file_inside
 
 CONTROL_FIELDS = ("owners", "whatsapp")
 
@@ -42,7 +43,7 @@ def control_changes(current_folder: Path, planned: dict) -> list[ControlChange]:
 def _current(folder: Path) -> dict:
     path = folder / YAML_NAME
     try:
-        text = path.read_text(encoding="utf-8-sig") if path.is_file() and not path.is_symlink() else ""
+        text = path.read_text(encoding="utf-8-sig") if is_plain_file_inside(path, folder) else ""
     except (OSError, UnicodeDecodeError):
         return {}
     problems: list = []

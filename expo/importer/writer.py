@@ -38,6 +38,7 @@ from expo.content.loader import YAML_NAME
 from expo.importer.takeover import control_changes
 from expo.text.escape import printable, safe_text
 from expo.text.messages import render
+from expo.values.paths import plain_files, resolves_inside
 
 
 def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, update: bool = False,
@@ -141,17 +142,12 @@ def _print_summary(out, lang: str, problems: list[ContentError], passed: list[Bo
 
 def scan_photos(folder: Path) -> PhotoFolder:
     """Regular files directly in `folder`; a symlink resolving outside it is refused by name."""
-    resolved = folder.resolve()
     files, refused = set(), set()
     sizes: dict[str, int] = {}
     for entry in folder.iterdir():
-        try:
-            inside = entry.is_file() and entry.resolve().parent == resolved
-            if inside:
-                sizes[entry.name] = entry.stat().st_size
-        except OSError:  # a link loop
-            inside = False
+        inside = entry.is_file() and resolves_inside(entry, folder)  # a link to a file beside it is fine
         if inside:
+            sizes[entry.name] = entry.stat().st_size
             files.add(entry.name)
         elif entry.is_symlink():
             refused.add(entry.name)
@@ -166,7 +162,7 @@ def existing_booths(exhibitors: Path) -> dict[str, frozenset[str] | None]:
     found: dict[str, frozenset[str] | None] = {}
     for entry in exhibitors.iterdir():
         if entry.is_dir() and not entry.is_symlink():
-            found[entry.name] = frozenset(p.name for p in entry.iterdir() if p.is_file() and not p.is_symlink())
+            found[entry.name] = plain_files(entry)
         else:
             found[entry.name] = None
     return found

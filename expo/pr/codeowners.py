@@ -15,8 +15,10 @@ from typing import Iterable, Mapping
 from expo.pr.literalsettings import ownership_settings
 from expo.values.slugs import SLUG_RE
 from expo.content.loader import YAML_NAME, discover
-from expo.pr.ownership import clean_logins, owners_from_yaml
+from expo.pr.ownership import owners_from_yaml
+from expo.values.logins import clean_logins
 from expo.settings import ExpoSettings
+from expo.values.paths import is_plain_file_inside
 
 CODEOWNERS_PATH = ".github/CODEOWNERS"
 
@@ -68,7 +70,7 @@ def collect_owners(exhibitors_dir: Path, max_yaml_kilobytes: int) -> dict[str, t
     for folder in discover(exhibitors_dir):
         source = folder / YAML_NAME
         text = None
-        if source.is_file() and not source.is_symlink() and source.stat().st_size <= max_yaml_kilobytes * 1024:
+        if is_plain_file_inside(source, folder) and source.stat().st_size <= max_yaml_kilobytes * 1024:
             try:
                 text = source.read_bytes().decode("utf-8-sig")
             except UnicodeDecodeError:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import ast
 
-from expo.pr.ownership import bilingual, clean_logins, normalize_login
+from expo.pr.ownership import bilingual
+from expo.values.logins import clean_logins, normalize_login
 
 
 def ownership_settings(source: str | None, where: str) -> tuple[tuple[str, ...], str]:

@@ -13,16 +13,13 @@ their folder.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from expo.content.loader import parse_yaml
 from expo.text.escape import printable, safe_text
 from expo.text.messages import render
-
-# GitHub's own rule for user names: letters, digits, single hyphens, at most 39 characters.
-LOGIN_RE = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+from expo.values.logins import clean_logins, normalize_login
 
 DELETED = "D"
 
@@ -50,26 +47,6 @@ def bilingual(key: str, params: Mapping[str, object] | None = None) -> str:
     return f"{render(key, 'id', params)}\n{render(key, 'en', params)}"
 
 
-def normalize_login(value: object) -> str | None:
-    """'@Sari-Batik ' -> 'sari-batik'; None if it cannot be a GitHub login."""
-    if not isinstance(value, str):
-        return None
-    text = value.strip().lstrip("@")
-    return text.casefold() if LOGIN_RE.match(text) else None
-
-
-def clean_logins(values: Iterable[object]) -> tuple[str, ...]:
-    """Valid logins as written (without '@'), first spelling kept, duplicates dropped."""
-    seen: set[str] = set()
-    result = []
-    for value in values:
-        key = normalize_login(value)
-        if key and key not in seen:
-            seen.add(key)
-            result.append(str(value).strip().lstrip("@"))
-    return tuple(result)
-
-
 def owners_from_yaml(text: str | None, display: str) -> tuple[str, ...]:
     """The `owners` of one exhibitor.yml; empty when the file is missing or broken.
 
@@ -80,7 +57,7 @@ def owners_from_yaml(text: str | None, display: str) -> tuple[str, ...]:
         return ()
     problems: list = []
     document = parse_yaml(text, display, problems)
-    if problems or document is None or not isinstance(document.data, dict):
+    if any(p.is_error for p in problems) or document is None or not isinstance(document.data, dict):
         return ()
     owners = document.data.get("owners")
     if isinstance(owners, list):  # scalars as typed: YAML reads a login like 12345 as a number
@@ -137,7 +114,8 @@ def decide(changes: Iterable[Change], owners_at_base: Mapping[str, tuple[str, ..
             elif slug in links:
                 violations.append(Violation(change.path, "pr_yaml_link", params))
             elif who not in _keys(owners_at_head.get(slug, ())):
-                violations.append(Violation(change.path, "pr_new_folder_not_owner", params))
+                login = author.strip().lstrip("@")  # quoted in the advice: '- @x' is not YAML
+                violations.append(Violation(change.path, "pr_new_folder_not_owner", {**params, "login": login}))
             continue
         base_owners = owners_at_base[slug]
         if who in _keys(base_owners):

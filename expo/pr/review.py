@@ -26,6 +26,7 @@ from expo.pr.ownership import Change, Violation, bilingual, booth_slug, decide
 from expo.pr.suggest import Fix, find_fixes
 from expo.pr.tree import copy_folders
 from expo.settings import ExpoSettings
+from expo.values.paths import is_plain_file_inside, plain_files
 
 
 @dataclass(frozen=True)
@@ -106,13 +107,13 @@ def _validate(tree: Path, settings: ExpoSettings, slugs: set[str], photos: bool)
 
 def _suggestions(root: Path, start: str, head: str, tree: Path, folder: str) -> list[Suggestion]:
     yml = tree / folder / YAML_NAME
-    if not yml.is_file() or yml.is_symlink() or yml.stat().st_size > 1024 * 1024:
+    if not is_plain_file_inside(yml, tree / folder) or yml.stat().st_size > 1024 * 1024:
         return []
     try:
         text = yml.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
         return []
-    names = [p.name for p in (tree / folder).iterdir() if p.is_file() and not p.is_symlink()]
+    names = sorted(plain_files(tree / folder))
     path = f"{folder}/{YAML_NAME}"
     added = added_lines(root, start, head, path)
     return [Suggestion(path, fix, fix.line in added) for fix in find_fixes(text, names)]

@@ -20,7 +20,7 @@ from pathlib import PurePath
 from typing import Iterable, Mapping
 
 from expo.images.pipeline import PHOTO_EXTENSIONS
-from expo.importer.rows import parse_price
+from expo.values.prices import parse_price
 
 # `  - price: Rp 25.000` / `price: "25rb"`: indentation, an optional list dash, key, value.
 # The value runs to the end of the line; trailing spaces are cut in code, not by the pattern

@@ -182,6 +182,12 @@ IMPORT_MESSAGES: dict[str, tuple[str, str]] = {
         'the photo "{value}" is not in the folder {photos}. Did you mean "{suggestion}"? (upper and '
         "lower case differ)",
     ),
+    "photo_not_found_type_hint": (
+        'foto "{value}" tidak ada di folder {photos}. Maksud Anda "{suggestion}"? (nama dan jenis '
+        "file, misalnya .jpg atau .HEIC, harus sama persis)",
+        'the photo "{value}" is not in the folder {photos}. Did you mean "{suggestion}"? (the name '
+        "and the file type, for example .jpg or .HEIC, must match exactly)",
+    ),
     "photo_link_outside": (
         '"{value}" di folder {photos} adalah tautan (symlink) ke luar folder itu. Salin file '
         "fotonya sendiri ke folder itu",

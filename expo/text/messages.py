@@ -15,9 +15,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "label_warning": ("peringatan", "warning"),
     "report_group": ("{group}", "{group}"),
     "report_summary_failed": (
-        "{errors} kesalahan, {warnings} peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi. "
+        "{errors} kesalahan, {warnings} peringatan. Perbaiki kesalahan di atas, lalu jalankan lagi.",
+        "{errors} error(s), {warnings} warning(s). Fix the errors above, then run again.",
+    ),
+    "build_site_kept": (
         "Situs lama di output/ tidak diubah.",
-        "{errors} error(s), {warnings} warning(s). Fix the errors above, then run again. "
         "The previous site in output/ was left untouched.",
     ),
     "report_more": (
@@ -85,6 +87,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in the booth folder. Move the photos you use up into the booth folder, then remove this "
         "folder",
     ),
+    "yaml_misnamed": (
+        "file ini tidak dibaca karena namanya harus persis exhibitor.yml (huruf kecil, .yml). "
+        "Ganti namanya: {found} menjadi {wanted}",
+        "this file is not read because its name must be exactly exhibitor.yml (lower case, .yml). "
+        "Rename it: {found} to {wanted}",
+    ),
+    "yaml_loose": (
+        "file ini tidak dibaca: setiap booth adalah sebuah folder yang berisi exhibitor.yml. "
+        "Pindahkan {found} menjadi {wanted} (di GitHub: ubah nama file menjadi {rename})",
+        "this file is not read: every booth is a folder holding exhibitor.yml. Move {found} to "
+        "{wanted} (on GitHub: rename the file to {rename})",
+    ),
+    "folder_case": (
+        "folder ini tidak dibaca karena nama folder induknya harus huruf kecil. Pindahkan {found} "
+        "menjadi {wanted}",
+        "this folder is not read because the parent folder's name must be lower case. Move "
+        "{found} to {wanted}",
+    ),
     "yaml_encoding": (
         "file tidak tersimpan sebagai UTF-8 (byte ke-{offset}). Simpan ulang file dengan encoding UTF-8",
         "the file is not saved as UTF-8 (byte {offset}). Save the file again with UTF-8 encoding",
@@ -96,14 +116,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in about.md",
     ),
     "yaml_syntax": (
-        "YAML tidak bisa dibaca di kolom {column}: {problem}",
-        "the YAML cannot be read at column {column}: {problem}",
+        "YAML tidak bisa dibaca di baris {line}, huruf ke-{column}: {problem}",
+        "the YAML cannot be read on line {line}, character {column}: {problem}",
     ),
-    "yaml_syntax_other": (
-        "YAML tidak bisa dibaca di kolom {column} ({problem}). Periksa titik dua setelah nama kolom, "
-        "tanda kutip yang belum ditutup, dan indentasi (pakai spasi, bukan tab)",
-        "the YAML cannot be read at column {column} ({problem}). Check the colon after each field "
-        "name, unclosed quotes, and indentation (spaces, not tabs)",
+    "yaml_syntax_unplaced": (
+        "YAML tidak bisa dibaca. Periksa titik dua dan spasi setelah nama kolom, tanda kutip yang "
+        "belum ditutup, dan indentasi (pakai spasi, bukan tab)",
+        "the YAML cannot be read. Check the colon and the space after each field name, unclosed "
+        "quotes, and indentation (spaces, not tabs)",
     ),
     "yaml_too_deep": (
         "isian bertingkat terlalu dalam (lebih dari {limit} tingkat). Periksa tanda kurung [ ] dan "
@@ -133,16 +153,46 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'a family heritage"',
     ),
     "yaml_problem_missing_colon": (
-        "tidak ada titik dua (:) setelah nama kolom",
-        "a colon (:) is missing after the field name",
+        "tidak ada titik dua (:) setelah nama kolom. Tulis nama kolom, titik dua, spasi, lalu "
+        "isinya, misalnya city: Kabupaten Semarang",
+        "a colon (:) is missing after the field name. Write the field name, a colon, a space, then "
+        "the value, for example city: Kabupaten Semarang",
+    ),
+    "yaml_problem_colon_space": (
+        "setelah titik dua (:) harus ada spasi. Tulis misalnya city: Kabupaten Semarang, bukan "
+        "city:Kabupaten Semarang",
+        "a colon (:) must be followed by a space. Write for example city: Kabupaten Semarang, not "
+        "city:Kabupaten Semarang",
     ),
     "yaml_problem_unclosed_quote": (
         "tanda kutip atau kurung belum ditutup",
         "a quote or bracket is not closed",
     ),
     "yaml_problem_indent": (
-        "indentasi (jumlah spasi di awal baris) tidak sejajar dengan baris sebelumnya",
-        "the indentation (spaces at the start of the line) does not line up with the lines before",
+        "indentasi (jumlah spasi di awal baris) tidak sejajar dengan baris sebelumnya. Samakan "
+        "jumlah spasinya dengan kolom lain di tingkat yang sama",
+        "the indentation (spaces at the start of the line) does not line up with the lines before. "
+        "Use as many spaces as the other fields at the same level",
+    ),
+    "yaml_problem_text_indent": (
+        "baris ini lanjutan teks di atasnya, tetapi spasinya di awal baris lebih sedikit. Tambahkan "
+        "spasi sampai sejajar dengan baris teks di atasnya",
+        "this line continues the text above it but starts with fewer spaces. Add spaces until it "
+        "lines up with the text above",
+    ),
+    "yaml_problem_quote_then_text": (
+        "ada teks lagi setelah tanda kutip penutup. Beri tanda kutip pada seluruh teks; kalau teksnya "
+        "memuat tanda kutip dua, pakai kutip satu di luar, misalnya tagline: '\"Renyah!\" kata "
+        "pelanggan'",
+        "there is more text after the closing quote. Put the whole text in quotes; if it contains "
+        "double quotes, use single quotes around it, for example tagline: '\"Renyah!\" kata "
+        "pelanggan'",
+    ),
+    "yaml_problem_other": (
+        "periksa titik dua dan spasi setelah nama kolom, tanda kutip yang belum ditutup, dan "
+        "indentasi (pakai spasi, bukan tab)",
+        "check the colon and the space after each field name, unclosed quotes, and indentation "
+        "(spaces, not tabs)",
     ),
     "yaml_problem_bracket": (
         "kurung [ ] atau {{ }} belum ditutup, atau ada koma yang hilang",
@@ -151,6 +201,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "yaml_problem_alias": (
         "teks yang diawali * atau & harus diberi tanda kutip",
         "text starting with * or & must be in quotes",
+    ),
+    "yaml_comment_cut": (
+        'tanda # memotong teks ini: yang terbaca hanya "{value}", sedangkan "{rest}" dianggap '
+        "catatan. Kalau # bagian dari teks, beri tanda kutip pada seluruh teks, misalnya "
+        'name: "Keripik Tempe #1 Ambarawa"',
+        'the # cuts this text: only "{value}" is read, and "{rest}" is taken as a note. If the # '
+        'is part of the text, put the whole text in quotes, for example name: "Keripik Tempe #1 '
+        'Ambarawa"',
     ),
     "yaml_tag": (
         "tag YAML {tag} tidak diperbolehkan. Hapus tag itu dan tulis nilainya saja",
@@ -184,8 +242,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'unknown field "{key}". Did you mean "{suggestion}"?',
     ),
     "unknown_field": (
-        'kolom "{key}" tidak dikenal. Hapus atau perbaiki ejaannya; kolom yang bisa dipakai: {known}',
-        'unknown field "{key}". Remove it or fix the spelling; the fields you can use: {known}',
+        'kolom "{key}" tidak dikenal. Periksa ejaannya dengan kolom yang bisa dipakai: {known}',
+        'unknown field "{key}". Check its spelling against the fields you can use: {known}',
+    ),
+    "field_alias_duplicate": (
+        'kolom "{key}" berarti "{field}", yang sudah ditulis di baris {first_line}. Hapus salah '
+        "satunya",
+        'the field "{key}" means "{field}", which is already written on line {first_line}. Remove '
+        "one of them",
     ),
     "required": (
         'wajib diisi. Tambahkan baris "{key}: ..."',
@@ -211,6 +275,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "terlalu panjang ({length} karakter, maksimum {limit}). Persingkat teksnya",
         "too long ({length} characters, at most {limit}). Shorten the text",
     ),
+    "text_bidi": (
+        "ada karakter pengatur arah teks yang tak terlihat ({codes}); karakter ini membuat teks "
+        "tampil terbalik atau berbeda dari aslinya. Ketik ulang teksnya",
+        "there is an invisible text direction character ({codes}); it makes the text show "
+        "reversed or different from what it is. Type the text again",
+    ),
     "text_one_line": (
         "harus satu baris. Hapus baris baru di dalam teks",
         "must be a single line. Remove the line breaks inside the text",
@@ -231,6 +301,30 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}" bukan kategori yang dikenal. Pilih salah satu: {choices}',
         '"{value}" is not a known category. Pick one of: {choices}',
     ),
+    "city_symbols": (
+        '"{value}" memuat tanda atau simbol yang bukan bagian nama tempat. Tulis nama '
+        "kabupaten/kotanya saja, misalnya Kota Pekalongan",
+        '"{value}" contains signs or symbols that are not part of a place name. Write the name of '
+        "the regency or city only, for example Kota Pekalongan",
+    ),
+    "city_unknown_hint": (
+        '"{value}" tidak ada di daftar resmi kabupaten/kota. Maksud Anda "{suggestion}"?',
+        '"{value}" is not in the official list of regencies and cities. Did you mean "{suggestion}"?',
+    ),
+    "city_ambiguous": (
+        '"{value}" bisa berarti {choices}. Tulis salah satunya, agar booth Anda tampil di halaman '
+        "kota yang benar",
+        '"{value}" can mean {choices}. Write one of them, so your booth shows on the right city '
+        "page",
+    ),
+    "city_unofficial": (
+        '"{value}" bukan nama kabupaten/kota resmi. Tulis kabupaten atau kotanya, misalnya '
+        '"Kabupaten Semarang" (bukan nama kecamatan atau desa), agar booth Anda tampil di halaman '
+        "kota yang benar",
+        '"{value}" is not an official regency or city name. Write the regency or city, for example '
+        '"Kabupaten Semarang" (not a district or village), so your booth shows on the right city '
+        "page",
+    ),
     "owner_invalid": (
         '"{value}" bukan nama pengguna GitHub yang valid. Tulis nama pengguna saja, tanpa @ dan '
         "tanpa alamat, misalnya sari-batik",
@@ -242,6 +336,28 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"whatsapp: 0812-3456-7890" atau daftar toko online di "marketplaces"',
         "give whatsapp or marketplaces so visitors can order. Add a line "
         '"whatsapp: 0812-3456-7890" or a list of online shops under "marketplaces"',
+    ),
+    "example_whatsapp": (
+        '"{value}" adalah nomor contoh dari invoke new-exhibitor, bukan nomor Anda: pesanan akan '
+        "terkirim ke orang lain. Tulis nomor WhatsApp usaha Anda sendiri",
+        '"{value}" is the example number from invoke new-exhibitor, not yours: orders would go to '
+        "someone else. Write your business's own WhatsApp number",
+    ),
+    "example_owner": (
+        '"{value}" adalah contoh dari invoke new-exhibitor. Tulis nama pengguna GitHub Anda sendiri '
+        "(yang tampil di pojok kanan atas github.com)",
+        '"{value}" is the example from invoke new-exhibitor. Write your own GitHub username (shown '
+        "at the top right of github.com)",
+    ),
+    "example_product": (
+        '"{value}" adalah nama produk contoh dari invoke new-exhibitor. Tulis nama produk Anda',
+        '"{value}" is the example product name from invoke new-exhibitor. Write your product\'s name',
+    ),
+    "example_description": (
+        'deskripsi ini masih memuat teks contoh "{value}" dari invoke new-exhibitor. Ganti dengan '
+        "cerita produk Anda sendiri, atau hapus description",
+        'this description still holds the example text "{value}" from invoke new-exhibitor. '
+        "Replace it with your own product's story, or remove description",
     ),
     "phone_unparseable": (
         '"{value}" bukan nomor telepon. Tulis nomor WhatsApp seperti 0812-3456-7890 atau '
@@ -276,6 +392,14 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}" is not a complete web address. Copy the address from the browser, for example '
         "https://www.tokopedia.com/shopname",
     ),
+    "url_punycode": (
+        '"{value}": nama situs {host} memakai huruf non-Latin (punycode, xn--) yang bisa tampak '
+        "seperti situs lain di layar. Pastikan alamatnya benar; kalau ragu, salin ulang dari "
+        "aplikasi atau situs tokonya",
+        '"{value}": the site name {host} uses non-Latin letters (punycode, xn--) that can look like '
+        "another site on screen. Make sure the address is right; if in doubt, copy it again from "
+        "the shop's app or site",
+    ),
     "email_invalid": (
         '"{value}" bukan alamat email. Tulis seperti nama@contoh.com',
         '"{value}" is not an email address. Write it like name@example.com',
@@ -291,6 +415,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dipakai untuk memesan. Ganti dengan toko di marketplace lain",
         "Bukalapak stopped selling physical goods in 2025, so this link may not work for orders. "
         "Replace it with a shop on another marketplace",
+    ),
+    "marketplace_same_label": (
+        "tombol ini akan bertuliskan {label}, sama dengan tautan di atasnya, sehingga pengunjung "
+        "tidak bisa membedakannya. Simpan satu toko {label} saja, atau taruh tautan produk di "
+        '"links" produknya',
+        "this button would read {label}, like the link above it, so visitors cannot tell them "
+        'apart. Keep one {label} shop only, or put product links under the product\'s "links"',
+    ),
+    "cover_screenshot": (
+        'foto sampul "{value}" ({width}x{height}) tampaknya tangkapan layar (screenshot) HP. Sampul '
+        "tampil melebar di atas halaman booth; pakai foto usaha atau produk yang diambil mendatar",
+        'the cover photo "{value}" ({width}x{height}) looks like a phone screenshot. The cover is '
+        "shown wide across the top of the booth page; use a photo of the business or a product "
+        "taken in landscape",
+    ),
+    "cover_tall": (
+        'foto sampul "{value}" tegak ({width}x{height}), padahal sampul tampil melebar: bagian atas '
+        "dan bawahnya akan terpotong. Pakai foto yang diambil mendatar (HP dimiringkan)",
+        'the cover photo "{value}" is upright ({width}x{height}), but the cover is shown wide: its '
+        "top and bottom will be cut off. Use a photo taken in landscape (phone turned sideways)",
     ),
     "marketplace_duplicate": (
         "alamat ini sudah ada di daftar. Hapus yang ganda",
@@ -309,10 +453,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"Share" button on YouTube or Vimeo',
     ),
     "price_invalid": (
-        '"{value}" bukan harga yang valid. Tulis harga dalam Rupiah sebagai angka bulat tanpa '
-        "titik dan tanpa Rp, misalnya 150000",
-        '"{value}" is not a valid price. Write the price in Rupiah as a whole number without dots '
-        "or Rp, for example 150000",
+        '"{value}" bukan harga yang bisa dibaca. Tulis harga dalam Rupiah, misalnya 150000, '
+        "150.000, Rp150.000, 150rb, atau rentang 150.000 - 200.000",
+        '"{value}" is not a price we can read. Write the price in Rupiah, for example 150000, '
+        "150.000, Rp150.000, 150rb, or a range 150.000 - 200.000",
+    ),
+    "price_zero": (
+        'harga 0 akan tampil sebagai "Rp0" di halaman dan di pesan WhatsApp. Tulis harga '
+        "sebenarnya, atau kosongkan harganya kalau harga ditanyakan lewat WhatsApp",
+        'a price of 0 would show as "Rp0" on the page and in the WhatsApp message. Write the real '
+        "price, or leave the price out if buyers ask for it on WhatsApp",
+    ),
+    "price_range_with_max": (
+        'price sudah berisi rentang ("{value}"). Hapus baris price_max, atau tulis satu harga saja '
+        "di price",
+        'price already holds a range ("{value}"). Remove the price_max line, or write a single '
+        "price in price",
     ),
     "price_max_without_price": (
         'price_max perlu price. Tambahkan "price:" dengan harga terendah',
@@ -353,6 +509,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dibedakan)",
         'the photo "{value}" is not in this folder. Did you mean "{suggestion}"? (upper and lower '
         "case differ)",
+    ),
+    "photo_missing_type_hint": (
+        'foto "{value}" tidak ada di folder ini. Maksud Anda "{suggestion}"? (nama dan jenis file, '
+        "misalnya .jpg atau .HEIC, harus sama persis dengan file yang diunggah)",
+        'the photo "{value}" is not in this folder. Did you mean "{suggestion}"? (the name and the '
+        "file type, for example .jpg or .HEIC, must match the uploaded file exactly)",
     ),
     "photo_missing": (
         'foto "{value}" tidak ada di folder ini. Unggah fotonya ke exhibitors/{slug}/ atau '
@@ -435,6 +597,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "larger. Photos from a phone are not like that; open the photo and export it again as "
         "JPEG, then upload it again",
     ),
+    "photo_shrunk": (
+        'foto "{value}" sangat besar ({megapixels} megapiksel, batas {limit}); situs mengecilkannya '
+        "sendiri, tetapi file aslinya tersimpan selamanya. Sebaiknya unggah versi yang lebih kecil",
+        'the photo "{value}" is very big ({megapixels} megapixels, the limit is {limit}); the site '
+        "shrinks it, but the original is stored forever. Better upload a smaller version",
+    ),
     "photo_unreadable": (
         'foto "{value}" rusak atau bukan foto. Simpan ulang atau ekspor ulang fotonya dari HP '
         "atau aplikasi edit foto, lalu unggah lagi",
@@ -462,6 +630,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "ID33110000123450521, seperti tertulis di sertifikat",
         '"{value}" is not a BPJPH halal certificate number. It starts with ID followed by digits, '
         "for example ID33110000123450521, as printed on the certificate",
+    ),
+    "credential_sni": (
+        '"{value}" bukan nomor SNI. Tulis nomor standar SNI produk Anda (misalnya SNI 7325:2008) '
+        "atau nomor sertifikat SPPT-SNI persis seperti tertulis di sertifikat",
+        '"{value}" is not an SNI number. Write the SNI standard of your product (for example SNI '
+        "7325:2008) or the SPPT-SNI certificate number exactly as printed on the certificate",
+    ),
+    "credential_zero": (
+        '"{value}" hanya berisi angka 0, jadi bukan nomor izin yang sebenarnya. Tulis nomor seperti '
+        "tertulis di dokumen izin Anda, atau hapus baris ini",
+        '"{value}" is only zeros, so it is not a real licence number. Write the number as printed '
+        "on your licence, or remove this line",
     ),
     "page_collision": (
         "dua halaman akan ditulis ke file yang sama, {file}: {first} dan {second}. Ganti nama salah "
@@ -497,6 +677,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "date_invalid": (
         '"{value}" bukan tanggal. Tulis seperti 2026-11-01 (tahun-bulan-tanggal)',
         '"{value}" is not a date. Write it like 2026-11-01 (year-month-day)',
+    ),
+    "joined_future": (
+        "tanggal bergabung {value} belum terjadi (hari ini {today}). Tulis tanggal Anda "
+        "bergabung, paling lambat hari ini",
+        "the date joined {value} is in the future (today is {today}). Write the date you joined, "
+        "today at the latest",
     ),
     "featured_unknown": (
         'booth "{value}" di EXPO_FEATURED tidak ada di folder exhibitors/. Perbaiki nama foldernya',
@@ -559,10 +745,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "pr_new_folder_not_owner": (
         'folder baru {folder}: owners di exhibitor.yml tidak memuat {author}. Tambahkan baris '
-        '"- {author}" di bawah "owners:" dan pastikan file itu bisa dibaca '
+        '  - "{login}"  di bawah "owners:" (dengan tanda kutip) dan pastikan file itu bisa dibaca '
         "(invoke validate {folder})",
         'new folder {folder}: the owners in exhibitor.yml do not include {author}. Add a line '
-        '"- {author}" under "owners:" and make sure the file can be read '
+        '  - "{login}"  under "owners:" (with the quotes) and make sure the file can be read '
         "(invoke validate {folder})",
     ),
     "pr_folder_case_collision": (

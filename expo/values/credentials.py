@@ -33,12 +33,22 @@ _SHAPES = {
 }
 
 
+# SNI: the standard a product is certified to ('SNI 7325:2008', 'SNI ISO 9001:2015', the older
+# 'SNI 01-3751-2006'), or an SPPT-SNI certificate number as certification bodies write them:
+# codes of letters and digits joined by / - . ('01-02-0001-2019', '824/LSPro-BBKK/VII/2019').
+# Free text ("TERVERIFIKASI PANITIA") is neither and would show a badge that means nothing.
+_SNI_STANDARD = re.compile(r"^(?:SPPT[- ]?)?SNI(?: ?(?:ISO|IEC|ISO/IEC))? ?\d{1,5}(?:[-.]\d{1,4}){0,3}"
+                           r"(?: ?: ?(?:19|20)\d{2})?$")
+_SNI_CODE = r"(?:[A-Z]{1,6}|[A-Z]*\d[A-Z0-9]{0,11})"  # 'BBKK', 'VII', '2019', 'Q12': not words
+_SNI_CERTIFICATE = re.compile(rf"^(?:(?:SPPT[- ]?)?SNI[ :]*)?(?:NO\.? ?)?{_SNI_CODE}(?:[-./]{_SNI_CODE}){{1,7}}$")
+
+
 class CredentialError(ValueError):
     """`.message` is the key of the message explaining the expected shape."""
 
-    def __init__(self, kind: str):
+    def __init__(self, kind: str, message: str = ""):
         super().__init__(kind)
-        self.message = f"credential_{kind}"
+        self.message = message or f"credential_{kind}"
 
 
 @dataclass(frozen=True)
@@ -52,7 +62,14 @@ class Credential:
 def parse_credential(kind: str, raw: str, checkers: dict[str, str] | None = None) -> Credential:
     """Normalise separators and common prefixes, then check the official shape."""
     number = raw.strip()
-    if kind in _SHAPES:
+    if number and set(_SEPARATORS.sub("", number).upper().removeprefix("ID")) <= {"0"}:
+        raise CredentialError(kind, "credential_zero")  # '0000000000000' is not a licence
+    if kind == "sni":
+        number = " ".join(number.upper().split())
+        digits = sum(c.isdigit() for c in number)
+        if digits < 4 or not (_SNI_STANDARD.match(number) or _SNI_CERTIFICATE.match(number)):
+            raise CredentialError(kind)
+    elif kind in _SHAPES:
         compact = _SEPARATORS.sub("", number).upper()
         prefix = _PREFIXES.get(kind)
         if prefix:

@@ -6,6 +6,7 @@ with the file and line.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 import phonenumbers
@@ -41,7 +42,8 @@ _MOBILE_TYPES = frozenset({PhoneNumberType.MOBILE, PhoneNumberType.FIXED_LINE_OR
 def parse_whatsapp(raw: str | int) -> WhatsAppNumber:
     """Read an Indonesian number the way people write it.
 
-    Accepts ``0812-3456-7890``, ``0812 3456 7890``, ``+62 812 3456 7890``,
+    Accepts ``0812-3456-7890``, a WhatsApp chat link (``https://wa.me/62812...``,
+    ``api.whatsapp.com/send?phone=62812...``), ``0812 3456 7890``, ``+62 812 3456 7890``,
     ``62812...``, ``(0285) 123456`` and ints from YAML (``81234567890``,
     ``6281234567890``: YAML drops the leading 0 or the '+', and an int is read
     as the digits it prints).
@@ -53,7 +55,7 @@ def parse_whatsapp(raw: str | int) -> WhatsAppNumber:
     """
     if isinstance(raw, bool) or not isinstance(raw, (str, int)):
         raise OrderInputError("phone_unparseable", raw)
-    text = str(raw).strip()
+    text = _number_in_link(str(raw).strip())
     # phonenumbers maps letters to keypad digits ('0812-FOOD-789' parses as a
     # valid number); a wrong WhatsApp link is worse than an error, so refuse.
     if not text or any(ch.isalpha() for ch in text):
@@ -71,3 +73,14 @@ def parse_whatsapp(raw: str | int) -> WhatsAppNumber:
         display=phonenumbers.format_number(number, PhoneNumberFormat.INTERNATIONAL),
         is_mobile=phonenumbers.number_type(number) in _MOBILE_TYPES,
     )
+
+
+# WhatsApp's own chat links, as the app's "share my number" button writes them
+_WA_LINK = re.compile(r"^(?:https?://)?(?:wa\.me/|(?:api|web)\.whatsapp\.com/send/?\?(?:[^#]*&)?phone=)"
+                      r"\+?(\d{6,15})(?:[/?&#].*)?$", re.IGNORECASE)
+
+
+def _number_in_link(text: str) -> str:
+    """'https://wa.me/6281234567890?text=Halo' -> '6281234567890'; other text unchanged."""
+    found = _WA_LINK.match(text) if len(text) <= 500 else None
+    return found.group(1) if found else text

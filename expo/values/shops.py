@@ -19,9 +19,10 @@ TIKTOK_SHOP = Marketplace("tiktokshop", "TikTok Shop", None)
 
 # Registered domains; a host matches a domain itself or any subdomain of it.
 _BY_DOMAIN: tuple[tuple[tuple[str, ...], Marketplace], ...] = (
+    # TikTok Shop Indonesia is run by PT Tokopedia since 2024; the TikTok app's share button
+    # for a shop or product writes vt.tokopedia.com links, which open TikTok Shop.
+    (("vt.tokopedia.com",), TIKTOK_SHOP),
     # tokopedia.link and tk.tokopedia.com are Tokopedia's share links.
-    # TikTok Shop Indonesia is run by PT Tokopedia since 2024; any tokopedia.com
-    # host is labelled Tokopedia, which is what the buyer sees.
     (("tokopedia.com", "tokopedia.link"), Marketplace("tokopedia", "Tokopedia", None)),
     # shp.ee / id.shp.ee and the older shope.ee are Shopee's share links.
     (("shopee.co.id", "shopee.com", "shp.ee", "shope.ee"), Marketplace("shopee", "Shopee", None)),
