@@ -196,6 +196,13 @@ def bench_hostile(c, skip_photos=False):
     c.run(f"python bench/hostile.py{' --skip-photos' if skip_photos else ''}", pty=False)
 
 
+@task(name="bench-search", help={"booths": "generated booths (default 550)",
+                                  "products": "products per booth (default 5: 2,750 in all)"})
+def bench_search(c, booths=550, products=5):
+    """Benchmark the search index: indexing speed against Pagefind's Python API, bytes of a first search."""
+    c.run(f"python bench/search.py --booths {int(booths)} --products {int(products)}", pty=False)
+
+
 @task(help={"quick": "skip the slow tests (real camera photos, regenerating the demo photos, the "
                      "browser): a minute or two instead of several; CI runs everything"})
 def test(c, quick=False):

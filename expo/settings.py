@@ -40,6 +40,7 @@ _PATTERN_FIELDS = {
     "directory_page_url": ("page",), "directory_page_save_as": ("page",),
     "category_url": _PAGE, "category_save_as": _PAGE, "city_url": _PAGE, "city_save_as": _PAGE,
     "cities_url": (), "cities_save_as": (), "categories_url": (), "categories_save_as": (),
+    "category_page_url": ("slug", "page"), "city_page_url": ("slug", "page"), "search_url": (),
     "page_url": _PAGE, "page_save_as": _PAGE,
     "whatsapp_message": ("product", "price", "booth", "expo", "url"),
     "whatsapp_message_booth": ("booth", "expo", "url"),
@@ -49,6 +50,8 @@ _PATTERN_FIELDS = {
     "cart_message": ("booth", "expo", "items", "total", "code"),
     "cart_message_en": ("booth", "expo", "items", "total", "code"),
 }
+HERO_IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".avif")
+HERO_IMAGE_MAX_BYTES = 1024 * 1024  # copied as it is: a phone's data plan pays for every byte
 LANGUAGES = ("id", "en")  # languages the interface is translated into (expo/text/locale)
 
 
@@ -118,9 +121,18 @@ class ExpoSettings:
     # turns, featured_count at a time, in folder order (expo/content/catalog.py `_featured`).
     featured: tuple[str, ...] = ()
     featured_count: int = 6
+    # Products with photo and price at the top of the home page (featured booths' first).
+    home_products: int = 8
     recent_count: int = 6
-    # Booths per page in the directory.
+    # Booths per page in the directory, and on category and city pages (pages 2, 3, ... at
+    # EXPO_CATEGORY_PAGE_URL / EXPO_CITY_PAGE_URL), so a category of 150 booths stays light.
     directory_per_page: int = 24
+    category_per_page: int = 24
+    city_per_page: int = 24
+    # A banner photo for the top of the home page, relative to the project root, e.g.
+    # "content/images/banner.jpg" (JPEG, PNG, WebP or AVIF, at most 1 MB: it is copied as it is,
+    # so resize it to about 1600 x 500 px first; it is shown at 16:5, cut to fit). Empty: none.
+    hero_image: str = ""
     # English name, dates and organiser for the English site; empty means the Indonesian one.
     name_en: str = ""
     dates_en: str = ""
@@ -188,6 +200,10 @@ class ExpoSettings:
     cities_save_as: str = "kota/index.html"
     categories_url: str = "kategori/"
     categories_save_as: str = "kategori/index.html"
+    category_page_url: str = "kategori/{slug}/{page}/"
+    city_page_url: str = "kota/{slug}/{page}/"
+    # The search results page (the search box of every page leads there).
+    search_url: str = "cari/"
     # The organiser's pages from content/pages/ ({slug} from their Slug: line).
     page_url: str = "{slug}/"
     page_save_as: str = "{slug}/index.html"
@@ -282,11 +298,18 @@ class ExpoSettings:
         unknown = sorted(set(self.categories_en) - set(self.categories))
         if unknown:
             mistakes.append(f'EXPO_CATEGORIES_EN has "{unknown[0]}", which is not a key of EXPO_CATEGORIES.')
-        for name in ("directory_per_page", "featured_count", "recent_count", "other_products"):
+        for name in ("directory_per_page", "category_per_page", "city_per_page", "featured_count",
+                     "home_products", "recent_count", "other_products"):
             if int(getattr(self, name)) < 1:
                 mistakes.append(f"EXPO_{name.upper()} must be at least 1.")
         if self.exhibitors_path in ("", ".") or self.exhibitors_path.startswith(".."):
             mistakes.append('EXPO_EXHIBITORS_PATH must be a folder inside the project, e.g. "exhibitors".')
+        if self.hero_image and PurePosixPath(self.hero_image.lower()).suffix not in HERO_IMAGE_TYPES:
+            mistakes.append(f'EXPO_HERO_IMAGE must be a photo file ({", ".join(HERO_IMAGE_TYPES)}), '
+                            f'e.g. "content/images/banner.jpg", not "{self.hero_image}".')
+        elif self.hero_image.startswith(("/", "..")) or "/../" in self.hero_image:
+            mistakes.append("EXPO_HERO_IMAGE must be a path inside the project, e.g. "
+                            '"content/images/banner.jpg".')
         if (self.price_hint_currency == "") != (self.price_hint_rate == 0):
             mistakes.append('EXPO_PRICE_HINT_CURRENCY and EXPO_PRICE_HINT_RATE go together, e.g. "USD" '
                             "and 16300 (Rupiah per dollar); leave both unset for no hint.")

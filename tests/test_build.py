@@ -113,7 +113,7 @@ def test_home_lists_categories_with_counts_and_cities(site):
     chips = {" ".join(a.text.split()) for a in page.find_all("a")
              if a.attrs.get("href", "").removeprefix("./").startswith("kategori/")
              and a.attrs["href"].removeprefix("./") != "kategori/"}  # the menu's category index
-    assert chips == {"Batik 1", "Kuliner 1"}
+    assert chips == {"Batik 1 booth", "Kuliner 1 booth"}
     cities = {" ".join(a.text.split()) for a in page.find_all("a") if a.attrs.get("href", "").removeprefix("./").startswith("kota/k")}
     assert cities == {"Kabupaten Batang 1", "Kota Pekalongan 1"}
     assert "Selamat datang." in page.text_of("div", class_="intro")

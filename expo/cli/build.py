@@ -23,6 +23,7 @@ from expo.content.catalog import load_catalog
 from expo.content.errors import ContentError, ContentErrors, format_report
 from expo.project import Project, load_project
 from expo.settings import SettingsError
+from expo.site.search import SearchIndexError
 from expo.site.incremental import PREVIOUS_OUTPUT_KEY, manifest_path, write_manifest
 from expo.text.escape import printable
 from expo.values.slugs import SLUG_RE
@@ -92,6 +93,8 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
         raise BuildFailed(reported=True) from None
     except SettingsError as exc:
         raise BuildFailed(str(exc)) from None
+    except SearchIndexError as exc:  # the pagefind program is missing or failed
+        raise BuildFailed(f"indeks pencarian / search index: {exc}") from None
     except jinja2.TemplateError as exc:  # an organiser's theme edit, not exhibitor content
         where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', None) or 'theme'}"
         line = getattr(exc, "lineno", None)

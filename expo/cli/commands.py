@@ -54,7 +54,8 @@ _KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
           "asset": ("file tema", "theme files"), "sitemap": ("sitemap", "sitemap"),
           "robots": ("robots.txt", "robots.txt"), "products_csv": ("products.csv", "products.csv"),
           "qr": ("kode QR", "QR codes"), "share_image": ("gambar pratinjau tautan", "link preview images"),
-          "icon": ("ikon", "icons"), "manifest": ("manifest", "manifests")}
+          "icon": ("ikon", "icons"), "manifest": ("manifest", "manifests"),
+          "search": ("indeks pencarian", "search index")}
 
 
 def build_summary(result, root: Path) -> str:

@@ -110,12 +110,14 @@ def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings, today: da
         Group(key, label, tuple(e for e in by_name if e.category == key))
         for key, label in settings.categories.items()
     )
+    featured = _featured(by_name, settings, today or date.today())
+    chosen = {e.slug for e in featured}  # "Baru bergabung" shows the others: each booth once
     return Catalog(
         exhibitors=by_name,
         categories=categories,
         cities=_cities(by_name, settings),
-        featured=_featured(by_name, settings, today or date.today()),
-        recent=_recent(by_name, settings),
+        featured=featured,
+        recent=_recent(tuple(e for e in by_name if e.slug not in chosen), settings),
     )
 
 
@@ -156,6 +158,6 @@ def rotation(items: list, count: int, today: date) -> tuple:
 
 
 def _recent(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings) -> tuple[Exhibitor, ...]:
-    """Newest `joined` first; booths without a date come last, by name."""
+    """Newest `joined` first, of the booths not featured (the home page shows each booth once)."""
     dated = sorted((e for e in exhibitors if e.joined), key=lambda e: (-e.joined.toordinal(), e.name.casefold()))
     return tuple(dated[: settings.recent_count])

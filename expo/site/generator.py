@@ -29,6 +29,8 @@ from expo.site.outputs import PRODUCERS, Output
 from expo.site.pictures import picture_html
 from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
 from expo.site.routes import Routes
+from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS
+from expo.site.storefront import hero_image
 from expo.site.structured import product_jsonld
 from expo.site.text import Text
 from expo.values.addresses import full_address
@@ -65,13 +67,17 @@ class ExpoGenerator(Generator):
         siteurl = absolute_siteurl(self.settings)
         routes = {lang: Routes(self.expo, Text(lang, self.expo), siteurl) for lang in self.expo.languages}
         pictures = catalog_pictures(self.catalog)
+        hero, hero_problems = hero_image(root, self.expo)
+        if hero_problems:
+            raise ContentErrors(hero_problems)
         content_pages = tuple(self.context.get("pages", []) + self.context.get("hidden_pages", []))
         theme_static = Path(self.theme) / "static"
         assets = tuple((p.relative_to(theme_static).as_posix(), p)
                        for p in sorted(theme_static.rglob("*")) if p.is_file())
         site = Site(self.catalog, routes, self.expo.exhibitors_path, self.expo.directory_per_page,
                     content_pages=content_pages, photos=tuple(pictures),
-                    shared_photos=frozenset(p.key for p in share_pictures(self.catalog)), assets=assets)
+                    shared_photos=frozenset(p.key for p in share_pictures(self.catalog)), assets=assets,
+                    hero_image=hero)
         self.planned: list[PlannedFile] = plan_site(site)
         collisions = find_collisions(self.planned, self.expo.exhibitors_path)
         if collisions:
@@ -86,7 +92,8 @@ class ExpoGenerator(Generator):
         self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
         self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html,
                                 cart_product=cart_product, cart_text=cart_text, jsonld=jsonld,
-                                linked_data=linked_data, full_address=full_address, SHARE_SIZE=SHARE_SIZE)
+                                linked_data=linked_data, full_address=full_address, SHARE_SIZE=SHARE_SIZE,
+                                price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS)
 
     def _read_intros(self) -> dict:
         """content/home.md (and home.en.md): the organiser's welcome text on the home page."""
@@ -123,7 +130,7 @@ class ExpoGenerator(Generator):
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
         for file in self.planned:
             if previous is not None and previous.reuse(file.save_as, self.digests[file.save_as],
-                                                       folder / file.save_as):
+                                                       folder / file.save_as, file.values.get("whole_folder", "")):
                 continue
             PRODUCERS[file.kind](file, output)
             self.written[file.kind] += 1

@@ -118,9 +118,11 @@ class Previous:
             return None
         return cls(folder, data.get("files", {}))
 
-    def reuse(self, save_as: str, digest: str, target: Path) -> bool:
+    def reuse(self, save_as: str, digest: str, target: Path, whole_folder: str = "") -> bool:
         """Hard-link the previous file to `target` if it was made from the same inputs and is
-        untouched since; False means: render it."""
+        untouched since; False means: render it. With `whole_folder`, the file stands for every
+        file of that folder (the search index, whose other files are named by their content),
+        and all of them are linked."""
         entry = self.files.get(save_as)
         if not entry or entry[0] != digest:
             return False
@@ -131,6 +133,13 @@ class Previous:
                 return False
             target.parent.mkdir(parents=True, exist_ok=True)
             os.link(old, target)
+            if whole_folder:
+                root = target.parents[len(Path(save_as).parts) - 1]
+                for file in sorted((self.folder / whole_folder).rglob("*")):
+                    copy = root / file.relative_to(self.folder)
+                    if file.is_file() and not copy.exists():
+                        copy.parent.mkdir(parents=True, exist_ok=True)
+                        os.link(file, copy)
         except OSError:
             return False
         return True

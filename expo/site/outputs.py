@@ -18,6 +18,7 @@ from expo.site.exports import products_csv
 from expo.site.plan import PlannedFile
 from expo.site.qr import qr_svg
 from expo.site.routes import url_of
+from expo.site.search import write_index
 from expo.site.structured import robots_txt, sitemap_xml
 
 
@@ -37,7 +38,7 @@ def _page(file: PlannedFile, out: Output) -> None:
 
 def _sitemap(file: PlannedFile, out: Output) -> None:
     paths = [url_of(f.save_as) for f in out.planned
-             if f.kind == "page" and f.key != ("404",) and not f.values.get("noindex")]
+             if f.kind == "page" and f.key not in (("404",), ("search",)) and not f.values.get("noindex")]
     _write(out.folder / file.save_as, sitemap_xml(out.siteurl, paths))
 
 
@@ -84,6 +85,11 @@ def _products_csv(file: PlannedFile, out: Output) -> None:
     path.write_bytes(products_csv(file.values["catalog"], file.values["routes"]).encode("utf-8"))
 
 
+def _search(file: PlannedFile, out: Output) -> None:
+    """The search index of every language, from the booth and product pages written before it."""
+    write_index(out.folder, out.folder / file.values["bundle"])
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -105,4 +111,5 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "qr": _qr,
     "asset": _asset,
     "products_csv": _products_csv,
+    "search": _search,
 }

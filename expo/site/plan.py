@@ -13,13 +13,15 @@ from __future__ import annotations
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, Sequence
 
 from expo.content.errors import ContentError
-from expo.content.models import Catalog, Exhibitor, Group
+from expo.content.models import Catalog, Group
 from expo.images.pipeline import Picture, files_of
 from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
+from expo.site.search import booth_record, product_record
+from expo.site.storefront import Banner, home_products, pages_of, round_robin
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
 # Every page also depends on these; a change to any of them re-renders every page.
@@ -29,7 +31,7 @@ SITE_INPUTS = ("settings", "theme", "translations", "navigation")
 @dataclass(frozen=True)
 class PlannedFile:
     save_as: str  # path inside output/
-    kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo', 'asset', 'products_csv'
+    kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo', 'asset', 'products_csv', 'search'
     source: str  # the file to blame in messages: 'exhibitors/batik-sari', 'content/pages/x.md'
     lang: str | None  # None for files every language shares (photos)
     inputs: tuple[str, ...]  # what it is made of: 'booth:batik-sari', 'catalog', 'photo:<key>'
@@ -54,6 +56,7 @@ class Site:
     photos: tuple[Picture, ...] = ()
     shared_photos: frozenset[str] = frozenset()  # picture keys that get a link-preview image
     assets: tuple[tuple[str, Path], ...] = ()  # theme static files: (path under theme/, file)
+    hero_image: Banner | None = None  # EXPO_HERO_IMAGE, checked (storefront.hero_image)
 
     @property
     def languages(self) -> tuple[str, ...]:
@@ -68,6 +71,9 @@ def plan_site(site: Site) -> list[PlannedFile]:
     for routes in site.routes.values():
         planned += _sharing_files(site, routes)
     planned += _icons(next(iter(site.routes.values())))
+    if site.hero_image is not None:
+        planned.append(PlannedFile(_hero_url(site), "asset", SETTINGS, None, ("asset:banner",),
+                                   values={"file": site.hero_image.path}, about="EXPO_HERO_IMAGE"))
     if any(r.siteurl for r in site.routes.values()):  # search engines need full addresses
         planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, ("pages",), about="sitemap"))
         planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
@@ -77,7 +83,23 @@ def plan_site(site: Site) -> list[PlannedFile]:
     planned += _photos(site)
     planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
                 for name, path in site.assets]
+    # Last: the search index reads the booth and product pages written before it. An expo
+    # without booths yet gets none: Pagefind would index every listing page instead.
+    if site.catalog.exhibitors:
+        planned.append(_search_index(site))
     return planned
+
+
+def _hero_url(site: Site) -> str:
+    return f"theme/banner{site.hero_image.path.suffix.lower()}" if site.hero_image else ""
+
+
+def _search_index(site: Site) -> PlannedFile:
+    """One bundle with an index per language, made from the booth and product pages: the same
+    catalog (and site) makes the same pages, so an unchanged index is carried over whole."""
+    bundle = next(iter(site.routes.values())).search_bundle()
+    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, ("catalog",),
+                       values={"bundle": bundle, "whole_folder": bundle}, about="search index")
 
 
 def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
@@ -94,28 +116,33 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
     home = (t.gettext("Beranda"), routes.home())
     booths_crumb = (t.gettext("Peserta"), routes.directory())
     pages = [_page(routes, routes.home(), "expo_home", SETTINGS, ("catalog",), ("home",), "home", [],
-                   about="home")]
+                   about="home", hero_url=_hero_url(site), hero=site.hero_image,
+                   shop_window=home_products(catalog.featured, catalog.exhibitors, routes.expo.home_products))]
+    pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("catalog",), ("search",), "search",
+                       [home], about="search"))
     pages += _directory(site, routes, home)
     for exhibitor in catalog.exhibitors:
         source = f"{site.exhibitors_path}/{exhibitor.slug}"
         inputs = (f"booth:{exhibitor.slug}", f"city:{exhibitor.city_slug}")
         category = (t.category_label(exhibitor.category), routes.category(exhibitor.category))
         pages.append(_page(routes, routes.booth(exhibitor), "expo_booth", source, inputs,
-                           ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor))
+                           ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor,
+                           search=booth_record(exhibitor)))
         booth = (exhibitor.name, routes.booth(exhibitor))
         for product in exhibitor.products:
             pages.append(_page(routes, routes.product(product), "expo_product", source, inputs,
                                ("product", exhibitor.slug, product.slug), "product",
                                [home, category, booth], about=f"{source} ({product.name})",
-                               exhibitor=exhibitor, product=product))
+                               exhibitor=exhibitor, product=product,
+                               search=product_record(exhibitor, product)))
     categories_crumb = (t.gettext("Kategori"), routes.categories())
     cities_crumb = (t.gettext("Kota"), routes.cities())
     for group in catalog.categories:
-        pages.append(_group(routes, group, "category", routes.category(group.key),
-                            t.category_label(group.key), [home, categories_crumb], SETTINGS))
+        pages += _group(routes, group, "category", routes.category, routes.expo.category_per_page,
+                        t.category_label(group.key), [home, categories_crumb], SETTINGS)
     for group in catalog.cities:  # a city's address comes from how its booths spell it
-        pages.append(_group(routes, group, "city", routes.city(group.key), group.label,
-                            [home, cities_crumb], f"{site.exhibitors_path}/{group.exhibitors[0].slug}"))
+        pages += _group(routes, group, "city", routes.city, routes.expo.city_per_page, group.label,
+                        [home, cities_crumb], f"{site.exhibitors_path}/{group.exhibitors[0].slug}")
     pages.append(_page(routes, routes.categories(), "expo_categories", SETTINGS, ("catalog",),
                        ("categories",), "categories", [home], about="categories"))
     pages.append(_page(routes, routes.cities(), "expo_cities", SETTINGS, ("catalog",), ("cities",),
@@ -180,25 +207,40 @@ def _icons(routes: Routes) -> list[PlannedFile]:
             for path, size in [*Routes.ICONS.items(), (Routes.FAVICON, 48)]]
 
 
-def _group(routes: Routes, group: Group, kind: str, url: str, label: str,
-           crumbs: list[tuple[str, str]], source: str) -> PlannedFile:
-    return _page(routes, url, "expo_group", source, (f"{kind}:{group.key}",), (kind, group.key), kind,
-                 crumbs, about=f"{kind} {group.label}", group=group, group_kind=kind, group_label=label)
+def _pager(number: int, urls: Sequence[str]) -> dict[str, Any]:
+    """What a listing page needs to link its neighbours and every page by number."""
+    return {"page_number": number, "page_count": len(urls), "page_urls": tuple(urls),
+            "previous_url": urls[number - 2] if number > 1 else None,
+            "next_url": urls[number] if number < len(urls) else None}
+
+
+def _group(routes: Routes, group: Group, kind: str, url_of_page, per_page: int, label: str,
+           crumbs: list[tuple[str, str]], source: str) -> list[PlannedFile]:
+    """A category or city in pages of `per_page` booths, each with its booths' products
+    (the first of every booth first), so no page grows with the group."""
+    slices = pages_of(group.exhibitors, per_page)
+    urls = [url_of_page(group.key, number) for number in range(1, len(slices) + 1)]
+    pages = []
+    for number, booths in enumerate(slices, start=1):
+        trail = crumbs if number == 1 else [*crumbs, (label, urls[0])]
+        pages.append(_page(routes, urls[number - 1], "expo_group", source,
+                           (f"{kind}:{group.key}",) + tuple(f"booth:{e.slug}" for e in booths),
+                           (kind, group.key, number), kind, trail,
+                           about=f"{kind} {group.label}" + (f" page {number}" if number > 1 else ""),
+                           group=group, group_kind=kind, group_label=label, booths=booths,
+                           products=round_robin(booths, per_page), **_pager(number, urls)))
+    return pages
 
 
 def _directory(site: Site, routes: Routes, home: tuple[str, str]) -> list[PlannedFile]:
-    per_page = site.directory_per_page
-    booths = site.catalog.exhibitors
-    count = max(1, -(-len(booths) // per_page))
+    slices = pages_of(site.catalog.exhibitors, site.directory_per_page)
+    urls = [routes.directory(number) for number in range(1, len(slices) + 1)]
     pages = []
-    for number in range(1, count + 1):
-        on_page: tuple[Exhibitor, ...] = booths[(number - 1) * per_page: number * per_page]
+    for number, on_page in enumerate(slices, start=1):
         pages.append(_page(
-            routes, routes.directory(number), "expo_directory", SETTINGS,
+            routes, urls[number - 1], "expo_directory", SETTINGS,
             ("catalog",) + tuple(f"booth:{e.slug}" for e in on_page), ("directory", number),
-            "directory", [home], about=f"directory page {number}", booths=on_page, page_number=number, page_count=count,
-            previous_url=routes.directory(number - 1) if number > 1 else None,
-            next_url=routes.directory(number + 1) if number < count else None))
+            "directory", [home], about=f"directory page {number}", booths=on_page, **_pager(number, urls)))
     return pages
 
 

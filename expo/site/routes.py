@@ -59,11 +59,23 @@ class Routes:
     def product(self, product: Product) -> str:
         return self._in_lang(fill(self.expo.product_url, booth=product.booth_slug, slug=product.slug))
 
-    def category(self, key: str) -> str:
-        return self._in_lang(fill(self.expo.category_url, slug=key))
+    def category(self, key: str, page: int = 1) -> str:
+        if page == 1:
+            return self._in_lang(fill(self.expo.category_url, slug=key))
+        return self._in_lang(fill(self.expo.category_page_url, slug=key, page=page))
 
-    def city(self, slug: str) -> str:
-        return self._in_lang(fill(self.expo.city_url, slug=slug))
+    def city(self, slug: str, page: int = 1) -> str:
+        if page == 1:
+            return self._in_lang(fill(self.expo.city_url, slug=slug))
+        return self._in_lang(fill(self.expo.city_page_url, slug=slug, page=page))
+
+    def search(self) -> str:
+        return self._in_lang(self.expo.search_url)
+
+    def search_bundle(self) -> str:
+        """The Pagefind bundle: shared, with an index per language that pagefind.js picks by
+        the page's <html lang>."""
+        return "pagefind/"
 
     def categories(self) -> str:
         return self._in_lang(self.expo.categories_url)

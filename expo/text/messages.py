@@ -688,6 +688,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
         'booth "{value}" di EXPO_FEATURED tidak ada di folder exhibitors/. Perbaiki nama foldernya',
         'the booth "{value}" in EXPO_FEATURED is not a folder in exhibitors/. Fix the folder name',
     ),
+    "hero_image_missing": (
+        'file "{value}" tidak ada di folder proyek. Taruh foto banner di sana (misalnya '
+        "content/images/banner.jpg) atau kosongkan EXPO_HERO_IMAGE",
+        'the file "{value}" is not in the project folder. Put the banner photo there (for example '
+        "content/images/banner.jpg) or leave EXPO_HERO_IMAGE empty",
+    ),
+    "hero_image_unreadable": (
+        'file "{value}" bukan foto yang bisa dibuka. Simpan ulang sebagai JPEG atau PNG',
+        'the file "{value}" is not a photo that can be opened. Save it again as JPEG or PNG',
+    ),
+    "hero_image_large": (
+        'foto banner "{value}" berukuran {size} KB, lebih dari 1024 KB. Perkecil ke lebar sekitar '
+        "1600 piksel: setiap pengunjung mengunduhnya di halaman depan",
+        'the banner photo "{value}" is {size} KB, more than 1024 KB. Resize it to about 1600 pixels '
+        "wide: every visitor downloads it on the home page",
+    ),
     # --- pull requests: invoke check-pr (who may change what) and invoke codeowners
     "pr_site_file": (
         "file ini bagian dari situs, bukan folder booth, jadi hanya panitia yang boleh mengubahnya. "

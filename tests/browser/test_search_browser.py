@@ -1,0 +1,116 @@
+"""The search page in a real browser (Debian's chromium through Playwright, 390 x 844): the
+query, filters and price sort against the built Pagefind index, and exhibitor text that looks
+like HTML shown as text. Locally it skips without chromium or Playwright; in CI (CI=true) it
+fails instead. Every request to another host is aborted: search needs no network."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import threading
+from pathlib import Path
+
+import pytest
+
+from expo.cli.build import build
+from sitekit import GOOD_YML, SECOND_YML, make_project
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+EVIL = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        reason = "Playwright is not installed (pip install -e '.[test]')"
+    else:
+        reason = "" if CHROMIUM.is_file() else f"{CHROMIUM} is missing (apt-get install chromium)"
+    if reason:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"browser tests cannot run in CI: {reason}", pytrace=False)
+        pytest.skip(reason)
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
+        yield chromium
+        chromium.close()
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def site(browser, tmp_path_factory):
+    yml = GOOD_YML.replace("  - name: Selendang Sutra", f"  - name: 'Selendang {EVIL}'")
+    root = make_project(tmp_path_factory.mktemp("search") / "p", {"batik-sari": yml, "keripik-bu-sri": SECOND_YML})
+    build(root)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root / "output")))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    yield f"http://127.0.0.1:{server.server_address[1]}"
+    server.shutdown()
+
+
+@pytest.fixture
+def page(browser, site):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.route(re.compile(r"^https?://(?!127\.0\.0\.1[:/])"), lambda route: route.abort())
+    page = context.new_page()
+    page.problems = []
+    page.on("pageerror", lambda error: page.problems.append(str(error)))
+    page.on("dialog", lambda dialog: (page.problems.append("dialog: " + dialog.message), dialog.dismiss()))
+    yield page
+    context.close()
+
+
+def results(page, address: str) -> list[str]:
+    page.goto(address, wait_until="networkidle")
+    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    return page.locator("#search-results h3").all_text_contents()
+
+
+def test_the_header_box_leads_to_results(page, site):
+    page.goto(f"{site}/", wait_until="networkidle")
+    page.fill("#cari-atas", "tempe")
+    page.press("#cari-atas", "Enter")
+    page.wait_for_url("**/cari/?q=tempe")
+    page.wait_for_function("document.getElementById('search-status').textContent !== ''")
+    # The product first; its booth too (Pagefind also searches the thumbnail's file name, tempe.jpg).
+    assert page.locator("#search-results h3").all_text_contents() == ["Keripik Tempe", "Keripik Bu Sri"]
+    assert page.locator("#search-status").text_content() == "2 hasil"
+    page.locator("#search-results a").first.click()
+    assert page.url == f"{site}/booth/keripik-bu-sri/keripik-tempe/"
+    assert page.problems == []
+
+
+def test_filters_narrow_and_prices_sort(page, site):
+    assert set(results(page, f"{site}/cari/?jenis=produk")) == {
+        "Kain Batik Tulis Parang", f"Selendang {EVIL}", "Keripik Tempe"}
+    assert results(page, f"{site}/cari/?jenis=produk&urut=murah") == [
+        "Keripik Tempe", f"Selendang {EVIL}", "Kain Batik Tulis Parang"]
+    assert results(page, f"{site}/cari/?harga=0-50rb") == ["Keripik Tempe"]
+    assert results(page, f"{site}/cari/?kategori=batik&jenis=booth") == ["Batik Sari"]
+    assert page.locator("#search-filters").get_attribute("open") is not None  # filters shown when in use
+    # Changing a filter searches again, without a page load.
+    page.select_option("select[name=jenis]", "produk")
+    page.wait_for_function("document.querySelectorAll('#search-results h3').length === 2")
+    assert "jenis=produk" in page.url and page.problems == []
+
+
+def test_exhibitor_html_in_the_index_stays_text(page, site):
+    assert results(page, f"{site}/cari/?q=selendang") == [f"Selendang {EVIL}"]
+    assert page.locator("#search-results img").count() == 1  # our thumbnail only
+    assert page.locator("#search-results img[src=x]").count() == 0
+    assert page.problems == []
+
+
+def test_the_english_page_searches_the_english_index(page, site):
+    assert results(page, f"{site}/en/cari/?q=tempe&jenis=produk") == ["Keripik Tempe"]
+    assert page.locator("#search-status").text_content() == "1 result"
+    assert page.locator("#search-results a").first.get_attribute("href") == "/en/booth/keripik-bu-sri/keripik-tempe/"

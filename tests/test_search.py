@@ -1,0 +1,198 @@
+"""Search without a server: a Pagefind index per language over booth and product pages, with
+filters (category, city, price band, licences, video) and a price sort, and a search page
+that works from a plain form."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import pytest
+
+from expo.cli.build import BuildFailed, build
+from expo.site.search import UNUSED_FILES, price_bands, write_index
+from expo.site.steady_index import steady
+from htmlkit import Page, pages
+from sitekit import GOOD_YML, make_project
+
+PRODUCT = "/booth/keripik-tempe-bu-sri/keripik-tempe-original/"
+
+
+def records(bundle: Path, lang: str) -> dict[str, dict]:
+    """Every page of a language's Pagefind index by URL, read from its fragment files (gzip, a
+    signature, then JSON: the page's text, filters and meta as the browser gets them)."""
+    found = {}
+    for path in (bundle / "fragment").glob(f"{lang}_*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes())
+        assert data.startswith(b"pagefind_dcd")
+        record = json.loads(data[len(b"pagefind_dcd"):])
+        found[record["url"]] = record
+    return found
+
+
+def indexed_pages(site: Path, prefix: str) -> set[str]:
+    """The booth and product pages a language has (listing pages are not indexed)."""
+    root = site / prefix
+    return {f"/{prefix}{p.parent.relative_to(root).as_posix()}/" for p in (root / "booth").rglob("index.html")}
+
+
+@pytest.mark.parametrize("prefix, lang", [("", "id"), ("en/", "en")])
+def test_each_language_has_its_own_index_of_booths_and_products(demo, prefix, lang):
+    bundle = demo / "pagefind"
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sorted(entry["languages"]) == ["en", "id"]
+    assert entry["languages"][lang]["wasm"] == lang  # the language's stemmer, Indonesian too
+    assert (bundle / f"wasm.{lang}.pagefind").is_file() and (bundle / "pagefind.js").is_file()
+    expected = indexed_pages(demo, prefix)
+    assert len(expected) == 45 and set(records(bundle, lang)) == expected
+    assert entry["languages"][lang]["page_count"] == len(expected)
+    assert not any((bundle / name).exists() for name in UNUSED_FILES)  # our own small UI only
+
+
+def test_a_product_record_has_its_filters_meta_and_price(demo):
+    record = records(demo / "pagefind", "id")[PRODUCT]
+    assert record["filters"] == {"jenis": ["produk"], "kategori": ["kuliner"], "kota": ["kota-semarang"],
+                                 "harga": ["0-50rb"], "izin": ["halal", "pirt"], "video": ["ya"]}
+    meta = record["meta"]
+    assert (meta["title"], meta["harga"], meta["booth"], meta["kota"]) == (
+        "Keripik Tempe Original", "Rp15.000", "Keripik Tempe Bu Sri", "Kota Semarang")
+    assert (demo / meta["image"]).is_file() and (demo / meta["image_avif"]).is_file()
+    # The page's own words, not the buttons, the photo counter or the filter keys.
+    assert record["content"].startswith("Keripik Tempe Original. Rp15.000.")
+    for noise in ("WhatsApp", "1/3", "kota-semarang", "0-50rb"):
+        assert noise not in record["content"]
+    english = records(demo / "pagefind", "en")["/en" + PRODUCT]
+    assert english["meta"]["title"] == "Original Tempeh Chips" and english["filters"]["kategori"] == ["kuliner"]
+
+
+def test_every_record_links_a_page_and_a_photo_that_exist(demo):
+    for lang in ("id", "en"):
+        for url, record in records(demo / "pagefind", lang).items():
+            assert (demo / url.lstrip("/") / "index.html").is_file(), url
+            assert (demo / record["meta"]["image"]).is_file(), url
+            assert record["filters"]["jenis"] in (["produk"], ["booth"]) and record["filters"]["kategori"]
+
+
+def test_the_price_sort_covers_every_priced_product(demo):
+    meta = next((demo / "pagefind").glob("pagefind.id_*.pf_meta"))
+    data = gzip.decompress(meta.read_bytes())
+    assert b"eharga" in data  # the sort index named 'harga' (CBOR text of length 5)
+
+
+@pytest.mark.parametrize("low, high, bands", [
+    (15_000, None, ["0-50rb"]), (49_999, None, ["0-50rb"]), (50_000, None, ["50-150rb"]),
+    (40_000, 60_000, ["0-50rb", "50-150rb"]), (150_000, 150_000, ["150-500rb"]),
+    (500_000, None, ["500rb"]), (850_000, 1_200_000, ["500rb"]), (None, None, []),
+])
+def test_price_bands(low, high, bands):
+    assert price_bands(low, high) == bands
+
+
+def test_every_page_but_the_search_page_has_the_search_box(demo):
+    for page in pages(demo):
+        if page.path.parent.name == "cari":
+            continue
+        forms = page.find_all("form", role="search")
+        assert len(forms) == 1, page.path
+        action = forms[0].attrs["action"]
+        assert action.endswith("/cari/") and page.resolve(action).is_file(), page.path
+        assert page.find_all("input", name="q")
+
+
+@pytest.mark.parametrize("prefix", ["", "en/"])
+def test_the_search_page_works_as_a_plain_form_and_offers_browsing(demo, prefix):
+    page = Page(demo / prefix / "cari/index.html", demo)
+    form = page.find("form", id="search-form")
+    assert page.resolve(form.attrs["action"]) == page.path
+    assert page.resolve(form.attrs["data-bundle"] + "pagefind.js").is_file()
+    assert {s.attrs["name"] for s in page.find_all("select")} == {"kategori", "kota", "harga", "izin", "jenis", "urut"}
+    assert page.find_all("noscript")
+    browse = [page.resolve(a.attrs["href"]) for a in page.find("section", class_="browse").children
+              for a in _links(a)]
+    assert any("kategori" in str(p) for p in browse) and any("kota" in str(p) for p in browse)
+    assert all(p.is_file() for p in browse)
+    assert page.find("meta", name="robots").attrs["content"] == "noindex"
+    assert page.find_all("script")[-1].attrs["src"].endswith("js/search.js")
+
+
+def _links(element):
+    if element.tag == "a":
+        yield element
+    for child in element.children:
+        yield from _links(child)
+
+
+def test_the_search_page_is_not_in_the_sitemap(tmp_path):
+    root = make_project(tmp_path / "p", extra_settings='SITEURL = "https://expo.example.id"\n')
+    build(root)
+    sitemap = (root / "output/sitemap.xml").read_text(encoding="utf-8")
+    assert "/booth/batik-sari/" in sitemap and "/cari/" not in sitemap
+
+
+def test_search_results_are_rendered_as_text_only():
+    """Index data is exhibitor text: search.js never turns it into HTML."""
+    script = (Path(__file__).resolve().parent.parent / "theme/static/js/search.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in script
+    assert "textContent" in script and "DOMParser" in script  # the excerpt is parsed inertly
+
+
+def test_exhibitor_markup_reaches_the_index_as_text(tmp_path):
+    evil = '<img src=x onerror=alert(1)>'
+    yml = GOOD_YML.replace("  - name: Selendang Sutra", f"  - name: 'Selendang {evil}'")
+    root = make_project(tmp_path / "p", {"batik-sari": yml}, extra_settings='EXPO_LANGUAGES = ["id"]\n')
+    build(root)
+    found = records(root / "output/pagefind", "id")
+    product = next(r for url, r in found.items() if "selendang" in url)
+    assert product["meta"]["title"] == f"Selendang {evil}"  # the text itself, shown with textContent
+    html = (root / "output" / product["url"].lstrip("/") / "index.html").read_text(encoding="utf-8")
+    assert evil not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
+
+
+def test_only_pages_marked_for_search_are_indexed(tmp_path):
+    site = tmp_path / "site"
+    (site / "kain").mkdir(parents=True)
+    (site / "kain/index.html").write_text(
+        '<html lang="id"><body><main data-pagefind-body><h1>Kain tenun</h1>'
+        '<span hidden data-pagefind-filter="kategori">kerajinan</span></main></body></html>', encoding="utf-8")
+    (site / "index.html").write_text('<html lang="id"><body><h1>Daftar</h1></body></html>', encoding="utf-8")
+    assert write_index(site, site / "pagefind") == {"id": 1}
+    assert set(records(site / "pagefind", "id")) == {"/kain/"}
+
+
+def test_two_indexes_of_one_site_are_identical_bytes(demo, tmp_path):
+    """Pagefind writes filters in a random order; steady_index sorts them (and test_build's
+    two-builds test covers the whole site)."""
+    digests = []
+    for name in ("a", "b", "c"):
+        write_index(demo, tmp_path / name)
+        digests.append({p.relative_to(tmp_path / name).as_posix(): p.read_bytes()
+                        for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
+    assert digests[0] == digests[1] == digests[2]
+    filters = records(tmp_path / "a", "id")  # still readable after the rewrite
+    assert len(filters) == 45
+
+
+def test_an_unknown_bundle_layout_is_left_as_it_is(tmp_path):
+    (tmp_path / "pagefind-entry.json").write_text('{"languages": {"id": {"hash": "id_0"}}}', encoding="utf-8")
+    assert steady(tmp_path) is False
+    assert (tmp_path / "pagefind-entry.json").read_text(encoding="utf-8") == '{"languages": {"id": {"hash": "id_0"}}}'
+
+
+def test_a_missing_pagefind_program_is_a_clear_build_failure(tmp_path, monkeypatch):
+    import pagefind.service
+
+    monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
+    root = make_project(tmp_path / "p", extra_settings='EXPO_LANGUAGES = ["id"]\n')
+    with pytest.raises(BuildFailed) as failure:
+        build(root)
+    assert str(failure.value) == ("indeks pencarian / search index: the Pagefind program is missing: "
+                                  "pip install 'pagefind[bin]'")
+    assert not (root / "output").exists()
+
+
+def test_an_expo_without_booths_yet_gets_no_index_of_its_listings(tmp_path):
+    root = make_project(tmp_path / "p", {}, extra_settings='EXPO_LANGUAGES = ["id"]\n')
+    build(root)
+    assert (root / "output/cari/index.html").is_file() and not (root / "output/pagefind").exists()
