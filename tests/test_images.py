@@ -355,10 +355,14 @@ def test_unchanged_photos_are_not_read_again_and_changed_ones_are(tmp_path, monk
     noisy(seed=1).save(source)
     first = images.inspect(source, 25, 60)
     images.keep_digests(tmp_path / "cache", [plan(source)])
-    monkeypatch.setattr(images, "_DIGESTS", {})  # a new process: only the saved digests are known
+    monkeypatch.setattr(images, "_KNOWN", {})  # a new process: only what the cache saved is known
     images.remember_digests(tmp_path / "cache")
     monkeypatch.setattr(images.hashlib, "sha256", lambda: pytest.fail("an unchanged file was read again"))
+    monkeypatch.setattr(images, "open_photo", lambda *a: pytest.fail("an unchanged photo was opened again"))
     assert images.inspect(source, 25, 60) == first
+    with pytest.raises(images.ImageProblem) as caught:  # a lower limit still applies, unopened
+        images.inspect(source, 25, first.width * first.height / 2e6)
+    assert caught.value.key == "photo_too_many_pixels"
     monkeypatch.undo()
     data = bytearray(source.read_bytes())
     data[-3] ^= 0xFF  # same size, new content

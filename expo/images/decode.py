@@ -67,10 +67,15 @@ def open_photo(path: Path, max_megapixels: float) -> Iterator[Image.Image]:
         width, height = im.size
         if width < 1 or height < 1:
             raise PhotoError("photo_unreadable")
-        if width * height > max_megapixels * 1_000_000:
-            raise PhotoError("photo_too_many_pixels", megapixels=round(width * height / 1e6, 1),
-                             limit=max_megapixels)
+        check_pixels(width, height, max_megapixels)
         yield im
+
+
+def check_pixels(width: int, height: int, max_megapixels: float) -> None:
+    """The organiser's pixel limit, from the header or from a size the cache remembers."""
+    if width * height > max_megapixels * 1_000_000:
+        raise PhotoError("photo_too_many_pixels", megapixels=round(width * height / 1e6, 1),
+                         limit=max_megapixels)
 
 
 def orientation(im: Image.Image) -> int:

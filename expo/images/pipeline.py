@@ -1,7 +1,8 @@
 """Photos -> responsive, metadata-free variants, cached outside output/, made on every core.
 
 Four steps, so templates know every file before anything is encoded:
-- `inspect` reads only the header (size as displayed, limits) and digests the file's bytes.
+- `inspect` reads only the header (size as displayed, limits) and digests the file's bytes,
+  once: unchanged files are known from the last build.
 - `plan` is pure: which widths and formats a photo gets and their URLs, named by a hash of the
   source's content and the recipe, so hosts can cache them forever.
 - `prepare` encodes, in a process pool, what the cache lacks: one decode per source.
@@ -23,7 +24,7 @@ from pathlib import Path, PurePath
 from typing import Iterable
 
 from expo.images.cache import PhotoCache
-from expo.images.decode import PhotoError, display_size, open_photo
+from expo.images.decode import PhotoError, check_pixels, display_size, open_photo
 from expo.images.encode import SHARE_NAME, Job, Outcome, check, encode, file_name
 from expo.images.pool import run_jobs
 from expo.images.recipe import FORMATS, SHARE_SIZE, Recipe
@@ -117,42 +118,53 @@ class Prepared:
 
 
 def inspect(path: Path, max_megabytes: float, max_megapixels: float) -> ImageInfo:
-    """Header only: limits, size as displayed, and the digest of the bytes."""
-    size = path.stat().st_size
-    if size > max_megabytes * 1024 * 1024:
-        raise ImageProblem("photo_too_large", size=round(size / 1024 / 1024, 1), limit=max_megabytes)
+    """Limits, size as displayed, and the digest of the bytes. A file this process or the last
+    build already inspected (same signature) is not opened again: its size and digest are
+    remembered, and only the limits are checked anew (the organiser may have changed them)."""
+    st = path.stat()
+    if st.st_size > max_megabytes * 1024 * 1024:
+        raise ImageProblem("photo_too_large", size=round(st.st_size / 1024 / 1024, 1), limit=max_megabytes)
+    signature = _signature(path, st)
+    known = _KNOWN.get(signature)
+    if known is not None:
+        check_pixels(known.width, known.height, max_megapixels)
+        return known
     with open_photo(path, max_megapixels) as im:
         width, height = display_size(im)
-    return ImageInfo(width, height, _file_digest(path))
+    known = _KNOWN[signature] = ImageInfo(width, height, _file_digest(path))
+    return known
 
 
-# Digests of unchanged files are remembered, as git's index does: at the catalog's scale
-# (thousands of 3-5 MB photos) re-reading every byte would dominate a rebuild. A file counts as
-# unchanged while its size, mtime, ctime and inode are; ctime cannot be set back by hand.
-_DIGESTS: dict[tuple, str] = {}
+# Photos already inspected, as git's index remembers files: at the catalog's scale (thousands of
+# 3-5 MB photos) re-reading every byte, or even every header with Pillow, would dominate a
+# rebuild. A file counts as unchanged while its size, mtime, ctime and inode are; ctime cannot
+# be set back by hand.
+_KNOWN: dict[tuple, ImageInfo] = {}
+
+
+def _signature(path: Path, st: os.stat_result) -> tuple:
+    return (str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def _file_digest(path: Path) -> str:
-    st = path.stat()
-    signature = (str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-    if signature not in _DIGESTS:
-        digest = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
-        _DIGESTS[signature] = digest.hexdigest()
-    return _DIGESTS[signature]
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def remember_digests(cache_dir: Path) -> None:
-    """Load the digests the last build saved, so unchanged photos are not read again."""
-    _DIGESTS.update(PhotoCache(cache_dir).load_digests())
+    """Load what the last build saved about its photos, so unchanged ones are not read again."""
+    for signature, (width, height, digest) in PhotoCache(cache_dir).load_known().items():
+        _KNOWN[signature] = ImageInfo(width, height, digest)
 
 
 def keep_digests(cache_dir: Path, pictures: Iterable[Picture]) -> None:
-    """Save the digests of these pictures' sources (and no others) for the next build."""
+    """Save size and digest of these pictures' sources (and no others) for the next build."""
     sources = {str(p.source.resolve()) for p in pictures}
-    PhotoCache(cache_dir).save_digests({k: v for k, v in _DIGESTS.items() if k[0] in sources})
+    PhotoCache(cache_dir).save_known({k: (v.width, v.height, v.digest) for k, v in _KNOWN.items()
+                                      if k[0] in sources})
 
 
 def plan(source: Path, info: ImageInfo, booth: str, stem: str, alt: str, widths: Iterable[int],
