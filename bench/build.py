@@ -344,13 +344,13 @@ def report(label: str, runs: dict[str, Run]) -> str:
     rows = [f"\n{label}: {runs['unchanged'].pages} expo pages; plain Pelican wrote {base.pages} pages from "
             f"{runs['unchanged'].pages} Markdown files",
             "| build | seconds | pages/s | pages/s vs Pelican | time as % of Pelican | CPU s (process tree) "
-            "| peak RSS, tree | largest process |",
-            "|---|---:|---:|---:|---:|---:|---:|---:|"]
+            "| CPU as % of Pelican | peak RSS, tree | largest process |",
+            "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     base_rate = base.pages / base.seconds
     for name, run in runs.items():
         rate = run.pages / run.seconds
         rows.append(f"| {LABELS[name]} | {run.seconds:.2f} | {rate:.0f} | {rate / base_rate:.2f}x | "
-                    f"{run.seconds / base.seconds * 100:.0f} % | {run.cpu:.1f} | {run.tree_rss / 2**20:.0f} MiB | "
+                    f"{run.seconds / base.seconds * 100:.0f} % | {run.cpu:.1f} | {run.cpu / base.cpu * 100:.0f} % | {run.tree_rss / 2**20:.0f} MiB | "
                     f"{run.maxrss / 2**20:.0f} MiB |")
     return "\n".join(rows)
 

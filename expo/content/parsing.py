@@ -6,7 +6,9 @@ of types that template authors can read, and the rules stay in one place.
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -372,8 +374,10 @@ class _PhotoFinder:
             else:
                 r.problem(path, "photo_missing", **params)
             return None
-        source = self.raw.folder / name
-        if source.is_symlink() or not source.is_file() or source.resolve().parent != self.folder:
+        # `name` is a plain file name (checked above) in the resolved folder, so only a symlink
+        # could lead elsewhere (e.g. to a server secret): one lstat, no resolve() per photo.
+        source = self.folder / name
+        if not _is_regular_file(source):
             r.problem(path, "photo_outside", value=name)
             return None
         if name not in self.infos:
@@ -394,3 +398,11 @@ class _PhotoFinder:
         stem = slugify(Path(name).stem) or "foto"
         return plan(source, info, self.raw.slug, stem, alt, self.settings.image_widths,
                     self.settings.media_url, self.settings.image_formats)
+
+
+def _is_regular_file(path: Path) -> bool:
+    """A file itself, not a symlink, a folder or a device."""
+    try:
+        return stat.S_ISREG(os.lstat(path).st_mode)
+    except OSError:
+        return False
