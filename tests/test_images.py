@@ -297,6 +297,17 @@ def test_the_process_pool_spreads_sources_over_workers(tmp_path):
     assert images.publish(prepared, tmp_path / "out") == 16
 
 
+def test_a_photo_shown_twice_is_published_once(tmp_path):
+    source = tmp_path / "p.jpg"
+    noisy().save(source)
+    picture = plan(source)
+    prepared = images.prepare([picture, picture], tmp_path / "cache", workers=1)
+    assert images.publish(prepared, tmp_path / "out") == len(picture.renditions)
+    assert images.publish(prepared, tmp_path / "out") == 0  # already there: nothing rewritten
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.*")) == sorted(
+        r.url.rsplit("/", 1)[1] for r in picture.renditions)
+
+
 # --- limits and broken files
 
 def test_decompression_bomb_is_refused_from_the_header(tmp_path):

@@ -206,6 +206,7 @@ def prepare(pictures: Iterable[Picture], cache_dir: Path, *, share: Iterable[Pic
 def publish(prepared: Prepared, output_dir: Path) -> int:
     """Hard-link (or copy) each cached file to its URL under output_dir; returns the count."""
     written = 0
+    folders: set[Path] = set()  # made already: one mkdir per booth, not one per file
     for picture in prepared.pictures:
         entry = prepared.cache.entry(picture.key)
         files = [(r.file_name, r.url) for r in picture.renditions]
@@ -213,12 +214,16 @@ def publish(prepared: Prepared, output_dir: Path) -> int:
             files.append((SHARE_NAME, picture.share.url))
         for name, url in files:
             target = output_dir / url
-            if target.exists():
-                continue
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             try:
                 os.link(entry / name, target)  # output files are never edited in place
+            except FileExistsError:  # the same photo shown twice: one file
+                continue
             except OSError:
+                if target.exists():
+                    continue
                 shutil.copyfile(entry / name, target)
             written += 1
     return written
