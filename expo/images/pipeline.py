@@ -44,29 +44,39 @@ def photo_name_problem(name: str) -> str | None:
 
 ImageProblem = PhotoError  # the name parsing.py knows: `key` and `params` become a ContentError
 _FORMAT_OF_MIME = {f.mime: f.name for f in FORMATS.values()}
+_EXT_OF_MIME = {f.mime: f.ext for f in FORMATS.values()}
 
 
-@dataclass(frozen=True)
+# Slots, and URLs made on demand from one string per photo: a city-wide catalog holds hundreds of
+# thousands of photos with nine renditions each, and a __dict__ and a URL string per rendition
+# made them the largest part of a build's memory.
+@dataclass(frozen=True, slots=True)
 class ImageInfo:
     width: int  # as displayed, after EXIF orientation
     height: int
     digest: str  # of the file's bytes
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rendition:
-    url: str  # relative to the site root, e.g. media/batik-sari/kain-1a2b3c4d5e-800.avif
+    base: str  # shared by a photo's renditions: media/batik-sari/kain-1a2b3c4d5e
     width: int
     height: int
     mime: str
+    share: bool = False  # the link preview, <base>-share.jpg
+
+    @property
+    def url(self) -> str:
+        """Relative to the site root, e.g. media/batik-sari/kain-1a2b3c4d5e-800.avif."""
+        return f"{self.base}-{'share' if self.share else self.width}.{_EXT_OF_MIME[self.mime]}"
 
     @property
     def file_name(self) -> str:
         """Its name inside the cache entry."""
-        return file_name(self.width, _FORMAT_OF_MIME[self.mime])
+        return SHARE_NAME if self.share else file_name(self.width, _FORMAT_OF_MIME[self.mime])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Picture:
     """Everything a template needs for one <picture>."""
 
@@ -179,8 +189,8 @@ def plan(source: Path, info: ImageInfo, booth: str, stem: str, alt: str, widths:
         spec = FORMATS[name]
         for width in recipe.widths_for(info.width):
             height = max(1, round(info.height * width / info.width))
-            renditions.append(Rendition(f"{base}-{width}.{spec.ext}", width, height, spec.mime))
-    share = Rendition(f"{base}-share.jpg", *SHARE_SIZE, "image/jpeg")
+            renditions.append(Rendition(base, width, height, spec.mime))
+    share = Rendition(base, *SHARE_SIZE, "image/jpeg", share=True)
     return Picture(source, key, alt, info.width, info.height, tuple(renditions), share)
 
 
