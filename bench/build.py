@@ -301,7 +301,11 @@ def parse_sizes(text: str) -> list[tuple[int, int]]:
     return sizes
 
 
-def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Path | None) -> dict[str, Run]:
+BUILDS = ("cold", "template", "one booth", "unchanged", "pelican")
+
+
+def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Path | None,
+            builds=BUILDS) -> dict[str, Run]:
     booths, products = size
     label = f"{booths}x{products}"
     root = work / f"expo-{label}"
@@ -319,19 +323,22 @@ def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Pa
                          ("unchanged", None)):
         if change:
             change()
+        if name not in builds:
+            continue
         runs[name] = run_child("expo", root, profiled(name.replace(" ", "-")))
         print(f"[{label}] expo {name}: {runs[name].seconds:.1f} s, {runs[name].pages} pages", file=sys.stderr)
-    pages = runs["unchanged"].pages
-    baseline = work / f"pelican-{label}"
-    make_pelican_project(baseline, pages)
-    pelican_runs = []
-    for _ in range(2):
-        shutil.rmtree(baseline / "output", ignore_errors=True)
-        pelican_runs.append(run_child("pelican", baseline))
-        print(f"[{label}] pelican: {pelican_runs[-1].seconds:.1f} s, {pelican_runs[-1].pages} pages", file=sys.stderr)
-    runs["pelican"] = min(pelican_runs, key=lambda r: r.seconds)
+    if "pelican" in builds:
+        baseline = work / f"pelican-{label}"
+        make_pelican_project(baseline, next(iter(runs.values())).pages if runs else booths * (products + 1))
+        pelican_runs = []
+        for _ in range(2):
+            shutil.rmtree(baseline / "output", ignore_errors=True)
+            pelican_runs.append(run_child("pelican", baseline))
+            print(f"[{label}] pelican: {pelican_runs[-1].seconds:.1f} s, {pelican_runs[-1].pages} pages",
+                  file=sys.stderr)
+        runs["pelican"] = min(pelican_runs, key=lambda r: r.seconds)
+        shutil.rmtree(baseline, ignore_errors=True)
     shutil.rmtree(root, ignore_errors=True)  # disk: the largest size writes millions of files
-    shutil.rmtree(baseline, ignore_errors=True)
     return runs
 
 
@@ -340,9 +347,16 @@ LABELS = {"cold": "cold build", "template": "after a template edit", "one booth"
 
 
 def report(label: str, runs: dict[str, Run]) -> str:
+    expo_pages = next(iter(runs.values())).pages
+    if "pelican" not in runs:
+        return "\n".join([f"\n{label}: {expo_pages} expo pages (no Pelican baseline in this run)",
+                          "| build | seconds | pages/s | CPU s (process tree) | peak RSS, tree | largest process |",
+                          "|---|---:|---:|---:|---:|---:|"] + [
+            f"| {LABELS[name]} | {run.seconds:.2f} | {run.pages / run.seconds:.0f} | {run.cpu:.1f} | "
+            f"{run.tree_rss / 2**20:.0f} MiB | {run.maxrss / 2**20:.0f} MiB |" for name, run in runs.items()])
     base = runs["pelican"]
-    rows = [f"\n{label}: {runs['unchanged'].pages} expo pages; plain Pelican wrote {base.pages} pages from "
-            f"{runs['unchanged'].pages} Markdown files",
+    rows = [f"\n{label}: {expo_pages} expo pages; plain Pelican wrote {base.pages} pages from "
+            f"{expo_pages} Markdown files",
             "| build | seconds | pages/s | pages/s vs Pelican | time as % of Pelican | CPU s (process tree) "
             "| CPU as % of Pelican | peak RSS, tree | largest process |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
@@ -371,6 +385,9 @@ def main(argv=None) -> int:
     parser.add_argument("--distinct-photos", type=int, default=400, help="photo files shared by the products")
     parser.add_argument("--profile", type=Path, help="run under cProfile, write .prof files into this folder")
     parser.add_argument("--top", type=int, default=25, help="profile entries to print")
+    parser.add_argument("--builds", default=",".join(b.replace(" ", "-") for b in BUILDS),
+                        help="which builds to run (default all): cold,template,one-booth,unchanged,pelican; "
+                             "the edits are made either way")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--profile-file", help=argparse.SUPPRESS)
@@ -380,6 +397,9 @@ def main(argv=None) -> int:
         child(args.child, Path(args.root), args.profile_file)
         return 0
     sizes = parse_sizes(args.sizes)
+    builds = {b.strip().replace("-", " ") for b in args.builds.split(",")}
+    if not builds or builds - set(BUILDS):
+        raise SystemExit(f"--builds: choose from {', '.join(b.replace(' ', '-') for b in BUILDS)}")
     if args.profile:
         args.profile.mkdir(parents=True, exist_ok=True)
     work = Path(tempfile.mkdtemp(prefix="bench-build-"))
@@ -388,7 +408,7 @@ def main(argv=None) -> int:
         pool = make_photo_pool(work / "pool", args.distinct_photos, seed=3)
         for size in sizes:
             label = f"{size[0]} booths x {size[1]} products"
-            tables.append(report(label, measure(size, work, pool, args.profile.resolve() if args.profile else None)))
+            tables.append(report(label, measure(size, work, pool, args.profile.resolve() if args.profile else None, builds)))
             print(tables[-1])
             sys.stdout.flush()
     finally:
