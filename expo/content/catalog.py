@@ -11,6 +11,7 @@ from pathlib import Path
 
 from expo.content.errors import WARNING, ContentError, ContentErrors
 from expo.content.loader import discover, load_exhibitor
+from expo.content.markup import keep_markdown, remember_markdown
 from expo.content.models import Catalog, Exhibitor, Group
 from expo.content.parsing import ParseContext, parse_exhibitor
 from expo.settings import ExpoSettings
@@ -24,6 +25,7 @@ def load_catalog(root: Path, settings: ExpoSettings, siteurl: str = "",
     Returns the catalog (None if any error) and every problem, warnings included.
     """
     problems: list[ContentError] = []
+    remember_markdown(settings.image_cache_dir(root))
     ctx = ParseContext(settings, siteurl)
     folder = settings.exhibitors_dir(root)
     exhibitors = []
@@ -49,6 +51,7 @@ def require_catalog(root: Path, settings: ExpoSettings, siteurl: str = "") -> tu
     catalog, problems = load_catalog(root, settings, siteurl)
     if catalog is None:
         raise ContentErrors(problems)
+    keep_markdown(settings.image_cache_dir(root))  # a build, not `validate`, updates the cache
     return catalog, problems
 
 

@@ -7,7 +7,8 @@ placeholder colour), written last: an entry without it is unfinished and never t
 other entry. `<cache>/digests.json` remembers the size as displayed and the digest of each
 source file by its signature (path, size, mtime, ctime, inode), so an unchanged photo is neither
 read nor opened again (rows of the older digest-only format are ignored: those photos are read
-once more). Pruning is explicit (`invoke clean --stale`), not automatic, because a build with
+once more). `<cache>/markdown.json` keeps exhibitor Markdown's HTML by content (expo/content/markup.py).
+Pruning is explicit (`invoke clean --stale`), not automatic, because a build with
 other settings (publishconf.py, a test of new widths) would otherwise throw away entries the
 next normal build needs again, and re-encoding costs far more than the disk it frees.
 """
