@@ -65,8 +65,9 @@ def _convert(text: str) -> str:
 
 
 def remember_markdown(cache_dir: Path) -> None:
-    """Load what the last build kept, before the catalog is read."""
-    global _saved
+    """Load what the last build kept, before the catalog is read; start a new list of used texts."""
+    global _saved, _used
+    _used = {}
     try:
         data = json.loads((cache_dir / CACHE_NAME).read_text(encoding="utf-8"))
         saved = data["html"] if data.get("recipe") == _RECIPE else {}
