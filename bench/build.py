@@ -4,7 +4,8 @@ Generates expos in the exhibitor folder format (deterministic: the same seed giv
 bytes) with tiny photos, so page rendering is what is measured, not photo encoding, and in one
 run, for each size:
 1. a cold build (no output, no photo cache);
-2. a full re-render after a template edit (a comment appended to theme/templates/base.html);
+2. a full re-render after a template edit (an HTML comment appended to theme/templates/base.html,
+   so every page's bytes change);
 3. a rebuild after editing one booth's tagline;
 4. a rebuild with nothing changed;
 5. plain Pelican (its default theme, no plugins) building the same number of Markdown articles
@@ -161,7 +162,7 @@ def edit_tagline(root: Path, number: int, text: str) -> None:
 
 def edit_template(root: Path, mark: str) -> None:
     with open(root / "theme" / "templates" / "base.html", "a", encoding="utf-8") as f:
-        f.write(f"{{# bench edit {mark} #}}\n")
+        f.write(f"<!-- bench edit {mark} -->\n")  # in every page's bytes, as a real edit would be
 
 
 def make_pelican_project(root: Path, pages: int, seed: int = 11) -> None:
