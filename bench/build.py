@@ -327,7 +327,8 @@ def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Pa
         if name not in builds:
             continue
         runs[name] = run_child("expo", root, profiled(name.replace(" ", "-")))
-        print(f"[{label}] expo {name}: {runs[name].seconds:.1f} s, {runs[name].pages} pages", file=sys.stderr)
+        print(f"[{label}] expo {name}: {runs[name].seconds:.1f} s, {runs[name].cpu:.1f} s CPU, "
+              f"{runs[name].pages} pages, largest process {runs[name].maxrss / 2**20:.0f} MiB", file=sys.stderr)
     if "pelican" in builds:
         baseline = work / f"pelican-{label}"
         make_pelican_project(baseline, next(iter(runs.values())).pages if runs else booths * (products + 1))
