@@ -11,8 +11,9 @@ run, for each size:
 5. plain Pelican (its default theme, no plugins) building the same number of Markdown articles
    in a project of its own, twice; the faster run is the baseline (favouring Pelican).
 Every build runs in a child process of its own. Its peak memory is reported two ways: the sum of
-the resident memory of the child and all its descendants (the photo pool's workers), sampled from
-/proc every 0.1 s, and the largest single process's maxrss as the kernel counted it (wait4).
+the proportional set size (PSS: shared pages split among their processes) of the child and all
+its descendants (the photo pool's workers), sampled from /proc every 0.1 s, and the largest
+single process's maxrss as the kernel counted it (wait4).
 
 Sizes (booths x products): 152x18 (one Jawa Tengah edition; the default), 1500x10, 23000x10
 (every UMKM of Kota Pekalongan). `--sizes 152x18,1500x10` picks; any BxP works. Products share a
@@ -229,13 +230,13 @@ def child(kind: str, root: Path, profile: str | None) -> None:
 class Run:
     seconds: float
     pages: int
-    tree_rss: int  # bytes: peak of the sum over the child and its descendants (sampled)
+    tree_rss: int  # bytes: peak of the sum over the child and its descendants (sampled, PSS)
     maxrss: int  # bytes: the largest single process of the tree (kernel's count)
     cpu: float  # seconds of CPU, the child and its descendants: less skewed by a busy machine
 
 
 def _tree_rss(top: int) -> int:
-    """Resident bytes of `top` and all its descendants, from /proc."""
+    """Memory of `top` and all its descendants, from /proc."""
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
@@ -251,14 +252,25 @@ def _tree_rss(top: int) -> int:
             if parent == pid and child_pid not in tree:
                 tree.add(child_pid)
                 frontier.append(child_pid)
-    total = 0
-    for pid in tree:
-        try:
-            with open(f"/proc/{pid}/statm", "rb") as f:
-                total += int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
-        except (OSError, IndexError, ValueError):
-            continue
-    return total
+    return sum(_own_memory(pid) for pid in tree)
+
+
+def _own_memory(pid: int) -> int:
+    """Proportional set size: pages shared with forked workers (copy-on-write) are split among
+    the processes sharing them, so the tree's sum is its real use. Resident size where the
+    kernel has no smaps_rollup."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", "rb") as f:
+            for line in f:
+                if line.startswith(b"Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except (OSError, IndexError, ValueError):
+        return 0
 
 
 def run_child(kind: str, root: Path, profile: Path | None = None) -> Run:
@@ -352,7 +364,7 @@ def report(label: str, runs: dict[str, Run]) -> str:
     expo_pages = next(iter(runs.values())).pages
     if "pelican" not in runs:
         return "\n".join([f"\n{label}: {expo_pages} expo pages (no Pelican baseline in this run)",
-                          "| build | seconds | pages/s | CPU s (process tree) | peak RSS, tree | largest process |",
+                          "| build | seconds | pages/s | CPU s (process tree) | peak PSS, tree | largest process |",
                           "|---|---:|---:|---:|---:|---:|"] + [
             f"| {LABELS[name]} | {run.seconds:.2f} | {run.pages / run.seconds:.0f} | {run.cpu:.1f} | "
             f"{run.tree_rss / 2**20:.0f} MiB | {run.maxrss / 2**20:.0f} MiB |" for name, run in runs.items()])
@@ -360,7 +372,7 @@ def report(label: str, runs: dict[str, Run]) -> str:
     rows = [f"\n{label}: {expo_pages} expo pages; plain Pelican wrote {base.pages} pages from "
             f"{expo_pages} Markdown files",
             "| build | seconds | pages/s | pages/s vs Pelican | time as % of Pelican | CPU s (process tree) "
-            "| CPU as % of Pelican | peak RSS, tree | largest process |",
+            "| CPU as % of Pelican | peak PSS, tree | largest process |",
             "|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     base_rate = base.pages / base.seconds
     for name, run in runs.items():
