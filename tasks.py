@@ -190,6 +190,18 @@ def bench_images(c, photos=24, megapixels=12):
     c.run(f"python bench/images.py --photos {int(photos)} --megapixels {float(megapixels)}", pty=False)
 
 
+@task(name="bench-build", help={
+    "sizes": "BOOTHSxPRODUCTS, comma-separated (default 152x18; also 1500x10, 23000x10)",
+    "profile": "run under cProfile and write .prof files into this folder",
+})
+def bench_build(c, sizes="152x18", profile=None):
+    """Benchmark builds (cold, template edit, one booth, nothing changed) against plain Pelican."""
+    import shlex
+
+    extra = f" --profile {shlex.quote(profile)}" if profile else ""
+    c.run(f"python bench/build.py --sizes {shlex.quote(sizes)}{extra}", pty=False)
+
+
 @task(name="bench-hostile", help={"skip-photos": "skip the 60-megapixel photo cases"})
 def bench_hostile(c, skip_photos=False):
     """Time the worst hostile input at every limit against its budget (Markdown, keys, CSV, photos)."""

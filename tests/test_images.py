@@ -10,7 +10,7 @@ from PIL import Image, ImageCms
 
 from expo.images import recipe as image_recipe
 from expo.images import pipeline as images
-from expo.images.decode import decode, open_photo
+from expo.images.decode import JPEG_SHRINK_FACTOR, decode, open_photo
 from photokit import (PhotoFailures, render_photos, QUADRANTS, TO_STORED, XMP, close, metadata_leaks, noisy, png16_grey,
                       png_header_only, private_exif, quadrant_colours, quadrants, truncated_jpeg)
 
@@ -297,6 +297,17 @@ def test_the_process_pool_spreads_sources_over_workers(tmp_path):
     assert images.publish(prepared, tmp_path / "out") == 16
 
 
+def test_a_photo_shown_twice_is_published_once(tmp_path):
+    source = tmp_path / "p.jpg"
+    noisy().save(source)
+    picture = plan(source)
+    prepared = images.prepare([picture, picture], tmp_path / "cache", workers=1)
+    assert images.publish(prepared, tmp_path / "out") == len(picture.renditions)
+    assert images.publish(prepared, tmp_path / "out") == 0  # already there: nothing rewritten
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.*")) == sorted(
+        r.url.rsplit("/", 1)[1] for r in picture.renditions)
+
+
 # --- limits and broken files
 
 def test_decompression_bomb_is_refused_from_the_header(tmp_path):
@@ -355,10 +366,15 @@ def test_unchanged_photos_are_not_read_again_and_changed_ones_are(tmp_path, monk
     noisy(seed=1).save(source)
     first = images.inspect(source, 25, 60)
     images.keep_digests(tmp_path / "cache", [plan(source)])
-    monkeypatch.setattr(images, "_DIGESTS", {})  # a new process: only the saved digests are known
+    monkeypatch.setattr(images, "_KNOWN", {})  # a new process: only what the cache saved is known
     images.remember_digests(tmp_path / "cache")
     monkeypatch.setattr(images.hashlib, "sha256", lambda: pytest.fail("an unchanged file was read again"))
+    monkeypatch.setattr(images, "open_photo", lambda *a: pytest.fail("an unchanged photo was opened again"))
     assert images.inspect(source, 25, 60) == first
+    with pytest.raises(images.ImageProblem) as caught:  # a lower limit still applies, unopened
+        # (past what decoding a JPEG scaled down can take: JPEG_SHRINK_FACTOR times the limit)
+        images.inspect(source, 25, first.width * first.height / 2e6 / JPEG_SHRINK_FACTOR)
+    assert caught.value.key == "photo_too_many_pixels"
     monkeypatch.undo()
     data = bytearray(source.read_bytes())
     data[-3] ^= 0xFF  # same size, new content

@@ -97,6 +97,24 @@ def test_a_rebuild_encodes_only_the_changed_photo_and_stale_entries_can_be_prune
     assert {p.parent.name for p in cache.glob("*/*/meta.json")} == used
 
 
+def test_a_warm_rebuild_opens_only_the_changed_photo(tmp_path, monkeypatch):
+    from expo.images import pipeline
+
+    root = make_project(tmp_path / "p")
+    build(root)
+    first = tree_digest(root / "output")
+    monkeypatch.setattr(pipeline, "_KNOWN", {})  # a new process: only what the cache saved is known
+    opened = []
+    real_open = pipeline.open_photo
+    monkeypatch.setattr(pipeline, "open_photo", lambda path, *a: opened.append(path.name) or real_open(path, *a))
+    build(root)
+    assert opened == [] and tree_digest(root / "output") == first
+    noisy((500, 400), seed=4).save(root / "exhibitors/keripik-bu-sri/tempe.jpg")
+    monkeypatch.setattr(pipeline, "_KNOWN", {})
+    build(root)
+    assert opened == ["tempe.jpg"]
+
+
 def test_truncated_photo_is_caught_by_validate_naming_the_file(tmp_path, capsys):
     root = make_project(tmp_path / "p")
     truncated_jpeg(root / "exhibitors/batik-sari/kain.jpg")

@@ -234,6 +234,16 @@ def test_format_rupiah(amount, expected):
     assert format_rupiah(amount) == expected
 
 
+def test_format_rupiah_is_what_babel_writes_for_the_pattern():
+    from babel.numbers import format_currency
+
+    from expo.values.prices import RUPIAH_PATTERN
+
+    for amount in [0, 7, 999, 1000, 15000, 999999, 1000000, 123456789, 10**12 + 1] + list(range(0, 10**7, 7919)):
+        babel = format_currency(amount, "IDR", format=RUPIAH_PATTERN, locale="id_ID", currency_digits=False)
+        assert format_rupiah(amount) == babel.replace("\u00a0", "").replace(" ", "")
+
+
 @pytest.mark.parametrize("amount, error", [(-1, ValueError), (1.5, TypeError), (True, TypeError),
                                            ("150000", TypeError)])
 def test_format_rupiah_rejects(amount, error):

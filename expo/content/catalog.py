@@ -14,6 +14,7 @@ from typing import Mapping
 
 from expo.content.errors import WARNING, ContentError, ContentErrors
 from expo.content.loader import discover, load_exhibitor, misplaced_booth_files
+from expo.content.markup import keep_markdown, remember_markdown
 from expo.content.models import Catalog, Exhibitor, Group
 from expo.content.parsing import ParseContext, parse_exhibitor
 from expo.settings import ExpoSettings
@@ -30,6 +31,7 @@ def load_catalog(root: Path, settings: ExpoSettings, only: set[str] | None = Non
     Returns the catalog (None if any error) and every problem, warnings included.
     """
     problems: list[ContentError] = []
+    remember_markdown(settings.image_cache_dir(root))
     today = today or date.today()
     ctx = ParseContext(settings, today)
     folder = settings.exhibitors_dir(root)
@@ -65,6 +67,7 @@ def require_catalog(root: Path, settings: ExpoSettings) -> tuple[Catalog, list[C
     catalog, problems = load_catalog(root, settings)
     if catalog is None:
         raise ContentErrors(problems)
+    keep_markdown(settings.image_cache_dir(root))  # a build, not `validate`, updates the cache
     return catalog, problems
 
 

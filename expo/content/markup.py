@@ -14,12 +14,24 @@ figures; tests/test_hostile.py checks that doubling the input about doubles the 
 Raw HTML is not interpreted (it shows as text); links are kept only when they are absolute
 http(s) addresses, so `//evil.io`, `/\\evil.io` and relative paths become plain text. nh3 (the
 Rust ammonia sanitiser) then keeps only formatting tags, as a second lock.
+
+A catalog holds thousands of texts: each is converted once per process (texts that repeat,
+like a shared shipping note, cost a lookup), and between builds the converter's HTML is kept by
+content in `markdown.json` in the cache folder (`remember_markdown` / `keep_markdown`), so a
+rebuild converts only new or edited texts. Only the conversion is cached: nh3 cleans every
+text on every build, so a tampered cache file still cannot put a script on a page.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import threading
+from pathlib import Path
 from urllib.parse import urlsplit
 
+import markdown_it
 import nh3
 from markdown_it import MarkdownIt
 from markupsafe import Markup
@@ -37,8 +49,30 @@ _MARKDOWN = (MarkdownIt("commonmark", {"html": False, "maxNesting": MAX_NESTING}
              .enable("table").enable("strikethrough"))
 
 
-def render_markdown(text: str) -> Markup:
-    tokens = _MARKDOWN.parse(text)
+_lock = threading.Lock()  # `invoke serve --watch` builds beside a server thread
+
+CACHE_NAME = "markdown.json"
+# The HTML changes with the converter's version and options: another recipe, another cache.
+_RECIPE = f"markdown-it {markdown_it.__version__} commonmark table strikethrough nesting {MAX_NESTING} v1"
+_saved: dict[str, str] = {}  # text digest -> converted HTML, as the last build kept it
+_used: dict[str, str] = {}  # the same for the texts converted or reused since then
+
+
+def _to_html(text: str) -> str:
+    """The converter's HTML for `text`, converted at most once per process and cache."""
+    key = hashlib.blake2b(text.encode("utf-8"), digest_size=16).hexdigest()
+    html = _used.get(key)
+    if html is None:
+        html = _saved.get(key)
+    if html is None:
+        html = _convert(text)
+    _used[key] = html
+    return html
+
+
+def _convert(text: str) -> str:
+    with _lock:
+        tokens = _MARKDOWN.parse(text)
     for token in tokens:
         if token.type in ("heading_open", "heading_close"):
             token.tag = _HEADING_SHIFT.get(token.tag, token.tag)
@@ -46,7 +80,33 @@ def render_markdown(text: str) -> Markup:
             _style_to_align(token)
         if token.children:
             token.children = _only_web_links(token.children)
-    html = _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})
+    return _MARKDOWN.renderer.render(tokens, _MARKDOWN.options, {})
+
+
+def remember_markdown(cache_dir: Path) -> None:
+    """Load what the last build kept, before the catalog is read; start a new list of used texts."""
+    global _saved, _used
+    _used = {}
+    try:
+        data = json.loads((cache_dir / CACHE_NAME).read_text(encoding="utf-8"))
+        saved = data["html"] if data.get("recipe") == _RECIPE else {}
+        _saved = {str(k): str(v) for k, v in saved.items()}
+    except (OSError, ValueError, TypeError, AttributeError, KeyError):
+        _saved = {}
+
+
+def keep_markdown(cache_dir: Path) -> None:
+    """Save the texts of this build (and no others) for the next one, and free the memory."""
+    global _saved, _used
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    tmp = cache_dir / f".{CACHE_NAME}.{os.getpid()}"
+    tmp.write_text(json.dumps({"recipe": _RECIPE, "html": _used}), encoding="utf-8")
+    tmp.replace(cache_dir / CACHE_NAME)
+    _saved, _used = {}, {}
+
+
+def render_markdown(text: str) -> Markup:
+    html = _to_html(text)
     clean = nh3.clean(
         html,
         tags=ALLOWED_TAGS,

@@ -4,7 +4,11 @@ Layout: `<cache>/<key[:2]>/<key>/` holds `<width>.<ext>` for every width and for
 `share.jpg` when the photo is a booth's or a product's link preview, and `meta.json` (the
 placeholder colour), written last: an entry without it is unfinished and never trusted.
 `<cache>/last-build.txt` lists the keys the last successful build used; `prune` deletes every
-other entry. `<cache>/digests.json` remembers the digest of each unchanged source file. Pruning is explicit (`invoke clean --stale`), not automatic, because a build with
+other entry. `<cache>/digests.json` remembers the size as displayed and the digest of each
+source file by its signature (path, size, mtime, ctime, inode), so an unchanged photo is neither
+read nor opened again (rows of the older digest-only format are ignored: those photos are read
+once more). `<cache>/markdown.json` keeps exhibitor Markdown's HTML by content (expo/content/markup.py).
+Pruning is explicit (`invoke clean --stale`), not automatic, because a build with
 other settings (publishconf.py, a test of new widths) would otherwise throw away entries the
 next normal build needs again, and re-encoding costs far more than the disk it frees.
 """
@@ -19,7 +23,7 @@ from pathlib import Path
 from expo.images.encode import META
 
 USED = "last-build.txt"
-DIGESTS = "digests.json"  # source file signature -> sha256, so unchanged photos are not re-read
+DIGESTS = "digests.json"  # source file signature -> size and sha256: unchanged photos are not re-read
 
 
 class PhotoCache:
@@ -46,17 +50,19 @@ class PhotoCache:
         tmp.write_text("".join(f"{k}\n" for k in sorted(set(keys))), encoding="utf-8")
         tmp.replace(self.root / USED)
 
-    def load_digests(self) -> dict[tuple, str]:
+    def load_known(self) -> dict[tuple, tuple[int, int, str, bool]]:
+        """Source file signature -> (width, height, digest, jpeg) as the last build saved them."""
         try:
             rows = json.loads((self.root / DIGESTS).read_text(encoding="utf-8"))
-            return {tuple(row[:-1]): str(row[-1]) for row in rows}
+            return {tuple(row[:5]): (int(row[5]), int(row[6]), str(row[7]), bool(row[8]))
+                    for row in rows if len(row) == 9}
         except (OSError, ValueError, TypeError):
             return {}
 
-    def save_digests(self, digests: dict[tuple, str]) -> None:
+    def save_known(self, known: dict[tuple, tuple[int, int, str, bool]]) -> None:
         self.root.mkdir(parents=True, exist_ok=True)
         tmp = self.root / f".{DIGESTS}.{os.getpid()}"
-        tmp.write_text(json.dumps(sorted([*key, value] for key, value in digests.items())), encoding="utf-8")
+        tmp.write_text(json.dumps(sorted([*key, *value] for key, value in known.items())), encoding="utf-8")
         tmp.replace(self.root / DIGESTS)
 
     def used(self) -> set[str] | None:

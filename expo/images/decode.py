@@ -62,9 +62,7 @@ class PhotoError(Exception):
 JPEG_SHRINK_FACTOR = 4
 
 
-def over_limit_but_shrinkable(im: Image.Image, max_megapixels: float) -> bool:
-    width, height = im.size
-    return im.format in ("JPEG", "MPO") and width * height <= max_megapixels * JPEG_SHRINK_FACTOR * 1_000_000
+SHRINKABLE_FORMATS = ("JPEG", "MPO")  # decoded at 1/2, 1/4 or 1/8 scale by libjpeg itself
 
 
 @contextmanager
@@ -83,12 +81,18 @@ def open_photo(path: Path, max_megapixels: float) -> Iterator[Image.Image]:
         width, height = im.size
         if width < 1 or height < 1:
             raise PhotoError("photo_unreadable")
-        if width * height > max_megapixels * 1_000_000 and not over_limit_but_shrinkable(im, max_megapixels):
-            raise PhotoError("photo_too_many_pixels", megapixels=round(width * height / 1e6, 1),
-                             limit=max_megapixels)
-        if max(width, height) > MAX_ASPECT * min(width, height):
-            raise PhotoError("photo_shape", width=width, height=height, limit=MAX_ASPECT)
+        check_pixels(width, height, max_megapixels, jpeg=im.format in SHRINKABLE_FORMATS)
         yield im
+
+
+def check_pixels(width: int, height: int, max_megapixels: float, jpeg: bool = False) -> None:
+    """The organiser's pixel limit and the shape limit, from the header or from a size the cache
+    remembers. A JPEG up to JPEG_SHRINK_FACTOR times the limit passes: it is decoded scaled down."""
+    pixels = width * height
+    if pixels > max_megapixels * 1_000_000 and not (jpeg and pixels <= max_megapixels * JPEG_SHRINK_FACTOR * 1_000_000):
+        raise PhotoError("photo_too_many_pixels", megapixels=round(pixels / 1e6, 1), limit=max_megapixels)
+    if max(width, height) > MAX_ASPECT * min(width, height):
+        raise PhotoError("photo_shape", width=width, height=height, limit=MAX_ASPECT)
 
 
 def orientation(im: Image.Image) -> int:

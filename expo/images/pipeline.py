@@ -1,7 +1,8 @@
 """Photos -> responsive, metadata-free variants, cached outside output/, made on every core.
 
 Four steps, so templates know every file before anything is encoded:
-- `inspect` reads only the header (size as displayed, limits) and digests the file's bytes.
+- `inspect` reads only the header (size as displayed, limits) and digests the file's bytes,
+  once: unchanged files are known from the last build.
 - `plan` is pure: which widths and formats a photo gets and their URLs, named by a hash of the
   source's content and the recipe, so hosts can cache them forever.
 - `prepare` encodes, in a process pool, what the cache lacks: one decode per source.
@@ -23,7 +24,7 @@ from pathlib import Path, PurePath
 from typing import Iterable
 
 from expo.images.cache import PhotoCache
-from expo.images.decode import PhotoError, display_size, open_photo
+from expo.images.decode import SHRINKABLE_FORMATS, PhotoError, check_pixels, display_size, open_photo
 from expo.images.encode import SHARE_NAME, Job, Outcome, check, encode, file_name
 from expo.images.pool import run_jobs
 from expo.images.recipe import FORMATS, SHARE_SIZE, Recipe
@@ -57,29 +58,40 @@ def closest_photo(name: str, names: Iterable[str]) -> tuple[str, str] | None:
 
 ImageProblem = PhotoError  # the name parsing.py knows: `key` and `params` become a ContentError
 _FORMAT_OF_MIME = {f.mime: f.name for f in FORMATS.values()}
+_EXT_OF_MIME = {f.mime: f.ext for f in FORMATS.values()}
 
 
-@dataclass(frozen=True)
+# Slots, and URLs made on demand from one string per photo: a city-wide catalog holds hundreds of
+# thousands of photos with nine renditions each, and a __dict__ and a URL string per rendition
+# made them the largest part of a build's memory.
+@dataclass(frozen=True, slots=True)
 class ImageInfo:
     width: int  # as displayed, after EXIF orientation
     height: int
     digest: str  # of the file's bytes
+    jpeg: bool = False  # over the pixel limit a JPEG may still pass: it is decoded scaled down
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Rendition:
-    url: str  # relative to the site root, e.g. media/batik-sari/kain-1a2b3c4d5e-800.avif
+    base: str  # shared by a photo's renditions: media/batik-sari/kain-1a2b3c4d5e
     width: int
     height: int
     mime: str
+    share: bool = False  # the link preview, <base>-share.jpg
+
+    @property
+    def url(self) -> str:
+        """Relative to the site root, e.g. media/batik-sari/kain-1a2b3c4d5e-800.avif."""
+        return f"{self.base}-{'share' if self.share else self.width}.{_EXT_OF_MIME[self.mime]}"
 
     @property
     def file_name(self) -> str:
         """Its name inside the cache entry."""
-        return file_name(self.width, _FORMAT_OF_MIME[self.mime])
+        return SHARE_NAME if self.share else file_name(self.width, _FORMAT_OF_MIME[self.mime])
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Picture:
     """Everything a template needs for one <picture>."""
 
@@ -131,42 +143,55 @@ class Prepared:
 
 
 def inspect(path: Path, max_megabytes: float, max_megapixels: float) -> ImageInfo:
-    """Header only: limits, size as displayed, and the digest of the bytes."""
-    size = path.stat().st_size
-    if size > max_megabytes * 1024 * 1024:
-        raise ImageProblem("photo_too_large", size=round(size / 1024 / 1024, 1), limit=max_megabytes)
+    """Limits, size as displayed, and the digest of the bytes. A file this process or the last
+    build already inspected (same signature) is not opened again: its size and digest are
+    remembered, and only the limits are checked anew (the organiser may have changed them)."""
+    st = path.stat()
+    if st.st_size > max_megabytes * 1024 * 1024:
+        raise ImageProblem("photo_too_large", size=round(st.st_size / 1024 / 1024, 1), limit=max_megabytes)
+    signature = _signature(path, st)
+    known = _KNOWN.get(signature)
+    if known is not None:
+        check_pixels(known.width, known.height, max_megapixels, known.jpeg)
+        return known
     with open_photo(path, max_megapixels) as im:
         width, height = display_size(im)
-    return ImageInfo(width, height, _file_digest(path))
+        jpeg = im.format in SHRINKABLE_FORMATS
+    known = _KNOWN[signature] = ImageInfo(width, height, _file_digest(path), jpeg)
+    return known
 
 
-# Digests of unchanged files are remembered, as git's index does: at the catalog's scale
-# (thousands of 3-5 MB photos) re-reading every byte would dominate a rebuild. A file counts as
-# unchanged while its size, mtime, ctime and inode are; ctime cannot be set back by hand.
-_DIGESTS: dict[tuple, str] = {}
+# Photos already inspected, as git's index remembers files: at the catalog's scale (thousands of
+# 3-5 MB photos) re-reading every byte, or even every header with Pillow, would dominate a
+# rebuild. A file counts as unchanged while its size, mtime, ctime and inode are; ctime cannot
+# be set back by hand.
+_KNOWN: dict[tuple, ImageInfo] = {}
+
+
+def _signature(path: Path, st: os.stat_result) -> tuple:
+    # abspath, not resolve(): no system call per photo, and the inode already tells files apart
+    return (os.path.abspath(path), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
 
 
 def _file_digest(path: Path) -> str:
-    st = path.stat()
-    signature = (str(path.resolve()), st.st_size, st.st_mtime_ns, st.st_ctime_ns, st.st_ino)
-    if signature not in _DIGESTS:
-        digest = hashlib.sha256()
-        with open(path, "rb") as f:
-            for block in iter(lambda: f.read(1 << 20), b""):
-                digest.update(block)
-        _DIGESTS[signature] = digest.hexdigest()
-    return _DIGESTS[signature]
+    digest = hashlib.sha256()
+    with open(path, "rb") as f:
+        for block in iter(lambda: f.read(1 << 20), b""):
+            digest.update(block)
+    return digest.hexdigest()
 
 
 def remember_digests(cache_dir: Path) -> None:
-    """Load the digests the last build saved, so unchanged photos are not read again."""
-    _DIGESTS.update(PhotoCache(cache_dir).load_digests())
+    """Load what the last build saved about its photos, so unchanged ones are not read again."""
+    for signature, known in PhotoCache(cache_dir).load_known().items():
+        _KNOWN[signature] = ImageInfo(*known)
 
 
 def keep_digests(cache_dir: Path, pictures: Iterable[Picture]) -> None:
-    """Save the digests of these pictures' sources (and no others) for the next build."""
-    sources = {str(p.source.resolve()) for p in pictures}
-    PhotoCache(cache_dir).save_digests({k: v for k, v in _DIGESTS.items() if k[0] in sources})
+    """Save size and digest of these pictures' sources (and no others) for the next build."""
+    sources = {os.path.abspath(p.source) for p in pictures}
+    PhotoCache(cache_dir).save_known({k: (v.width, v.height, v.digest, v.jpeg) for k, v in _KNOWN.items()
+                                      if k[0] in sources})
 
 
 def plan(source: Path, info: ImageInfo, booth: str, stem: str, alt: str, widths: Iterable[int],
@@ -180,8 +205,8 @@ def plan(source: Path, info: ImageInfo, booth: str, stem: str, alt: str, widths:
         spec = FORMATS[name]
         for width in recipe.widths_for(info.width):
             height = max(1, round(info.height * width / info.width))
-            renditions.append(Rendition(f"{base}-{width}.{spec.ext}", width, height, spec.mime))
-    share = Rendition(f"{base}-share.jpg", *SHARE_SIZE, "image/jpeg")
+            renditions.append(Rendition(base, width, height, spec.mime))
+    share = Rendition(base, *SHARE_SIZE, "image/jpeg", share=True)
     return Picture(source, key, alt, info.width, info.height, tuple(renditions), share)
 
 
@@ -221,15 +246,26 @@ def publish(prepared: Prepared, output_dir: Path) -> int:
 
 
 def link_file(cached: Path, target: Path) -> bool:
-    """Put a cached file at `target` (a hard link, else a copy); False if it was there already."""
-    if target.exists():
-        return False
-    target.parent.mkdir(parents=True, exist_ok=True)
-    try:
-        os.link(cached, target)  # output files are never edited in place
-    except OSError:
-        shutil.copyfile(cached, target)
-    return True
+    """Put a cached file at `target` (a hard link, else a copy); False if it was there already.
+    No stat and no mkdir before the link: a folder is made only when the link says it is
+    missing (thousands of photos share a few booth folders)."""
+    for attempt in (1, 2):
+        try:
+            os.link(cached, target)  # output files are never edited in place
+            return True
+        except FileExistsError:  # the same photo shown twice: one file
+            return False
+        except FileNotFoundError:
+            if attempt == 2 or not cached.exists():
+                raise
+            target.parent.mkdir(parents=True, exist_ok=True)
+        except OSError:  # no hard links here (another disk, a file system without them)
+            if target.exists():
+                return False
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(cached, target)
+            return True
+    return False
 
 
 def verify(pictures: Iterable[Picture], cache_dir: Path, *, workers: int = 0,
