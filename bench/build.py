@@ -111,7 +111,7 @@ def booth_yml(number: int, products: int, rng: random.Random, tagline: str) -> s
         f'whatsapp: "0812-{number % 10000:04d}-{rng.randrange(10000):04d}"',
         f"instagram: \"@{slug.replace('-', '')[:30]}\"",
         "logo: logo.jpg",
-        f"joined: 2026-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
+        f"joined: 2025-{number % 12 + 1:02d}-{number % 28 + 1:02d}",
     ]
     if number % 2 == 0:
         lines.append("marketplaces:")

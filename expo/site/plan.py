@@ -226,7 +226,8 @@ def _group(routes: Routes, group: Group, kind: str, url_of_page, per_page: int, 
         pages.append(_page(routes, urls[number - 1], "expo_group", source,
                            (f"{kind}:{group.key}",) + tuple(f"booth:{e.slug}" for e in booths),
                            (kind, group.key, number), kind, trail,
-                           about=f"{kind} {group.label}" + (f" page {number}" if number > 1 else ""),
+                           about=f"{kind} {group.label}" + (f" page {number}" if number > 1 else "")
+                           + (f" ({source}/exhibitor.yml: city)" if kind == "city" else ""),
                            group=group, group_kind=kind, group_label=label, booths=booths,
                            products=round_robin(booths, per_page), **_pager(number, urls)))
     return pages
