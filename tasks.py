@@ -215,6 +215,14 @@ def bench_search(c, booths=550, products=5):
     c.run(f"python bench/search.py --booths {int(booths)} --products {int(products)}", pty=False)
 
 
+@task(help={"output": "audit output/ as it is (a preview build, no absolute addresses) instead of a published copy",
+            "show-audits": "list every audit below full marks, not only those of missed targets"})
+def audit(c, output=False, show_audits=False):
+    """Lighthouse (npm ci first) on the home, a booth and a product page against the targets."""
+    flags = (" --output" if output else "") + (" --show-audits" if show_audits else "")
+    c.run(f"python bench/audit.py{flags}", pty=False)
+
+
 @task(help={"quick": "skip the slow tests (real camera photos, regenerating the demo photos, the "
                      "browser): a minute or two instead of several; CI runs everything"})
 def test(c, quick=False):

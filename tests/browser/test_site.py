@@ -264,3 +264,18 @@ def test_breadcrumbs_read_as_one_line_not_a_numbered_list(project, visit):
     assert len(tops) == 1, tops
     assert crumbs.first.evaluate("item => getComputedStyle(item).listStyleType") == "none"
 
+
+
+@pytest.mark.parametrize("kind", ["home", "product"])
+def test_nothing_moves_the_page_after_it_is_drawn(project, visit, kind):
+    """No layout shift while loading (the un-hidden cart link once pushed every page down 0.25)."""
+    page = visit().open(_page_kinds(project)[kind])
+    page.wait_for_load_state("networkidle")
+    shifts = page.evaluate("""() => new Promise(done => {
+        const found = [];
+        new PerformanceObserver(list => found.push(...list.getEntries()))
+            .observe({type: 'layout-shift', buffered: true});
+        setTimeout(() => done(found.filter(entry => !entry.hadRecentInput)
+            .map(entry => [entry.value, entry.sources.map(source => source.node && source.node.outerHTML.slice(0, 80))])), 500);
+    })""")
+    assert sum(value for value, _ in shifts) < 0.01, shifts
