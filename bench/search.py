@@ -91,6 +91,8 @@ def main() -> None:
     parser.add_argument("--products", type=int, default=3)
     parser.add_argument("--sample", type=int, default=100, help="pages for the page-by-page baseline")
     parser.add_argument("--word", default="batik")
+    parser.add_argument("--browser", action="store_true",
+                        help="also time searches in headless Chromium (/usr/bin/chromium, Playwright)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -123,6 +125,53 @@ def main() -> None:
         print(f"first search for '{args.word}': {size / 1024:.1f} KB fetched")
         for name, file_size in files:
             print(f"    {file_size / 1024:7.1f} KB  {name}")
+        if args.browser:
+            cold, warm = browser_timings(site, args.word)
+            print(f"in Chromium: first search for '{args.word}' shown {cold:.0f} ms after the results "
+                  f"page is ready (index and wasm fetched); later searches answer in "
+                  f"{min(warm):.0f}-{max(warm):.0f} ms ({len(warm)} queries)")
+
+
+def browser_timings(site: Path, word: str) -> tuple[float, list[float]]:
+    """Milliseconds from DOMContentLoaded of /cari/?q=<word> until the first results are on the
+    page, then the time Pagefind takes to answer other queries in the same page."""
+    import functools
+    import http.server
+    import threading
+
+    from playwright.sync_api import sync_playwright
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
+                                                 args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 390, "height": 844})
+            page.goto(f"{base}/cari/?q={word}")
+            page.wait_for_function("document.getElementById('search-results').children.length > 0", timeout=30_000)
+            cold = page.evaluate("performance.now() - performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+            warm = page.evaluate("""async () => {
+                const pf = await import('/pagefind/pagefind.js');
+                const times = [];
+                for (const q of ['kain', 'keripik', 'tempe', 'madu', 'tas', 'kopi', 'sambal', 'tenun']) {
+                    const start = performance.now();
+                    const found = await pf.search(q);
+                    await Promise.all(found.results.slice(0, 12).map(r => r.data()));
+                    times.push(performance.now() - start);
+                }
+                return times;
+            }""")
+            browser.close()
+    finally:
+        server.shutdown()
+    return cold, warm
 
 
 if __name__ == "__main__":

@@ -123,3 +123,13 @@ def test_one_language_builds_no_english_site(tmp_path):
 
 def test_every_interface_text_is_translated():
     assert untranslated(REPO) == []
+
+
+def test_the_menu_marks_the_section_of_the_page(demo):
+    marked = {path: [(a.text, a.attrs["aria-current"]) for a in Page(demo / path, demo).find_all("a")
+                     if "aria-current" in a.attrs and a.text]
+              for path in ("kategori/index.html", "kategori/batik/index.html", "kota/index.html", PRODUCT)}
+    assert ("Kategori", "page") in marked["kategori/index.html"]
+    assert ("Kategori", "true") in marked["kategori/batik/index.html"]
+    assert ("Kota", "page") in marked["kota/index.html"]
+    assert ("Peserta", "true") in marked[PRODUCT]
