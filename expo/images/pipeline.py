@@ -103,9 +103,6 @@ class Picture:
     renditions: tuple[Rendition, ...]
     share: Rendition  # the 1200x630 link preview (made for booth and product photos)
 
-    def srcset(self, mime: str) -> str:
-        return ", ".join(f"{r.url} {r.width}w" for r in self.renditions if r.mime == mime)
-
     @property
     def mimes(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(r.mime for r in self.renditions))
