@@ -29,6 +29,14 @@ def write(repo: Path, path: str, text: str | bytes) -> None:
         target.write_text(text, encoding="utf-8")
 
 
+def init_repo(repo: Path) -> None:
+    """A git repository on `main` with a test identity and no commit signing."""
+    git(repo, "init", "-q", "-b", "main")
+    git(repo, "config", "user.name", "Tester")
+    git(repo, "config", "user.email", "tester@example.com")
+    git(repo, "config", "commit.gpgsign", "false")
+
+
 def commit(repo: Path, message: str = "change") -> None:
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", message)

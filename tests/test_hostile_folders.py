@@ -159,13 +159,10 @@ def test_validate_of_one_booth_warns_about_a_name_another_booth_uses(tmp_path):
 
 def test_review_warns_about_a_name_another_booth_uses_and_refuses_a_case_twin(tmp_path):
     from expo.pr.review import review
-    from gitkit import commit as git_commit, git
+    from gitkit import commit as git_commit, git, init_repo
 
     root = make_project(tmp_path / "site")  # batik-sari and keripik-bu-sri on main
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "Tester")
-    git(root, "config", "user.email", "tester@example.com")
-    git(root, "config", "commit.gpgsign", "false")
+    init_repo(root)
     git_commit(root, "base")
     git(root, "checkout", "-q", "-b", "pr")
     write_exhibitor(root, "batik-sari-asli", GOOD_YML.replace("sari-batik", "penyerang"))

@@ -13,7 +13,7 @@ from expo.cli.build import BuildFailed
 from expo.pr.codeowners import render_codeowners
 from expo.pr.literalsettings import literal_setting
 from expo.pr.ownership import Change, decide, owners_from_yaml
-from gitkit import commit, git, isolated_git, write  # noqa: F401 (isolated_git: autouse)
+from gitkit import commit, git, init_repo, isolated_git, write  # noqa: F401 (isolated_git: autouse)
 from sitekit import GOOD_YML, SECOND_YML, make_project
 
 SETTINGS = 'SITENAME = "Expo uji"\nEXPO_ORGANISERS = ["Panitia-Expo"]\n'
@@ -24,10 +24,7 @@ def repo(tmp_path) -> Path:
     """main: two booths, settings and a theme file; HEAD: a branch `pr` off main."""
     root = tmp_path / "expo"
     root.mkdir()
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "Tester")
-    git(root, "config", "user.email", "tester@example.com")
-    git(root, "config", "commit.gpgsign", "false")
+    init_repo(root)
     write(root, "pelicanconf.py", SETTINGS)
     write(root, "theme/templates/base.html", "<html></html>\n")
     write(root, "exhibitors/batik-sari/exhibitor.yml", GOOD_YML)  # owners: sari-batik
@@ -327,9 +324,7 @@ def test_literal_settings_are_read_without_running_the_file():
 def test_validate_changed_since_checks_only_changed_booths(tmp_path, capsys):
     root = make_project(tmp_path / "site", {"batik-sari": GOOD_YML,
                                             "keripik-bu-sri": SECOND_YML.replace("kuliner", "kulinerr")})
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "Tester")
-    git(root, "config", "user.email", "tester@example.com")
+    init_repo(root)
     commit(root, "base with one broken booth")
     git(root, "checkout", "-q", "-b", "pr")
     write(root, "exhibitors/batik-sari/exhibitor.yml", GOOD_YML.replace("Jl. Hayam Wuruk 12", "Jl. Baru"))

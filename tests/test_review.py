@@ -15,7 +15,7 @@ from expo.pr import comment
 from expo.pr.review import review
 from expo.pr.suggest import apply_fixes, find_fixes
 from expo.pr.tree import DANGLING, copy_folders
-from gitkit import commit, git, isolated_git, write  # noqa: F401 (isolated_git: autouse)
+from gitkit import commit, git, init_repo, isolated_git, write  # noqa: F401 (isolated_git: autouse)
 from sitekit import GOOD_YML, SECOND_YML, make_project, write_photo
 
 PWNED = "pwned-by-the-pull-request"
@@ -26,10 +26,7 @@ def repo(tmp_path) -> Path:
     """A real project on `main` (two booths with photos); the branch `pr` is checked out."""
     root = make_project(tmp_path / "site")
     (root / "tasks.py").write_text("# the base's tasks\n", encoding="utf-8")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "config", "user.name", "Tester")
-    git(root, "config", "user.email", "tester@example.com")
-    git(root, "config", "commit.gpgsign", "false")
+    init_repo(root)
     commit(root, "base")
     git(root, "checkout", "-q", "-b", "pr")
     return root
