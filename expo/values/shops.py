@@ -63,3 +63,8 @@ def recognise_marketplace(url: str) -> Marketplace:
     if host in _TIKTOK_HOSTS and path.lower().startswith(_TIKTOK_SHOP_PATHS):
         return TIKTOK_SHOP
     return OTHER
+
+
+# Every marketplace key a shop button can have, 'other' last: the channels of order analytics
+# (expo/site/analytics.py) and of `invoke stats --orders`.
+MARKETPLACE_KEYS = tuple(dict.fromkeys(m.key for _domains, m in _BY_DOMAIN)) + (OTHER.key,)
