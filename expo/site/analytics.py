@@ -35,7 +35,7 @@ from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
-from expo.values.shops import MARKETPLACE_KEYS
+from expo.values.shops import MARKETPLACES
 
 ANALYTICS_SCRIPT = "js/analytics.js"  # ours, under theme/static/; published only with analytics on
 PROVIDERS = ("umami", "goatcounter", "plausible")  # self-hostable ones first
@@ -43,7 +43,7 @@ KEYS = ("provider", "script", "site")
 PLAUSIBLE_EVENT = "Penawaran"  # Plausible's one goal: the offer ("penawaran") UVO counted
 CART = "cart"
 WHATSAPP = "whatsapp"
-CHANNELS = (WHATSAPP, CART) + MARKETPLACE_KEYS
+CHANNELS = (WHATSAPP, CART, *MARKETPLACES)
 
 _HOST = re.compile(r"^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$")
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")

@@ -65,6 +65,6 @@ def recognise_marketplace(url: str) -> Marketplace:
     return OTHER
 
 
-# Every marketplace key a shop button can have, 'other' last: the channels of order analytics
-# (expo/site/analytics.py) and of `invoke stats --orders`.
-MARKETPLACE_KEYS = tuple(dict.fromkeys(m.key for _domains, m in _BY_DOMAIN)) + (OTHER.key,)
+# Every marketplace a shop button can be for (key -> label), 'other' last: the channels of order
+# analytics (expo/site/analytics.py) and of `invoke stats --orders`.
+MARKETPLACES = {**{m.key: m.label for _domains, m in _BY_DOMAIN}, OTHER.key: OTHER.label}
