@@ -262,13 +262,13 @@ def test_every_bad_row_unknown_booth_and_foreign_code_is_named_by_line(demo_cata
             "offer,cart/pesanan-saya,1,1,5.0\r\n"
             "offer\r\n")
     assert _problems(tmp_path, "custom_props.csv", text, demo_catalog) == [
-        'custom_props.csv, baris 3: jumlah "banyak" bukan bilangan bulat (count is not a whole number)',
-        "custom_props.csv, baris 7: 1 kolom, seharusnya 4 (1 columns, should be 4)",
         'custom_props.csv, baris 2: booth "tidak-ada" tidak ada di katalog (no such booth in the catalog).',
+        'custom_props.csv, baris 3: jumlah "banyak" bukan bilangan bulat (count is not a whole number)',
         "custom_props.csv, baris 4: kode pesanan EXPO25-3AY-1F2A bukan dari expo ini, yang kodenya berawalan "
         "UVO26 (EXPO_ORDER_CODE_PREFIX) (order code of another expo)",
         "custom_props.csv, baris 5: kode pesanan UVO26-ZZZ-1F2A: tidak ada booth berkode ZZZ (no booth has the code ZZZ)",
         'custom_props.csv, baris 6: "pesanan-saya" bukan kode pesanan seperti UVO26-K7Q-3F2A (not an order code)',
+        "custom_props.csv, baris 7: 1 kolom, seharusnya 4 (1 columns, should be 4)",
     ]
 
 

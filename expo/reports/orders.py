@@ -63,7 +63,7 @@ class Export:
     source: str  # the file named in messages: 'x.csv' or 'x.zip:events.csv'
     events: tuple[Event, ...]
     warnings: tuple[str, ...] = ()
-    problems: tuple[str, ...] = ()  # rows that could not be read, reported with the rest by tally()
+    problems: tuple[tuple[int, str], ...] = ()  # (line, message) of rows that could not be read
 
 
 @dataclass
@@ -160,14 +160,15 @@ def _parse(name: str, text: str) -> Export:
         "GoatCounter (2Path,Title,Event,...)."])
 
 
-def _count(name: str, line: int, text: str, problems: list[str]) -> int:
+def _count(name: str, line: int, text: str, problems: list[tuple[int, str]]) -> int:
     if re.fullmatch(r"[0-9]{1,12}", text.strip()):  # a count, not a number Python refuses to read
         return int(text)
-    problems.append(f"{name}, baris {line}: jumlah \"{text[:40]}\" bukan bilangan bulat (count is not a whole number)")
+    problems.append((line, f"{name}, baris {line}: jumlah \"{text[:40]}\" bukan bilangan bulat "
+                           "(count is not a whole number)"))
     return 0
 
 
-def _read_rows(name: str, rows, width: int, pick) -> tuple[list[Event], int, tuple[str, ...]]:
+def _read_rows(name: str, rows, width: int, pick) -> tuple[list[Event], int, tuple[tuple[int, str], ...]]:
     """Events from `pick(row, line, problems)` -> (event name, count) or None, the rows read, and
     a message for every row too short and every bad count."""
     events, problems, seen = [], [], 0
@@ -178,14 +179,14 @@ def _read_rows(name: str, rows, width: int, pick) -> tuple[list[Event], int, tup
             seen += 1
             line = rows.line_num
             if len(row) < width:
-                problems.append(f"{name}, baris {line}: {len(row)} kolom, seharusnya {width} "
-                                f"({len(row)} columns, should be {width})")
+                problems.append((line, f"{name}, baris {line}: {len(row)} kolom, seharusnya {width} "
+                                       f"({len(row)} columns, should be {width})"))
                 continue
             picked = pick(row, line, problems)
             if picked is not None and picked[1]:
                 events.append(Event(line, picked[0].strip(), picked[1]))
     except csv.Error as exc:
-        problems.append(f"{name}, baris {rows.line_num}: bukan CSV yang benar (not valid CSV): {exc}")
+        problems.append((rows.line_num, f"{name}, baris {rows.line_num}: bukan CSV yang benar (not valid CSV): {exc}"))
     return events, seen, tuple(problems)
 
 
@@ -241,14 +242,15 @@ def tally(export: Export, catalog: Catalog, code_prefix: str) -> OrderStats:
         if channel == CART:
             match = order_code.match(rest)
             if not match:
-                problems.append(f"{where} {event.line}: \"{rest[:40]}\" bukan kode pesanan seperti "
-                                f"{code_prefix}-K7Q-3F2A (not an order code)")
+                problems.append((event.line, f"{where} {event.line}: \"{rest[:40]}\" bukan kode pesanan seperti "
+                                             f"{code_prefix}-K7Q-3F2A (not an order code)"))
             elif match.group(1) != code_prefix:
-                problems.append(f"{where} {event.line}: kode pesanan {rest} bukan dari expo ini, yang kodenya "
-                                f"berawalan {code_prefix} (EXPO_ORDER_CODE_PREFIX) (order code of another expo)")
+                problems.append((event.line, f"{where} {event.line}: kode pesanan {rest} bukan dari expo ini, yang "
+                                             f"kodenya berawalan {code_prefix} (EXPO_ORDER_CODE_PREFIX) "
+                                             "(order code of another expo)"))
             elif match.group(2) not in by_code:
-                problems.append(f"{where} {event.line}: kode pesanan {rest}: tidak ada booth berkode "
-                                f"{match.group(2)} (no booth has the code {match.group(2)})")
+                problems.append((event.line, f"{where} {event.line}: kode pesanan {rest}: tidak ada booth berkode "
+                                             f"{match.group(2)} (no booth has the code {match.group(2)})"))
             else:
                 booth = booths[by_code[match.group(2)]]
                 booth.cart += event.count
@@ -258,14 +260,14 @@ def tally(export: Export, catalog: Catalog, code_prefix: str) -> OrderStats:
         if booth is None:
             cut = " Umami memotong nama event setelah 50 karakter (Umami cuts event names at 50 characters)." \
                 if export.provider == "umami" and len(event.name) >= 50 else ""
-            problems.append(f"{where} {event.line}: booth \"{rest[:60]}\" tidak ada di katalog "
-                            f"(no such booth in the catalog).{cut}")
+            problems.append((event.line, f"{where} {event.line}: booth \"{rest[:60]}\" tidak ada di katalog "
+                                         f"(no such booth in the catalog).{cut}"))
         elif channel == WHATSAPP:
             booth.whatsapp += event.count
         else:
             booth.marketplaces[channel] = booth.marketplaces.get(channel, 0) + event.count
-    if problems:
-        raise OrdersError(problems)
+    if problems:  # in the file's order, whatever found them
+        raise OrdersError([message for _line, message in sorted(problems, key=lambda p: p[0])])
     ordered = sorted(booths.values(), key=lambda b: (-b.total, b.slug))
     for booth in ordered:  # fixed orders for every output: channels as CHANNELS lists them, codes sorted
         booth.marketplaces = {k: booth.marketplaces[k] for k in CHANNELS if k in booth.marketplaces}
