@@ -28,6 +28,7 @@ from expo.site.linked_data import jsonld
 from expo.site.outputs import PRODUCERS, Output
 from expo.site.pictures import picture_html
 from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
+from expo.site.progress import reporting
 from expo.site.routes import Routes
 from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS
 from expo.site.storefront import hero_image
@@ -128,7 +129,7 @@ class ExpoGenerator(Generator):
                         absolute_siteurl(self.settings), self.planned, self.photos.cache)
         previous = self._previous()
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
-        for file in self.planned:
+        for file in reporting(self.planned, self.settings):  # progress on a terminal
             if previous is not None and previous.reuse(file.save_as, self.digests[file.save_as],
                                                        folder / file.save_as, file.values.get("whole_folder", "")):
                 continue
