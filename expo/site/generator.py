@@ -21,6 +21,7 @@ from expo.images.photos import catalog_pictures, prepare_photos, remember_digest
 from expo.images.recipe import SHARE_SIZE
 from expo.project import expo_settings_of, project_root
 from expo.site import linked_data
+from expo.site.assets import theme_assets
 from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, content_digests, file_digest,
                                     manifest_path, site_digest, tree_digest_of)
@@ -66,15 +67,15 @@ class ExpoGenerator(Generator):
         self.catalog, self.problems = require_catalog(root, self.expo)
         self.warnings: list[ContentError] = [p for p in self.problems if not p.is_error]
         siteurl = absolute_siteurl(self.settings)
-        routes = {lang: Routes(self.expo, Text(lang, self.expo), siteurl) for lang in self.expo.languages}
+        theme = theme_assets(Path(self.theme) / "static")
+        published = {name: public for name, public, _path in theme}
+        routes = {lang: Routes(self.expo, Text(lang, self.expo), siteurl, published) for lang in self.expo.languages}
         pictures = catalog_pictures(self.catalog)
         hero, hero_problems = hero_image(root, self.expo)
         if hero_problems:
             raise ContentErrors(hero_problems)
         content_pages = tuple(self.context.get("pages", []) + self.context.get("hidden_pages", []))
-        theme_static = Path(self.theme) / "static"
-        assets = tuple((p.relative_to(theme_static).as_posix(), p)
-                       for p in sorted(theme_static.rglob("*")) if p.is_file())
+        assets = tuple((public, path) for _name, public, path in theme)
         site = Site(self.catalog, routes, self.expo.exhibitors_path, self.expo.directory_per_page,
                     content_pages=content_pages, photos=tuple(pictures),
                     shared_photos=frozenset(p.key for p in share_pictures(self.catalog)), assets=assets,
