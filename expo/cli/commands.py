@@ -48,6 +48,27 @@ def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | No
     return 0
 
 
+def publish(root: Path, rsync: str | None = None) -> int:
+    """Build with publishconf.py; with `rsync` ('user@host:/folder', checked before building),
+    then send output/ there (expo/cli/rsync.py)."""
+    from expo.cli.rsync import RsyncError, parse_target, send
+    from expo.pr.ownership import one_line
+
+    try:
+        target = parse_target(rsync) if rsync is not None else None
+    except RsyncError as exc:
+        raise BuildFailed(str(exc)) from None
+    result = build(root, settings_file="publishconf.py")
+    print_summary(result, root)
+    if target is not None:
+        try:
+            send(result.output, target)
+        except RsyncError as exc:
+            raise BuildFailed(str(exc)) from None
+        print(one_line("rsync_done", {"target": str(target)}), file=sys.stderr)
+    return 0
+
+
 def print_summary(result, root: Path) -> None:
     """The build's last line, after a warning when output/ holds more files than the limit."""
     from expo.cli.summary import file_limit_warning, summary_line

@@ -22,6 +22,7 @@ from expo.images.recipe import SHARE_SIZE
 from expo.project import expo_settings_of, project_root
 from expo.site import linked_data
 from expo.site.assets import theme_assets
+from expo.site.headers import headers_text
 from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, content_digests, file_digest,
                                     manifest_path, site_digest, tree_digest_of)
@@ -68,7 +69,7 @@ class ExpoGenerator(Generator):
         self.warnings: list[ContentError] = [p for p in self.problems if not p.is_error]
         siteurl = absolute_siteurl(self.settings)
         theme = theme_assets(Path(self.theme) / "static")
-        published = {name: public for name, public, _path in theme}
+        self.asset_names = published = {name: public for name, public, _path in theme}
         routes = {lang: Routes(self.expo, Text(lang, self.expo), siteurl, published) for lang in self.expo.languages}
         pictures = catalog_pictures(self.catalog)
         hero, hero_problems = hero_image(root, self.expo)
@@ -113,7 +114,8 @@ class ExpoGenerator(Generator):
         """save_as -> digest of the inputs of every planned file (incremental.py)."""
         menu = [(p.slug, p.title, [(t.lang, t.title) for t in p.translations]) for p in content_pages]
         site = site_digest(self.settings, Path(self.theme), [repr(self.expo), repr(menu),
-                                                              repr({k: v.content for k, v in intros.items()})])
+                                                              repr({k: v.content for k, v in intros.items()}),
+                                                              repr(sorted(self.asset_names.items()))])
         content = content_digests(self.catalog)
         extra = {f"page:{p.slug}": repr([(v.lang, v.metadata, v.content) for v in (p, *p.translations)])
                  for p in content_pages}
@@ -122,6 +124,8 @@ class ExpoGenerator(Generator):
                 extra[f"photo:{file.values['picture']}"] = file.values["picture"]  # named by content
             elif file.kind == "asset":
                 extra[file.inputs[0]] = tree_digest_of(file.values["file"])
+            elif file.kind == "headers":  # made from the folders of the whole plan
+                extra[file.inputs[0]] = headers_text(self.planned)
         return {file.save_as: file_digest(file, site, content, extra) for file in self.planned}
 
     def generate_output(self, writer) -> None:
