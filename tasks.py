@@ -179,10 +179,10 @@ def clean(c, cache=False, stale=False, settings="pelicanconf.py"):
     commands.run(commands.clean, ROOT, cache=cache, stale=stale, settings_file=settings)
 
 
-@task
-def publish(c):
-    """Build with publishconf.py (set EXPO_SITEURL to the site's address)."""
-    commands.run(commands.build_site, ROOT, settings_file="publishconf.py")
+@task(help={"rsync": "then copy output/ to an SSH host with rsync, e.g. expo@server.example.go.id:/var/www/expo"})
+def publish(c, rsync=None):
+    """Build with publishconf.py (set EXPO_SITEURL to the site's address); --rsync also uploads it."""
+    commands.run(commands.publish, ROOT, rsync=rsync)
 
 
 @task(name="bench-images", help={"photos": "how many generated photos (default 24)",

@@ -255,6 +255,11 @@ class ExpoSettings:
     # script: the https address of its script; site: Umami's Website ID, GoatCounter's count
     # address (https://.../count) or the domain as added in Plausible.
     analytics: Mapping[str, str] = field(default_factory=dict)
+    # Hosts limit how many files a site may have (Cloudflare Pages: 20,000). The build summary
+    # counts output/'s files and warns above this number; 0 means no limit (GitHub Pages counts
+    # size instead, 1 GB, and an SSH host has no limit). Photos are most of the files: each is
+    # published in every width of EXPO_IMAGE_WIDTHS and every format of EXPO_IMAGE_FORMATS.
+    max_files: int = 20000
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any], settings_file: str = "pelicanconf.py") -> "ExpoSettings":
@@ -286,7 +291,7 @@ class ExpoSettings:
     def _mistakes(self) -> list[str]:
         mistakes = []
         for check in (self._check_basics, self._check_patterns, self._check_images, self._check_event,
-                      self._check_analytics):
+                      self._check_analytics, self._check_publishing):
             mistakes += check()
         return mistakes
 
@@ -356,6 +361,11 @@ class ExpoSettings:
         if int(self.image_workers) < 0:
             mistakes.append("EXPO_IMAGE_WORKERS must be 0 (all cores) or more.")
         return mistakes
+
+    def _check_publishing(self) -> list[str]:
+        if int(self.max_files) < 0:
+            return ["EXPO_MAX_FILES must be 0 (no limit) or more, e.g. 20000 for Cloudflare Pages."]
+        return []
 
     def _check_event(self) -> list[str]:
         mistakes = []

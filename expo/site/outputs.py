@@ -15,6 +15,7 @@ from typing import Any, Callable
 from expo.images.pipeline import link_file
 from expo.site import artwork
 from expo.site.exports import products_csv
+from expo.site.headers import headers_text
 from expo.site.plan import PlannedFile
 from expo.site.qr import qr_svg
 from expo.site.routes import url_of
@@ -90,6 +91,11 @@ def _search(file: PlannedFile, out: Output) -> None:
     write_index(out.folder, out.folder / file.values["bundle"])
 
 
+def _headers(file: PlannedFile, out: Output) -> None:
+    """Netlify's and Cloudflare Pages' _headers, from the whole plan (headers.py)."""
+    _write(out.folder / file.save_as, headers_text(out.planned))
+
+
 def _write(path: Path, text: str) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
@@ -112,4 +118,5 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "asset": _asset,
     "products_csv": _products_csv,
     "search": _search,
+    "headers": _headers,
 }

@@ -81,6 +81,8 @@ def plan_site(site: Site) -> list[PlannedFile]:
     planned.append(PlannedFile(PRODUCTS_CSV, "products_csv", SETTINGS, None, ("catalog",),
                                values={"catalog": site.catalog, "routes": main}, about=PRODUCTS_CSV))
     planned += _photos(site)
+    # Hosts' caching rules, read from the whole plan when written; harmless where unread (GitHub Pages).
+    planned.append(PlannedFile("_headers", "headers", SETTINGS, None, ("headers",), about="_headers"))
     planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
                 for name, path in site.assets]
     # Last: the search index reads the booth and product pages written before it. An expo
