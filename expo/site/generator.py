@@ -21,6 +21,7 @@ from expo.images.photos import catalog_pictures, prepare_photos, remember_digest
 from expo.images.recipe import SHARE_SIZE
 from expo.project import expo_settings_of, project_root
 from expo.site import linked_data
+from expo.site.agenda import agenda_days
 from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, content_digests, file_digest,
                                     manifest_path, site_digest, tree_digest_of)
@@ -93,7 +94,8 @@ class ExpoGenerator(Generator):
         self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html,
                                 cart_product=cart_product, cart_text=cart_text, jsonld=jsonld,
                                 linked_data=linked_data, full_address=full_address, SHARE_SIZE=SHARE_SIZE,
-                                price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS)
+                                price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS,
+                                agenda_days=agenda_days)
 
     def _read_intros(self) -> dict:
         """content/home.md (and home.en.md): the organiser's welcome text on the home page."""
