@@ -13,7 +13,7 @@ SCHEMA_VERSION = "1.0"
 SCHEMA_ID = "urn:expo-katalog:catalog-schema:1"  # the major version: readers pin it
 
 _TEXT = {"type": ["string", "null"]}
-_URL = {"type": "string", "minLength": 1}  # full on a published site, relative to the root in a preview
+_URL = {"type": "string"}  # full on a published site, relative to the root in a preview ("" is the home)
 
 
 def _object(properties: dict, required: list[str] | None = None) -> dict:
