@@ -55,7 +55,11 @@ _KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
           "robots": ("robots.txt", "robots.txt"), "products_csv": ("products.csv", "products.csv"),
           "qr": ("kode QR", "QR codes"), "share_image": ("gambar pratinjau tautan", "link preview images"),
           "icon": ("ikon", "icons"), "manifest": ("manifest", "manifests"),
-          "search": ("indeks pencarian", "search index")}
+          "search": ("indeks pencarian", "search index"),
+          "catalog_json": ("catalog.json", "catalog.json"), "catalog_schema": ("skema catalog.json", "catalog.json schema"),
+          "agenda_ics": ("kalender agenda", "agenda calendars"),
+          "merchant_feed": ("feed Google Merchant", "Google Merchant feed"),
+          "meta_catalog": ("katalog WhatsApp Business", "WhatsApp Business catalogs")}
 
 
 def build_summary(result, root: Path) -> str:
