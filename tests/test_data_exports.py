@@ -363,3 +363,26 @@ def test_an_expo_without_agenda_has_no_calendar(tmp_path):
     root = make_project(tmp_path / "p", extra_settings="EXPO_AGENDA = []\n")
     result = build(root)
     assert result.files["agenda_ics"] == 0 and not (result.output / "agenda.ics").exists()
+
+
+# --- incremental builds of a published site: the shop files follow their inputs
+
+def test_a_price_change_remakes_that_booths_shop_files_and_equals_a_clean_build(tmp_path):
+    import shutil
+
+    def tree(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+    root = make_project(tmp_path / "p", extra_settings=f'SITEURL = "{SITEURL}"\nRELATIVE_URLS = False\n')
+    build(root)
+    other = root / "output/pemilik/keripik-bu-sri/katalog-whatsapp-keripik-bu-sri.csv"
+    inode = other.stat().st_ino
+    yml = root / "exhibitors/batik-sari/exhibitor.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("price: 150000", "price: 175000"), encoding="utf-8")
+    result = build(root)
+    assert result.made["meta_catalog"] == 1 and result.made["merchant_feed"] == 1 and result.made["catalog_json"] == 1
+    assert other.stat().st_ino == inode  # the other booth's file was left alone
+    assert "175000 IDR" in (root / "output/pemilik/batik-sari/katalog-whatsapp-batik-sari.csv").read_text(encoding="utf-8")
+    clean = tmp_path / "clean"
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("output", ".output-*", "output-manifest.json"))
+    assert tree(result.output) == tree(build(clean).output)
