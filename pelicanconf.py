@@ -20,6 +20,7 @@ EXPO_ORGANISER = "Dinas Koperasi, UKM dan Perdagangan (demo)"
 EXPO_START_DATE = "2026-11-16"  # the same days for search engines (schema.org ExhibitionEvent)
 EXPO_END_DATE = "2026-11-30"
 EXPO_ORDER_CODE_PREFIX = "UVO26"  # cart orders: UVO26-<booth>-<random>, for exhibitors and counting
+# Order analytics is off (no script, no request elsewhere); README "Analitik pesanan" to count offers.
 # The site is in Indonesian at / and in English at /en/ (EXPO_LANGUAGES = ["id"] for one).
 EXPO_NAME_EN = "Central Java Virtual UMKM Expo 2026"
 EXPO_DATES_EN = "16-30 November 2026, shops stay open after the expo"

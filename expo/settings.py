@@ -260,6 +260,14 @@ class ExpoSettings:
     # catalog file, the poster, the QR code, the link to share). Not linked from public pages,
     # not in the sitemap, noindex.
     owner_url: str = "pemilik/{slug}/"
+    # Order analytics, off when empty (the default: no script, no request to anyone but the site).
+    # A self-hostable, cookieless provider counts the presses of WhatsApp, cart and marketplace
+    # buttons per booth (expo/site/analytics.py; README "Analitik pesanan"), e.g.
+    # {"provider": "umami", "script": "https://stats.example.go.id/script.js",
+    #  "site": "b59e9c65-ae32-47f1-8400-119fcf4861c4"}. provider: umami, goatcounter or plausible;
+    # script: the https address of its script; site: Umami's Website ID, GoatCounter's count
+    # address (https://.../count) or the domain as added in Plausible.
+    analytics: Mapping[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any], settings_file: str = "pelicanconf.py") -> "ExpoSettings":
@@ -296,7 +304,8 @@ class ExpoSettings:
 
     def _mistakes(self) -> list[str]:
         mistakes = []
-        for check in (self._check_basics, self._check_patterns, self._check_images, self._check_event):
+        for check in (self._check_basics, self._check_patterns, self._check_images, self._check_event,
+                      self._check_analytics):
             mistakes += check()
         return mistakes
 
@@ -387,6 +396,11 @@ class ExpoSettings:
         if not re.fullmatch(r"[A-Z0-9]{2,8}", self.order_code_prefix):
             mistakes.append('EXPO_ORDER_CODE_PREFIX must be 2 to 8 capital letters or digits, e.g. "UVO26".')
         return mistakes
+
+    def _check_analytics(self) -> list[str]:
+        from expo.site.analytics import analytics_mistakes
+
+        return analytics_mistakes(self.analytics)
 
     @property
     def default_language(self) -> str:

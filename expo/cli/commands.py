@@ -234,8 +234,9 @@ def import_csv(root: Path, csv_file: str, photos: str | None = None, update: boo
 
 
 def stats(root: Path, as_json: bool = False, as_csv: bool = False,
-          settings_file: str = "pelicanconf.py") -> int:
-    """Print the expo's figures (expo/reports/stats.py): a table, or JSON or CSV on stdout."""
+          settings_file: str = "pelicanconf.py", orders: str | None = None) -> int:
+    """Print the expo's figures (expo/reports/stats.py): a table, or JSON or CSV on stdout.
+    `orders`: an analytics export instead, read into offers per booth (expo/reports/orders.py)."""
     from expo.content.catalog import load_catalog
     from expo.content.errors import format_report
     from expo.reports.formats import stats_csv, stats_json, stats_table
@@ -248,6 +249,8 @@ def stats(root: Path, as_json: bool = False, as_csv: bool = False,
     if catalog is None:
         print(format_report(problems, expo.lang, exhibitors_path=expo.exhibitors_path), file=sys.stderr)
         raise BuildFailed(reported=True)
+    if orders is not None:
+        return _order_stats(Path(orders), catalog, expo, as_json, as_csv)
     figures = compute_stats(catalog, dict(expo.categories))
     if as_csv:  # starts with a BOM, so Excel reads it as UTF-8
         _write_stdout(stats_csv(figures), "utf-8")
@@ -255,6 +258,21 @@ def stats(root: Path, as_json: bool = False, as_csv: bool = False,
         _write_stdout(stats_json(figures), "utf-8")
     else:
         _write_stdout(stats_table(figures, expo.name), "utf-8")
+    return 0
+
+
+def _order_stats(export_file: Path, catalog, expo, as_json: bool, as_csv: bool) -> int:
+    from expo.reports.formats import orders_csv, orders_json, orders_table
+    from expo.reports.orders import OrdersError, read_export, tally
+
+    try:
+        figures = tally(read_export(export_file), catalog, expo.order_code_prefix)
+    except OrdersError as exc:
+        raise BuildFailed(str(exc)) from None
+    for warning in figures.warnings:
+        print(f"Peringatan (warning): {warning}", file=sys.stderr)
+    text = orders_csv(figures) if as_csv else orders_json(figures) if as_json else orders_table(figures, expo.name)
+    _write_stdout(text, "utf-8")
     return 0
 
 

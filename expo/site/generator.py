@@ -22,6 +22,7 @@ from expo.images.recipe import SHARE_SIZE
 from expo.project import expo_settings_of, project_root
 from expo.site import linked_data
 from expo.site.agenda import agenda_days
+from expo.site.analytics import ANALYTICS_SCRIPT, script_tag
 from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, content_digests, file_digest,
                                     manifest_path, site_digest, tree_digest_of)
@@ -75,6 +76,8 @@ class ExpoGenerator(Generator):
         theme_static = Path(self.theme) / "static"
         assets = tuple((p.relative_to(theme_static).as_posix(), p)
                        for p in sorted(theme_static.rglob("*")) if p.is_file())
+        if not self.expo.analytics:  # analytics off: not even our event script is published
+            assets = tuple(a for a in assets if a[0] != ANALYTICS_SCRIPT)
         site = Site(self.catalog, routes, self.expo.exhibitors_path, self.expo.directory_per_page,
                     content_pages=content_pages, photos=tuple(pictures),
                     shared_photos=frozenset(p.key for p in share_pictures(self.catalog)), assets=assets,
@@ -96,6 +99,7 @@ class ExpoGenerator(Generator):
                                 linked_data=linked_data, full_address=full_address, SHARE_SIZE=SHARE_SIZE,
                                 price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS,
                                 agenda_days=agenda_days)
+        self.env.globals.update(analytics_tags=script_tag, ANALYTICS_SCRIPT=ANALYTICS_SCRIPT)
 
     def _read_intros(self) -> dict:
         """content/home.md (and home.en.md): the organiser's welcome text on the home page."""
