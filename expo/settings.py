@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 from typing import Any, Mapping
 
+from expo.values.agenda import AgendaEvent, read_agenda
 from expo.values.credentials import DEFAULT_CHECKERS
 from expo.values.slugs import SLUG_RE
 
@@ -46,7 +47,7 @@ _PATTERN_FIELDS = {
     "whatsapp_message_booth": ("booth", "expo", "url"),
     "whatsapp_message_en": ("product", "price", "booth", "expo", "url"),
     "whatsapp_message_booth_en": ("booth", "expo", "url"),
-    "poster_url": _PAGE, "cart_url": (),
+    "poster_url": _PAGE, "cart_url": (), "owner_url": _PAGE,
     "cart_message": ("booth", "expo", "items", "total", "code"),
     "cart_message_en": ("booth", "expo", "items", "total", "code"),
 }
@@ -247,6 +248,18 @@ class ExpoSettings:
     # from pelicanconf.py on the base branch, as a literal (see literalsettings.py), so a pull
     # request cannot add its own author: write it as a plain list, e.g. ["panitia-expo"].
     organisers: tuple[str, ...] = ()
+    # The expo's events, for the agenda page and agenda.ics (a calendar visitors add to their
+    # phone). A list of {"start": "2026-11-16 09:00", "end": "2026-11-16 10:30", "title": "...",
+    # and optionally "title_en", "location", "location_en", "description", "description_en",
+    # "url"}; times in WIB (Asia/Jakarta). Empty: no calendar. See expo/values/agenda.py.
+    agenda: tuple[AgendaEvent, ...] = ()
+    # The slug of the content page that lists the agenda (content/pages/agenda.md) with the
+    # "Tambahkan ke kalender" link; the events are shown below its text.
+    agenda_page: str = "agenda"
+    # Each booth's owner page: what the exhibitor can do with the booth (the WhatsApp Business
+    # catalog file, the poster, the QR code, the link to share). Not linked from public pages,
+    # not in the sitemap, noindex.
+    owner_url: str = "pemilik/{slug}/"
     # Order analytics, off when empty (the default: no script, no request to anyone but the site).
     # A self-hostable, cookieless provider counts the presses of WhatsApp, cart and marketplace
     # buttons per booth (expo/site/analytics.py; README "Analitik pesanan"), e.g.
@@ -276,10 +289,16 @@ class ExpoSettings:
                 hint = f" Did you mean EXPO_{guess[0].upper()}?" if guess else ""
                 mistakes.append(f"unknown setting {key}.{hint}")
                 continue
+            if name in _READERS:  # a structured value with its own reader and messages
+                continue
             try:
                 values[name] = _typed(key, value, _FIELD_TYPES()[name])
             except _Mistake as exc:
                 mistakes.append(str(exc))
+        for name, reader in _READERS.items():
+            if f"EXPO_{name.upper()}" in settings:
+                values[name], found = reader(settings[f"EXPO_{name.upper()}"], values.get("lang", "id"))
+                mistakes += found
         if "exhibitors_path" in values:  # one spelling everywhere: 'exhibitors', not './exhibitors/'
             values["exhibitors_path"] = _folder(values["exhibitors_path"])
         expo = cls(**values)
@@ -403,3 +422,15 @@ class ExpoSettings:
 
     def exhibitors_dir(self, root: Path) -> Path:
         return (root / self.exhibitors_path).resolve()
+
+
+def _agenda(value: Any, lang: str) -> tuple[tuple[AgendaEvent, ...], list[str]]:
+    """EXPO_AGENDA's events and its mistakes in the organiser's language (EXPO_LANG)."""
+    from expo.text.messages import render
+
+    events, problems = read_agenda(value)
+    return events, [render(key, lang, params) for key, params in problems]
+
+
+# Settings read by their own reader: name -> reader(value, language) -> (value, mistakes).
+_READERS = {"agenda": _agenda}

@@ -21,6 +21,7 @@ from expo.images.photos import catalog_pictures, prepare_photos, remember_digest
 from expo.images.recipe import SHARE_SIZE
 from expo.project import expo_settings_of, project_root
 from expo.site import linked_data
+from expo.site.agenda import agenda_days
 from expo.site.analytics import ANALYTICS_SCRIPT, script_tag
 from expo.site.assets import theme_assets
 from expo.site.headers import headers_text
@@ -99,7 +100,8 @@ class ExpoGenerator(Generator):
         self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html,
                                 cart_product=cart_product, cart_text=cart_text, jsonld=jsonld,
                                 linked_data=linked_data, full_address=full_address, SHARE_SIZE=SHARE_SIZE,
-                                price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS)
+                                price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS,
+                                agenda_days=agenda_days)
         self.env.globals.update(analytics_tags=script_tag, ANALYTICS_SCRIPT=ANALYTICS_SCRIPT)
 
     def _read_intros(self) -> dict:

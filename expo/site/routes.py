@@ -104,6 +104,21 @@ class Routes:
         """The printable A4 poster of a booth, with a QR code to its page."""
         return self._in_lang(fill(self.expo.poster_url, slug=exhibitor.slug))
 
+    def owner(self, exhibitor: Exhibitor) -> str:
+        """The booth owner's page: what to do with the booth (catalog file, poster, QR code)."""
+        return self._in_lang(fill(self.expo.owner_url, slug=exhibitor.slug))
+
+    def meta_catalog(self, exhibitor: Exhibitor) -> str:
+        """The booth's Meta (WhatsApp Business) catalog CSV, beside the owner page of the main
+        language; named after the booth, so several booths' downloads do not overwrite each other."""
+        main = fill(self.expo.owner_url, slug=exhibitor.slug)
+        folder = main if main.endswith("/") else main.rsplit("/", 1)[0] + "/"
+        return f"{folder}katalog-whatsapp-{exhibitor.slug}.csv"
+
+    def agenda_calendar(self) -> str:
+        """The agenda as an .ics calendar, in this language."""
+        return self._in_lang("agenda.ics")
+
     def manifest(self) -> str:
         """The web app manifest, in this language (name, start page)."""
         return self._in_lang("manifest.webmanifest")
