@@ -19,6 +19,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any, Mapping
 
 from expo.values.credentials import DEFAULT_CHECKERS
+from expo.values.editions import Edition, read_editions_setting
 from expo.values.slugs import SLUG_RE
 
 DEFAULT_CATEGORIES = {
@@ -50,6 +51,10 @@ _PATTERN_FIELDS = {
     "cart_message": ("booth", "expo", "items", "total", "code"),
     "cart_message_en": ("booth", "expo", "items", "total", "code"),
 }
+_PATTERN_FIELDS.update({  # the editions' pages (EXPO_EDITIONS)
+    "edition_url": _PAGE, "edition_page_url": ("slug", "page"), "edition_archive_url": _PAGE,
+    "editions_url": (),
+})
 HERO_IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".avif")
 HERO_IMAGE_MAX_BYTES = 1024 * 1024  # copied as it is: a phone's data plan pays for every byte
 LANGUAGES = ("id", "en")  # languages the interface is translated into (expo/text/locale)
@@ -247,6 +252,18 @@ class ExpoSettings:
     # from pelicanconf.py on the base branch, as a literal (see literalsettings.py), so a pull
     # request cannot add its own author: write it as a plain list, e.g. ["panitia-expo"].
     organisers: tuple[str, ...] = ()
+    # Editions of the expo, when one site serves several (UKM Virtual Expo I and II): a list of
+    # {"key": "2026", "name": "...", "name_en": "...", "start_date": "2026-11-16",
+    #  "end_date": "2026-11-30", "theme": "...", "theme_en": "..."} (key, name and the dates
+    # required). Exhibitors list the keys they joined (`editions: [2025, 2026]`); each edition
+    # gets a page at EXPO_EDITION_URL with its booths and an archive. The mall (home,
+    # categories, booths) shows every booth whatever its editions. Empty: no editions.
+    editions: tuple[Edition, ...] = ()
+    edition_url: str = "edisi/{slug}/"
+    edition_page_url: str = "edisi/{slug}/{page}/"
+    edition_archive_url: str = "edisi/{slug}/arsip/"
+    editions_url: str = "edisi/"
+    edition_per_page: int = 24
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any], settings_file: str = "pelicanconf.py") -> "ExpoSettings":
@@ -258,6 +275,10 @@ class ExpoSettings:
             if not key.startswith("EXPO_") or key.startswith("EXPO__"):  # EXPO__*: the build's own
                 continue
             name = key[len("EXPO_"):].lower()
+            if name == "editions":  # a list of mappings: its own reader, every mistake at once
+                values[name], found = read_editions_setting(value)
+                mistakes += found
+                continue
             if name not in known:
                 guess = difflib.get_close_matches(name, sorted(known), n=1)
                 hint = f" Did you mean EXPO_{guess[0].upper()}?" if guess else ""
@@ -277,7 +298,8 @@ class ExpoSettings:
 
     def _mistakes(self) -> list[str]:
         mistakes = []
-        for check in (self._check_basics, self._check_patterns, self._check_images, self._check_event):
+        for check in (self._check_basics, self._check_patterns, self._check_images, self._check_event,
+                      self._check_editions):
             mistakes += check()
         return mistakes
 
@@ -368,6 +390,11 @@ class ExpoSettings:
         if not re.fullmatch(r"[A-Z0-9]{2,8}", self.order_code_prefix):
             mistakes.append('EXPO_ORDER_CODE_PREFIX must be 2 to 8 capital letters or digits, e.g. "UVO26".')
         return mistakes
+
+    def _check_editions(self) -> list[str]:
+        if self.edition_per_page < 1:
+            return ["EXPO_EDITION_PER_PAGE must be at least 1."]
+        return []
 
     @property
     def default_language(self) -> str:

@@ -193,7 +193,7 @@ def schema(root: Path, check: bool = False, settings_file: str = "pelicanconf.py
     from expo.content.schema import SCHEMA_PATH, schema_text
 
     expo = _settings(root, settings_file)
-    text = schema_text(expo.categories)
+    text = schema_text(expo.categories, [e.key for e in expo.editions])
     path = root / SCHEMA_PATH
     if check:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
