@@ -67,6 +67,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
     planned: list[PlannedFile] = []
     for lang, routes in site.routes.items():
         planned += _pages(site, routes) + _visitor_pages(site, routes)
+        planned += _edition_pages(site, routes)
     _link_alternates(planned, site)
     for routes in site.routes.values():
         planned += _sharing_files(site, routes)
@@ -242,6 +243,36 @@ def _directory(site: Site, routes: Routes, home: tuple[str, str]) -> list[Planne
             routes, urls[number - 1], "expo_directory", SETTINGS,
             ("catalog",) + tuple(f"booth:{e.slug}" for e in on_page), ("directory", number),
             "directory", [home], about=f"directory page {number}", booths=on_page, **_pager(number, urls)))
+    return pages
+
+
+def _edition_pages(site: Site, routes: Routes) -> list[PlannedFile]:
+    """With EXPO_EDITIONS: the list of editions, and per edition a landing page (its booths in
+    pages, like a category) and an archive of every booth that took part. None without."""
+    if not site.catalog.editions:
+        return []
+    t = routes.text
+    home = (t.gettext("Beranda"), routes.home())
+    editions_crumb = (t.gettext("Edisi"), routes.editions())
+    pages = [_page(routes, routes.editions(), "expo_editions", SETTINGS, ("catalog",), ("editions",),
+                   "editions", [home], about="editions")]
+    per_page = routes.expo.edition_per_page
+    for group in site.catalog.editions:
+        inputs = (f"edition:{group.key}",)
+        about = f"edition {group.key} (EXPO_EDITIONS)"
+        name = t.edition_name(group.edition)
+        slices = pages_of(group.exhibitors, per_page)
+        urls = [routes.edition(group.key, number) for number in range(1, len(slices) + 1)]
+        for number, booths in enumerate(slices, start=1):
+            trail = [home, editions_crumb] + ([(name, urls[0])] if number > 1 else [])
+            pages.append(_page(routes, urls[number - 1], "expo_edition", SETTINGS,
+                               inputs + tuple(f"booth:{e.slug}" for e in booths), ("edition", group.key, number),
+                               "edition", trail, about=about + (f" page {number}" if number > 1 else ""),
+                               edition_group=group, edition=group.edition, booths=booths,
+                               products=round_robin(booths, per_page), **_pager(number, urls)))
+        pages.append(_page(routes, routes.edition_archive(group.key), "expo_edition_archive", SETTINGS, inputs,
+                           ("edition-archive", group.key), "edition_archive", [home, editions_crumb, (name, urls[0])],
+                           about=f"{about} archive", edition_group=group, edition=group.edition))
     return pages
 
 

@@ -88,6 +88,20 @@ class Routes:
             return self._in_lang(self.expo.directory_url)
         return self._in_lang(fill(self.expo.directory_page_url, page=page))
 
+    def editions(self) -> str:
+        """The list of the expo's editions (EXPO_EDITIONS)."""
+        return self._in_lang(self.expo.editions_url)
+
+    def edition(self, key: str, page: int = 1) -> str:
+        """An edition's landing page with its booths (pages 2, 3, ... for the rest)."""
+        if page == 1:
+            return self._in_lang(fill(self.expo.edition_url, slug=key))
+        return self._in_lang(fill(self.expo.edition_page_url, slug=key, page=page))
+
+    def edition_archive(self, key: str) -> str:
+        """Every booth of an edition on one page, by category: the record of who took part."""
+        return self._in_lang(fill(self.expo.edition_archive_url, slug=key))
+
     def page(self, slug: str) -> str:
         """An organiser's page from content/pages/."""
         return self._in_lang(fill(self.expo.page_url, slug=slug))
