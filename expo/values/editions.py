@@ -65,7 +65,10 @@ def read_edition(value: Any, editions: Sequence[Edition]) -> str | None:
 
 
 def suggest_edition(value: Any, editions: Sequence[Edition]) -> str | None:
-    """The key a mistyped edition is closest to ('2O26' -> '2026'), or None."""
+    """The key a mistyped edition is closest to ('2O26' -> '2026'), or None. Never for a number:
+    2019 is another year, not a typo of 2021."""
+    if (key_text(value) or "").isdigit():
+        return None
     guess = difflib.get_close_matches(key_text(value) or "", [e.key for e in editions], n=1, cutoff=0.6)
     return guess[0] if guess else None
 
