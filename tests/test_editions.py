@@ -4,20 +4,23 @@ two-edition expo whose landing pages and archives list the right booths while th
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import re
 from pathlib import Path
 
 import jsonschema
 import pytest
+import yaml
 
 from expo.cli.build import build
 from expo.content.catalog import load_catalog
 from expo.content.schema import exhibitor_schema
+from expo.importer.writer import run_import
 from expo.settings import DEFAULT_CATEGORIES, ExpoSettings, SettingsError
 from expo.values.editions import Edition, current_edition, read_edition, split_editions
 from htmlkit import Page
-from sitekit import GOOD_YML, SECOND_YML, make_project
+from sitekit import GOOD_YML, SECOND_YML, make_project, write_photo
 
 UVO = (Edition("2020", "UKM Virtual Expo I", dt.date(2020, 7, 27), dt.date(2020, 8, 7)),
        Edition("2021", "UKM Virtual Expo II", dt.date(2021, 11, 16), dt.date(2021, 11, 30),
@@ -308,3 +311,31 @@ def test_an_expo_without_editions_has_no_edition_pages_nor_menu(tmp_path):
     home = (output / "index.html").read_text(encoding="utf-8")
     assert "edisi/" not in home and "current-edition" not in home
     assert 'class="meta editions"' not in (output / "booth/batik-sari/index.html").read_text(encoding="utf-8")
+
+
+# --- import-csv: an "Edisi" column, read by the same reader
+
+
+def import_rows(tmp_path: Path, editions_cell: str) -> tuple[int, str, Path]:
+    root = make_project(tmp_path / "p", exhibitors={}, extra_settings=TWO_EDITIONS + "EXPO_RECOMMEND_VIDEO = False\n")
+    write_photo(tmp_path / "foto" / "tempe.jpg", size=(640, 480))
+    csv_file = tmp_path / "foto" / "produk.csv"
+    csv_file.write_text("Nama Usaha,Kategori,Kota/Kabupaten,Owners,Nomor WhatsApp,Edisi,Nama Produk,Foto\n"
+                        f'Keripik Bu Sri,Kuliner,Kabupaten Batang,bu-sri,0813-1111-2222,"{editions_cell}",'
+                        "Keripik Tempe,tempe.jpg\n", encoding="utf-8")
+    out = io.StringIO()
+    code = run_import(root, csv_file, tmp_path / "foto", out=out)
+    return code, out.getvalue(), root / "exhibitors/keripik-bu-sri/exhibitor.yml"
+
+
+def test_import_csv_writes_edition_keys_from_keys_or_names(tmp_path):
+    code, output, yml = import_rows(tmp_path, "2020, UKM Virtual Expo II")
+    assert code == 0, output
+    assert yaml.safe_load(yml.read_text(encoding="utf-8"))["editions"] == ["2020", "2021"]
+
+
+def test_import_csv_reports_an_unknown_edition_at_its_cell(tmp_path):
+    code, output, yml = import_rows(tmp_path, "2020; 2019")
+    assert code == 1 and not yml.exists()
+    assert [line.strip() for line in output.splitlines() if line.startswith("  produk.csv")] == [
+        'produk.csv:2: Edisi: "2019" bukan edisi expo yang dikenal. Pilih dari: 2020, 2021']

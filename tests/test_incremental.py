@@ -43,6 +43,7 @@ CHANGES = {
     "a theme file": lambda r: append(r / "theme/static/css/expo.css", "\n.x { color: red; }\n"),
     "a setting": lambda r: append(r / "pelicanconf.py", '\nEXPO_NAME = "Expo Baru"\n'),
     "a content page": lambda r: edit(r / "content/pages/about.md", "Expo uji.", "Expo uji kedua."),
+    "a booth joins an edition": lambda r: append(r / "exhibitors/batik-sari/exhibitor.yml", "editions: [2]\n"),
 }
 
 
