@@ -235,7 +235,7 @@ def stats(root: Path, as_json: bool = False, as_csv: bool = False,
     from expo.content.catalog import load_catalog
     from expo.content.errors import format_report
     from expo.reports.formats import stats_csv, stats_json, stats_table
-    from expo.reports.stats import compute_stats
+    from expo.reports.stats import compute_stats, edition_stats
 
     if as_json and as_csv:
         raise BuildFailed("Pakai --json atau --csv, tidak keduanya (use --json or --csv, not both)")
@@ -245,12 +245,13 @@ def stats(root: Path, as_json: bool = False, as_csv: bool = False,
         print(format_report(problems, expo.lang, exhibitors_path=expo.exhibitors_path), file=sys.stderr)
         raise BuildFailed(reported=True)
     figures = compute_stats(catalog, dict(expo.categories))
+    editions = edition_stats(catalog, dict(expo.categories))  # none without EXPO_EDITIONS
     if as_csv:  # starts with a BOM, so Excel reads it as UTF-8
-        _write_stdout(stats_csv(figures), "utf-8")
+        _write_stdout(stats_csv(figures, editions), "utf-8")
     elif as_json:
-        _write_stdout(stats_json(figures), "utf-8")
+        _write_stdout(stats_json(figures, editions), "utf-8")
     else:
-        _write_stdout(stats_table(figures, expo.name), "utf-8")
+        _write_stdout(stats_table(figures, expo.name, editions), "utf-8")
     return 0
 
 
