@@ -53,7 +53,7 @@ _PATTERN_FIELDS = {
 }
 _PATTERN_FIELDS.update({  # the editions' pages (EXPO_EDITIONS)
     "edition_url": _PAGE, "edition_page_url": ("slug", "page"), "edition_archive_url": _PAGE,
-    "editions_url": (),
+    "edition_archive_page_url": ("slug", "page"), "editions_url": (),
 })
 HERO_IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".avif")
 HERO_IMAGE_MAX_BYTES = 1024 * 1024  # copied as it is: a phone's data plan pays for every byte
@@ -262,8 +262,11 @@ class ExpoSettings:
     edition_url: str = "edisi/{slug}/"
     edition_page_url: str = "edisi/{slug}/{page}/"
     edition_archive_url: str = "edisi/{slug}/arsip/"
+    edition_archive_page_url: str = "edisi/{slug}/arsip/{page}/"
     editions_url: str = "edisi/"
+    # Booths per page on an edition's landing page (cards), and in its archive (one line each).
     edition_per_page: int = 24
+    edition_archive_per_page: int = 500
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any], settings_file: str = "pelicanconf.py") -> "ExpoSettings":
@@ -392,9 +395,8 @@ class ExpoSettings:
         return mistakes
 
     def _check_editions(self) -> list[str]:
-        if self.edition_per_page < 1:
-            return ["EXPO_EDITION_PER_PAGE must be at least 1."]
-        return []
+        return [f"EXPO_{name.upper()} must be at least 1." for name in ("edition_per_page", "edition_archive_per_page")
+                if int(getattr(self, name)) < 1]
 
     @property
     def default_language(self) -> str:

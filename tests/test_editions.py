@@ -91,6 +91,9 @@ def test_an_edition_url_pattern_is_checked_like_the_others():
         ExpoSettings.from_pelican({"EXPO_EDITION_URL": "edisi/{key}/", "EXPO_EDITION_PER_PAGE": 0})
     assert caught.value.mistakes == ["EXPO_EDITION_URL uses {key}; it may use {slug}.",
                                      "EXPO_EDITION_PER_PAGE must be at least 1."]
+    with pytest.raises(SettingsError) as caught:
+        ExpoSettings.from_pelican({"EXPO_EDITION_ARCHIVE_PER_PAGE": 0})
+    assert caught.value.mistakes == ["EXPO_EDITION_ARCHIVE_PER_PAGE must be at least 1."]
 
 
 # --- values
@@ -205,7 +208,7 @@ def site(tmp_path_factory) -> Path:
         "keripik-bu-sri": SECOND_YML + "editions: [2021]\n",
         "tenun-troso": TENUN_YML,  # in no edition: still a booth of the mall
     }, extra_settings=TWO_EDITIONS + 'SITEURL = "https://expo.example.id"\nRELATIVE_URLS = False\n'
-                                     "EXPO_EDITION_PER_PAGE = 1\n")
+                                     "EXPO_EDITION_PER_PAGE = 1\nEXPO_EDITION_ARCHIVE_PER_PAGE = 1\n")
     return build(root).output
 
 
@@ -239,10 +242,13 @@ def test_each_edition_has_a_landing_page_with_its_booths_in_pages(site):
 
 
 def test_the_archive_lists_every_booth_of_the_edition_by_category(site):
-    archive = Page(site / "edisi/2021/arsip/index.html", site)
-    assert booths_linked(archive) == {"batik-sari", "keripik-bu-sri"}
-    assert [" ".join(h.text.split()) for h in archive.find_all("h2")] == ["Batik 1", "Kuliner 1"]
+    # one booth a page here (EXPO_EDITION_ARCHIVE_PER_PAGE = 1), in category order
+    first, second = (Page(site / path, site) for path in ("edisi/2021/arsip/index.html", "edisi/2021/arsip/2/index.html"))
+    assert (booths_linked(first), booths_linked(second)) == ({"batik-sari"}, {"keripik-bu-sri"})
+    assert [" ".join(h.text.split()) for p in (first, second) for h in p.find_all("h2")] == ["Batik 1", "Kuliner 1"]
+    assert first.text_of("h1") == "Arsip peserta UKM Virtual Expo II"
     assert booths_linked(Page(site / "edisi/2020/arsip/index.html", site)) == {"batik-sari"}
+    assert not (site / "edisi/2020/arsip/2").exists()
 
 
 def test_the_editions_index_lists_the_newest_first_and_marks_the_current(site):
@@ -291,7 +297,7 @@ def test_search_engines_get_each_edition_as_an_event_and_in_the_sitemap(site):
     crumbs = next(d for d in data if d["@type"] == "BreadcrumbList")
     assert [i["name"] for i in crumbs["itemListElement"]] == ["Beranda", "Edisi", "UKM Virtual Expo II (halaman 1)"]
     sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
-    for path in ("edisi/", "edisi/2021/", "edisi/2021/2/", "edisi/2020/arsip/", "en/edisi/2021/arsip/"):
+    for path in ("edisi/", "edisi/2021/", "edisi/2021/2/", "edisi/2020/arsip/", "en/edisi/2021/arsip/2/"):
         assert f"<loc>https://expo.example.id/{path}</loc>" in sitemap, path
 
 

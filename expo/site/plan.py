@@ -11,12 +11,13 @@ silently overwriting one with the other.
 from __future__ import annotations
 
 import posixpath
+from itertools import groupby
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from expo.content.errors import ContentError
-from expo.content.models import Catalog, Group
+from expo.content.models import Catalog, EditionGroup, Group
 from expo.images.pipeline import Picture, files_of
 from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
@@ -270,9 +271,25 @@ def _edition_pages(site: Site, routes: Routes) -> list[PlannedFile]:
                                "edition", trail, about=about + (f" page {number}" if number > 1 else ""),
                                edition_group=group, edition=group.edition, booths=booths,
                                products=round_robin(booths, per_page), **_pager(number, urls)))
-        pages.append(_page(routes, routes.edition_archive(group.key), "expo_edition_archive", SETTINGS, inputs,
-                           ("edition-archive", group.key), "edition_archive", [home, editions_crumb, (name, urls[0])],
-                           about=f"{about} archive", edition_group=group, edition=group.edition))
+        pages += _edition_archive(routes, group, [home, editions_crumb, (name, urls[0])], about)
+    return pages
+
+
+def _edition_archive(routes: Routes, group: EditionGroup, crumbs: list[tuple[str, str]],
+                     about: str) -> list[PlannedFile]:
+    """The edition's booths one line each, by category, in pages of EXPO_EDITION_ARCHIVE_PER_PAGE."""
+    in_order = [e for category in group.categories for e in category.exhibitors]
+    slices = pages_of(in_order, routes.expo.edition_archive_per_page)
+    urls = [routes.edition_archive(group.key, number) for number in range(1, len(slices) + 1)]
+    pages = []
+    label = routes.text.gettext("Arsip peserta %(name)s") % {"name": routes.text.edition_name(group.edition)}
+    for number, booths in enumerate(slices, start=1):
+        sections = [(key, tuple(members)) for key, members in groupby(booths, key=lambda e: e.category)]
+        trail = crumbs if number == 1 else [*crumbs, (label, urls[0])]
+        pages.append(_page(routes, urls[number - 1], "expo_edition_archive", SETTINGS, (f"edition:{group.key}",),
+                           ("edition-archive", group.key, number), "edition_archive", trail,
+                           about=f"{about} archive" + (f" page {number}" if number > 1 else ""),
+                           edition_group=group, edition=group.edition, sections=sections, **_pager(number, urls)))
     return pages
 
 

@@ -98,9 +98,11 @@ class Routes:
             return self._in_lang(fill(self.expo.edition_url, slug=key))
         return self._in_lang(fill(self.expo.edition_page_url, slug=key, page=page))
 
-    def edition_archive(self, key: str) -> str:
-        """Every booth of an edition on one page, by category: the record of who took part."""
-        return self._in_lang(fill(self.expo.edition_archive_url, slug=key))
+    def edition_archive(self, key: str, page: int = 1) -> str:
+        """Every booth of an edition, one line each, by category: the record of who took part."""
+        if page == 1:
+            return self._in_lang(fill(self.expo.edition_archive_url, slug=key))
+        return self._in_lang(fill(self.expo.edition_archive_page_url, slug=key, page=page))
 
     def page(self, slug: str) -> str:
         """An organiser's page from content/pages/."""
