@@ -125,10 +125,8 @@ products:
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory) -> Path:
-    # without editions (the demo's settings have two): the report is the whole expo's only
     root = make_project(tmp_path_factory.mktemp("stats") / "p", {
-        "batik-sari": GOOD_YML, "keripik-bu-sri": SECOND_YML, "tenun-troso": NO_PRICE_YML},
-        extra_settings="EXPO_EDITIONS = []\n")
+        "batik-sari": GOOD_YML, "keripik-bu-sri": SECOND_YML, "tenun-troso": NO_PRICE_YML})
     shutil.copy(REPO / "tasks.py", root / "tasks.py")
     return root
 
