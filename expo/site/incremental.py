@@ -86,7 +86,10 @@ def content_digests(catalog: Catalog) -> dict[str, str]:
             digests[f"{kind}:{group.key}"] = _sha(group.label, *(digests[f"booth:{e.slug}"] for e in group.exhibitors))
             if kind == "city":
                 digests[f"citylabel:{group.key}"] = _sha(group.label)
-    digests["catalog"] = _sha(repr((catalog.featured, catalog.recent)),
+    for group in catalog.editions:  # the edition's settings are in every page's site digest
+        digests[f"edition:{group.key}"] = _sha(*(digests[f"booth:{e.slug}"] for e in group.exhibitors))
+    current = catalog.current_edition.key if catalog.current_edition else None  # moves with the day
+    digests["catalog"] = _sha(repr((catalog.featured, catalog.recent, current)),
                               *(f"{k}={v}" for k, v in sorted(digests.items())))
     return digests
 

@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
 PAGE_TYPES = ("home", "directory", "category", "city", "booth", "product", "cart", "search",
-              "content", "not-found", "poster", "owner", "agenda")
+              "content", "not-found", "poster", "owner", "agenda", "editions", "edition", "edition-archive")
 
 
 @pytest.fixture(scope="module")
@@ -33,7 +33,8 @@ def _paths(project) -> dict[str, str]:
     booth = kinds["booth"].strip("/").split("/")[-1]
     return {**kinds, "directory": "/peserta/", "cart": "/keranjang/", "search": "/cari/?q=batik",
             "content": "/tentang/", "not-found": "/404.html", "poster": f"/poster/{booth}/",
-            "owner": f"/pemilik/{booth}/", "agenda": "/agenda/"}
+            "owner": f"/pemilik/{booth}/", "agenda": "/agenda/",
+            "editions": "/edisi/", "edition": "/edisi/2/", "edition-archive": "/edisi/1/arsip/"}  # the demo's
 
 
 def _blocking(violations: list[dict]) -> list[str]:
