@@ -398,3 +398,17 @@ def test_a_crashing_decoder_only_fails_its_own_file(tmp_path):
     outcomes = images.run_jobs(_die_on_bad, jobs, workers=2)
     failed = {Path(o.source).name: o.error for o in outcomes if o.error}
     assert failed == {"jahat.jpg": "photo_broken"} and len(outcomes) == 3
+
+
+def test_the_photo_bars_speak_the_build_language(tmp_path, monkeypatch):
+    from expo.content.models import Catalog
+    from expo.images.photos import prepare_photos, verify_photos
+    from expo.settings import ExpoSettings
+
+    labels = []
+    monkeypatch.setattr(images, "run_jobs", lambda work, jobs, *a, label, **k: labels.append(label) or [])
+    for lang in ("id", "en"):  # invoke build --lang en: the bar says Photos, not Foto
+        settings = ExpoSettings(lang=lang)
+        prepare_photos(Catalog((), (), (), (), ()), tmp_path, settings)
+        verify_photos(Catalog((), (), (), (), ()), tmp_path, settings)
+    assert labels == ["Foto", "Periksa foto", "Photos", "Checking photos"]

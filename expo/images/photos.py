@@ -38,7 +38,7 @@ def prepare_photos(catalog: Catalog, root: Path, settings: ExpoSettings,
     prepared = images.prepare(
         catalog_pictures(catalog), settings.image_cache_dir(root), share=share_pictures(catalog),
         workers=settings.image_workers, max_megapixels=settings.max_photo_megapixels,
-        progress=progress)
+        progress=progress, lang=settings.lang)
     if prepared.failures:
         raise ContentErrors(failure_problems(prepared.failures, root))
     log.info("Photos: %d pictures, %d sources decoded and encoded, the rest from the cache",
@@ -63,7 +63,8 @@ def verify_photos(catalog: Catalog, root: Path, settings: ExpoSettings,
     """Decode every photo the cache has not seen, so `invoke validate` catches damaged pixels."""
     failures = images.verify(catalog_pictures(catalog), settings.image_cache_dir(root),
                              workers=settings.image_workers,
-                             max_megapixels=settings.max_photo_megapixels, progress=progress)
+                             max_megapixels=settings.max_photo_megapixels, progress=progress,
+                             lang=settings.lang)
     return failure_problems(failures, root)
 
 

@@ -26,7 +26,7 @@ from typing import Iterable
 from expo.images.cache import PhotoCache
 from expo.images.decode import SHRINKABLE_FORMATS, PhotoError, check_pixels, display_size, open_photo
 from expo.images.encode import SHARE_NAME, Job, Outcome, check, encode, file_name
-from expo.images.pool import run_jobs
+from expo.images.pool import bar_label, run_jobs
 from expo.images.recipe import FORMATS, SHARE_SIZE, Recipe
 
 PHOTO_EXTENSIONS = {".jpg", ".jpeg", ".png", ".webp", ".heic", ".heif"}
@@ -208,7 +208,8 @@ def plan(source: Path, info: ImageInfo, booth: str, stem: str, alt: str, widths:
 
 
 def prepare(pictures: Iterable[Picture], cache_dir: Path, *, share: Iterable[Picture] = (),
-            workers: int = 0, max_megapixels: float = 60, progress: bool = False) -> Prepared:
+            workers: int = 0, max_megapixels: float = 60, progress: bool = False,
+            lang: str = "id") -> Prepared:
     """Encode what the cache lacks, one job per source, spread over the process pool."""
     cache = PhotoCache(cache_dir)
     pictures = tuple(pictures)
@@ -217,7 +218,7 @@ def prepare(pictures: Iterable[Picture], cache_dir: Path, *, share: Iterable[Pic
     jobs = [_job(p, cache, p.key in shared, max_megapixels) for p in unique.values()
             if not cache.complete(p.key, _needed(p, p.key in shared))]
     jobs.sort(key=_size, reverse=True)  # biggest first: the pool's last minute is not one huge HEIC
-    outcomes = run_jobs(encode, jobs, workers, progress)
+    outcomes = run_jobs(encode, jobs, workers, progress, label=bar_label("encode", lang))
     prepared = Prepared(pictures, cache, shared, decoded=len(jobs),
                         failures=[_failure(o) for o in outcomes if o.error])
     fresh = {o.key: o.placeholder for o in outcomes if not o.error}
@@ -266,12 +267,12 @@ def link_file(cached: Path, target: Path) -> bool:
 
 
 def verify(pictures: Iterable[Picture], cache_dir: Path, *, workers: int = 0,
-           max_megapixels: float = 60, progress: bool = False) -> list[Failure]:
+           max_megapixels: float = 60, progress: bool = False, lang: str = "id") -> list[Failure]:
     """Decode every photo the cache does not already vouch for; encode nothing."""
     cache = PhotoCache(cache_dir)
     jobs = [_job(p, cache, False, max_megapixels) for p in _unique(pictures).values()
             if not cache.complete(p.key, ())]
-    return [_failure(o) for o in run_jobs(check, jobs, workers, progress, label="Periksa foto") if o.error]
+    return [_failure(o) for o in run_jobs(check, jobs, workers, progress, label=bar_label("verify", lang)) if o.error]
 
 
 def prune(cache_dir: Path) -> tuple[int, int]:

@@ -25,6 +25,14 @@ from expo.images.encode import Job, Outcome
 
 PROGRESS_FROM = 8  # jobs; fewer finish before a bar is worth drawing
 
+# The bars' labels in the build's message language (--lang): Indonesian, English.
+LABELS = {"encode": ("Foto", "Photos"), "verify": ("Periksa foto", "Checking photos")}
+
+
+def bar_label(kind: str, lang: str) -> str:
+    indonesian, english = LABELS[kind]
+    return english if lang == "en" else indonesian
+
 
 def cpu_count() -> int:
     try:
