@@ -131,6 +131,7 @@ def test_new_exhibitor_scaffold_fails_until_its_examples_are_replaced(project):
     assert result.returncode == 0, result.stderr
     text = (project / "exhibitors/tenun-ikat-troso/exhibitor.yml").read_text(encoding="utf-8")
     assert "name: Tenun Ikat Troso" in text
+    assert "editions" not in text  # an expo without EXPO_EDITIONS: no field to puzzle over
     check = invoke(project, "validate", "exhibitors/tenun-ikat-troso")
     assert check.returncode == 1
     problems = [line.strip() for line in check.stderr.splitlines() if line.startswith("  ")]
@@ -140,11 +141,11 @@ def test_new_exhibitor_scaffold_fails_until_its_examples_are_replaced(project):
         "pengguna GitHub Anda sendiri (yang tampil di pojok kanan atas github.com)",
         f'{y}:15: whatsapp: "0812-3456-7890" adalah nomor contoh dari invoke new-exhibitor, bukan nomor '
         "Anda: pesanan akan terkirim ke orang lain. Tulis nomor WhatsApp usaha Anda sendiri",
-        f'{y}:35: products[1].name: "Produk Pertama" adalah nama produk contoh dari invoke new-exhibitor. '
+        f'{y}:34: products[1].name: "Produk Pertama" adalah nama produk contoh dari invoke new-exhibitor. '
         "Tulis nama produk Anda",
-        f'{y}:40: products[1].photos[1]: foto "produk-1.jpg" tidak ada di folder ini. Unggah fotonya ke '
+        f'{y}:39: products[1].photos[1]: foto "produk-1.jpg" tidak ada di folder ini. Unggah fotonya ke '
         "exhibitors/tenun-ikat-troso/ atau perbaiki namanya",
-        f'{y}:41: products[1].description: deskripsi ini masih memuat teks contoh "Ceritakan produk Anda" '
+        f'{y}:40: products[1].description: deskripsi ini masih memuat teks contoh "Ceritakan produk Anda" '
         "dari invoke new-exhibitor. Ganti dengan cerita produk Anda sendiri, atau hapus description",
     ]
     filled = (text.replace("nama-pengguna-github", "ani-keripik").replace("0812-3456-7890", "0813-9876-5432")
@@ -153,6 +154,23 @@ def test_new_exhibitor_scaffold_fails_until_its_examples_are_replaced(project):
     write_photo(project / "exhibitors/tenun-ikat-troso/produk-1.jpg")
     check = invoke(project, "validate", "--strict", "exhibitors/tenun-ikat-troso")
     assert check.returncode == 0, check.stderr
+
+
+def test_new_exhibitor_offers_the_expos_own_editions(tmp_path):
+    editions = ('EXPO_EDITIONS = [{"key": "uvo-1", "name": "UVO I", "start_date": "2020-11-02", "end_date": '
+                '"2020-11-30"}, {"key": "uvo-2", "name": "UVO II", "start_date": "2021-11-01", '
+                '"end_date": "2021-11-30"}]\n')
+    root = make_project(tmp_path / "p", extra_settings=editions)
+    shutil.copy(REPO / "tasks.py", root / "tasks.py")
+    result = invoke(root, "new-exhibitor", "toko-baru")
+    assert result.returncode == 0, result.stderr
+    text = (root / "exhibitors/toko-baru/exhibitor.yml").read_text(encoding="utf-8")
+    [line] = [line for line in text.splitlines() if "editions" in line]
+    assert line == "# editions: [uvo-2]              # edisi expo yang Anda ikuti, pilih dari: uvo-1, uvo-2"
+    # uncommented, the example is a valid editions field of this expo
+    (root / "exhibitors/toko-baru/exhibitor.yml").write_text(text.replace(line, line[2:]), encoding="utf-8")
+    check = invoke(root, "validate", "exhibitors/toko-baru")
+    assert "editions" not in check.stderr and "toko-baru/exhibitor.yml" in check.stderr
 
 
 @pytest.mark.parametrize("slug, message", [

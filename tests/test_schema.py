@@ -88,3 +88,8 @@ def test_the_scaffold_lists_the_organisers_categories():
     text = scaffold_text("toko-baru", ["makanan", "minuman", "lain-lain"])
     line = next(line for line in text.splitlines() if line.startswith("category:"))
     assert line.split() == ["category:", "lain-lain", "#", "wajib:", "makanan,", "minuman,", "lain-lain"]
+
+
+def test_the_scaffold_quotes_an_edition_key_yaml_would_misread():
+    text = scaffold_text("toko-baru", editions=["2025", "null"])
+    assert '# editions: ["null"]             # edisi expo yang Anda ikuti, pilih dari: 2025, null' in text

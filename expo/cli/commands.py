@@ -190,7 +190,8 @@ def new_exhibitor(root: Path, slug: str, settings_file: str = "pelicanconf.py") 
     if folder.exists():
         raise BuildFailed(f"{display}/ sudah ada (already exists). Pilih nama lain.")
     folder.mkdir(parents=True)
-    (folder / "exhibitor.yml").write_text(scaffold_text(slug, expo.categories), encoding="utf-8")
+    text = scaffold_text(slug, expo.categories, [edition.key for edition in expo.editions])
+    (folder / "exhibitor.yml").write_text(text, encoding="utf-8")
     print(f"Dibuat / created: {display}/exhibitor.yml\n"
           f"Isi file itu, tambahkan foto ke folder yang sama, lalu jalankan: "
           f"invoke validate {display}", file=sys.stderr)

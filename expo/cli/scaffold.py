@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from typing import Iterable
 
+import yaml
+
 from expo.content.contract import EXAMPLE_DESCRIPTION, EXAMPLE_OWNER, EXAMPLE_PRODUCT, EXAMPLE_WHATSAPP
 from expo.settings import DEFAULT_CATEGORIES
+from expo.values.editions import key_text
 from expo.values.slugs import slugify
 
 # Example values come from the contract, which makes them errors until they are replaced.
@@ -41,8 +44,7 @@ whatsapp: "{whatsapp}"       # wajib (kecuali ada marketplaces); pakai tanda kut
 #   pirt: "123456789012345"
 #   halal: "ID00000000000000000"
 # joined: 2026-11-01             # tanggal bergabung (tahun-bulan-tanggal)
-# editions: [2025, 2026]         # edisi expo yang Anda ikuti (kalau panitia punya daftar edisi)
-
+{editions_line}
 products:                        # wajib, paling sedikit satu produk
   - name: {product}         # nama produk, tidak boleh sama dengan produk lain
     # name_en: First Product     # nama dalam bahasa Inggris (tidak wajib)
@@ -59,12 +61,28 @@ products:                        # wajib, paling sedikit satu produk
 """
 
 
-def scaffold_text(slug: str, categories: Iterable[str] = DEFAULT_CATEGORIES) -> str:
+def scaffold_text(slug: str, categories: Iterable[str] = DEFAULT_CATEGORIES,
+                  editions: Iterable[str] = ()) -> str:
     """The template for `slug`, listing the organiser's category keys (the last one, by
-    convention "lainnya", filled in)."""
+    convention "lainnya", filled in) and edition keys (EXPO_EDITIONS, oldest first; no
+    editions line when the expo has none)."""
     name = " ".join(part.capitalize() for part in slugify(slug).split("-")) or "Nama Usaha"
     keys = list(categories)
     category_line = f"category: {keys[-1]}".ljust(33) + f"# wajib: {', '.join(keys)}"
     return SCAFFOLD.format(slug=slug, name=name, owner=EXAMPLE_OWNER, whatsapp=EXAMPLE_WHATSAPP,
                            product=EXAMPLE_PRODUCT, description=EXAMPLE_DESCRIPTION,
-                           category_line=category_line)
+                           category_line=category_line, editions_line=_editions_line(list(editions)))
+
+
+def _editions_line(keys: list[str]) -> str:
+    """A commented example naming the expo's own keys: the newest edition (the one a new
+    exhibitor joins), and every key to choose from."""
+    if not keys:
+        return ""
+    example = f"# editions: [{_yaml_key(keys[-1])}]".ljust(33)
+    return f"{example}# edisi expo yang Anda ikuti, pilih dari: {', '.join(keys)}\n"
+
+
+def _yaml_key(key: str) -> str:
+    """The key as YAML reads it back ('2026' as is, 'yes' or 'null' quoted)."""
+    return key if key_text(yaml.safe_load(key)) == key else f'"{key}"'
