@@ -251,3 +251,40 @@ def test_adversarial_form_text_is_read_in_linear_time():
     assert form_fields(f"### Nama usaha{spaces}\n\nx\n### {spaces}\n\ny\n") == {"Nama usaha": "x"}
     assert find_attachments("![" * 30_000 + "](" + spaces) == []
     assert find_attachments("<img " * 10_000) == []
+
+
+UVO = ('EXPO_EDITIONS = [{"key": "uvo-1", "name": "UKM Virtual Expo I", "start_date": "2020-11-02", '
+       '"end_date": "2020-11-30"}, {"key": "uvo-2", "name": "UKM Virtual Expo II", '
+       '"start_date": "2021-11-01", "end_date": "2021-11-30"}]\n')
+
+
+def test_the_edisi_field_lists_the_editions_by_key_or_name(tmp_path, capsys):
+    root = make_project(tmp_path / "site", extra_settings=UVO)
+    answers = {**ANSWERS, "Edisi": "uvo-1, ukm virtual expo II"}  # as import-csv reads them
+    code, _result = run(root, submit(tmp_path, answers), FakeGitHub())
+    assert code == 0, capsys.readouterr().err
+    data = yaml.safe_load((root / "exhibitors/keripik-tempe-bu-sari/exhibitor.yml").read_text(encoding="utf-8"))
+    assert data["editions"] == ["uvo-1", "uvo-2"]
+
+
+def test_an_unknown_edition_is_named_by_the_edisi_field(tmp_path):
+    root = make_project(tmp_path / "site", extra_settings=UVO)
+    code, result = run(root, submit(tmp_path, {**ANSWERS, "Edisi": "uvo-3"}), FakeGitHub())
+    assert code == 1 and not (root / "exhibitors/keripik-tempe-bu-sari").exists()
+    [line] = [line for line in result["comment"].split("\n") if "Edisi" in line]
+    assert line.startswith("- **`Edisi`**: ") and "uvo-1, uvo-2" in line
+
+
+def test_an_empty_edisi_field_joins_no_edition(tmp_path, capsys):
+    root = make_project(tmp_path / "site", extra_settings=UVO)
+    code, _result = run(root, submit(tmp_path, ANSWERS), FakeGitHub())
+    assert code == 0, capsys.readouterr().err
+    data = yaml.safe_load((root / "exhibitors/keripik-tempe-bu-sari/exhibitor.yml").read_text(encoding="utf-8"))
+    assert "editions" not in data
+
+
+def test_an_edition_in_an_expo_without_editions_is_refused(root, tmp_path):
+    code, result = run(root, submit(tmp_path, {**ANSWERS, "Edisi": "2026"}), FakeGitHub())
+    assert code == 1
+    assert "- **`Edisi`**: expo ini tidak punya daftar edisi, jadi `2026` tidak bisa dipilih. Edit issue " \
+           "ini dan kosongkan bagian ini, atau minta panitia menambahkan edisinya" in result["comment"].split("\n")

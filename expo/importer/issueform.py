@@ -51,7 +51,8 @@ MAX_PHOTOS = 30
 _SECTION = re.compile(r"^### ([^\n]*)$", re.MULTILINE)  # the label is stripped in code
 _PRODUCT_LABEL = re.compile(r"^(.*\S)\s+(\d{1,2})$")
 # Spreadsheet words where the form has its own: "fill in this cell" means nothing in a form.
-_FORM_KEYS = {"cell_required": "issue_field_required", "booth_exists": "issue_booth_exists"}
+_FORM_KEYS = {"cell_required": "issue_field_required", "booth_exists": "issue_booth_exists",
+              "edition_none": "issue_edition_none"}
 _FORMAT_EXTENSIONS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "HEIF": ".heic"}
 
 

@@ -133,6 +133,12 @@ REVIEW_MESSAGES: dict[str, tuple[str, str]] = {
         "the booth exhibitors/{slug}/ already exists. If it is yours, choose \"Ubah booth\" as the "
         "request type; if not, write another booth address",
     ),
+    "issue_edition_none": (
+        'expo ini tidak punya daftar edisi, jadi "{value}" tidak bisa dipilih. Edit issue ini dan '
+        "kosongkan bagian ini, atau minta panitia menambahkan edisinya",
+        'this expo has no list of editions, so "{value}" cannot be chosen. Edit this issue and '
+        "empty this part, or ask the organisers to add the edition",
+    ),
     "issue_update_unknown": (
         "untuk Ubah booth, tulis alamat booth yang sudah ada (nama foldernya, misalnya batik-sari); "
         "{slug} tidak ditemukan",
