@@ -277,7 +277,9 @@ def test_files_that_are_no_export_get_one_clear_message(demo_catalog, tmp_path):
         'catalog.json, baris 1: kolomnya tidak dikenali (columns not recognised): "{"booths": []}". Yang bisa '
         "dibaca (readable): custom_props.csv dari ekspor Plausible (property,value,visitors,events,...), events.csv "
         "dari ekspor Umami (x,y), atau ekspor CSV GoatCounter (2Path,Title,Event,...)."]
-    assert _problems(tmp_path, "kosong.csv", "", demo_catalog) == ["kosong.csv: file kosong (empty file)"]
+    assert _problems(tmp_path, "kosong.csv", "", demo_catalog) == [
+        "kosong.csv: file kosong; ekspor lagi dari dasbor analitik (empty file; export it again from the "
+        "analytics dashboard)"]
     binary = tmp_path / "foto.csv"
     binary.write_bytes(b"\xff\xd8\xff\xe0" + bytes(range(256)))
     with pytest.raises(OrdersError) as caught:
@@ -323,3 +325,29 @@ def test_invoke_stats_orders_prints_the_table_and_fails_cleanly(tmp_path):
     assert failed.returncode == 1 and failed.stdout == b""
     assert failed.stderr.decode() == ('rusak.csv, baris 2: booth "tidak-ada" tidak ada di katalog '
                                       "(no such booth in the catalog).\n")
+
+
+def test_a_path_that_gives_no_export_is_explained_in_words(demo_catalog, tmp_path):
+    """The system's and the parsers' own English ('Is a directory', 'Bad magic number') never shows."""
+    def messages(path: Path) -> list[str]:
+        with pytest.raises(OrdersError) as caught:
+            tally(read_export(path), demo_catalog, "UVO26")
+        return [m.replace(str(tmp_path), "<tmp>") for m in caught.value.messages]
+
+    assert messages(tmp_path / "tidak-ada.csv") == [
+        "<tmp>/tidak-ada.csv: file tidak ditemukan; periksa nama dan foldernya (file not found; check its "
+        "name and folder)"]
+    assert messages(tmp_path) == [
+        "<tmp>: ini folder, bukan file: tulis nama file ekspor di dalamnya (a folder, not a file: give the "
+        "export file inside it)"]
+    (tmp_path / "rusak.zip").write_bytes(b"PK\x03\x04" + b"\0" * 40)
+    assert messages(tmp_path / "rusak.zip") == [
+        "<tmp>/rusak.zip: file zip rusak; unduh lagi ekspornya (broken zip file; download the export again)"]
+    (tmp_path / "rusak.csv.gz").write_bytes(b"\x1f\x8b" + b"\0" * 40)
+    assert messages(tmp_path / "rusak.csv.gz") == [
+        "<tmp>/rusak.csv.gz: file gzip rusak; unduh lagi ekspornya (broken gzip file; download the export again)"]
+    huge_cell = "property,value,visitors,events\r\n" + 'offer,"' + "x" * 200_000 + '",1,1\r\n'
+    (tmp_path / "custom_props.csv").write_text(huge_cell, encoding="utf-8", newline="")
+    assert messages(tmp_path / "custom_props.csv") == [
+        "<tmp>/custom_props.csv, baris 2: bukan CSV yang benar; pakai file ekspor apa adanya, tanpa diubah "
+        "(not valid CSV; use the export file as it was downloaded)"]

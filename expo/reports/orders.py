@@ -99,7 +99,7 @@ def read_export(path: Path) -> Export:
     try:
         data = path.read_bytes() if path.stat().st_size <= MAX_BYTES else None
     except OSError as exc:
-        raise OrdersError([f"{name}: tidak bisa dibaca (cannot be read): {exc.strerror or exc}"]) from None
+        raise OrdersError([f"{name}: {_unreadable(exc)}"]) from None
     if data is None:
         raise OrdersError([f"{name}: lebih dari {MAX_BYTES // 1024 // 1024} MB, bukan ekspor analitik "
                            f"(larger than {MAX_BYTES // 1024 // 1024} MB, not an analytics export)"])
@@ -114,12 +114,26 @@ def read_export(path: Path) -> Export:
     return _parse(name, text)
 
 
+def _unreadable(exc: OSError) -> str:
+    """Why a path gives no file, in words (the system's own text is English)."""
+    if isinstance(exc, FileNotFoundError):
+        return ("file tidak ditemukan; periksa nama dan foldernya (file not found; check its name "
+                "and folder)")
+    if isinstance(exc, IsADirectoryError):
+        return ("ini folder, bukan file: tulis nama file ekspor di dalamnya (a folder, not a file: "
+                "give the export file inside it)")
+    if isinstance(exc, PermissionError):
+        return "tidak boleh dibaca: periksa izin filenya (not allowed to read it: check its permissions)"
+    return "tidak bisa dibaca (cannot be read)"
+
+
 def _gunzip(name: str, data: bytes) -> bytes:
     try:
         with gzip.GzipFile(fileobj=io.BytesIO(data)) as unpacked:
             text = unpacked.read(MAX_BYTES + 1)
-    except (OSError, EOFError) as exc:
-        raise OrdersError([f"{name}: file gzip rusak (broken gzip file): {exc}"]) from None
+    except (OSError, EOFError):
+        raise OrdersError([f"{name}: file gzip rusak; unduh lagi ekspornya (broken gzip file; download "
+                           "the export again)"]) from None
     if len(text) > MAX_BYTES:
         raise OrdersError([f"{name}: isinya lebih dari {MAX_BYTES // 1024 // 1024} MB "
                            f"(unpacks to more than {MAX_BYTES // 1024 // 1024} MB)"])
@@ -132,8 +146,9 @@ def _from_zip(name: str, data: bytes) -> tuple[str, bytes]:
             for member in archive.infolist():
                 if member.filename.rsplit("/", 1)[-1] in ZIP_MEMBERS and member.file_size <= MAX_BYTES:
                     return f"{name}:{member.filename}", archive.read(member)
-    except (zipfile.BadZipFile, OSError, RuntimeError) as exc:
-        raise OrdersError([f"{name}: file zip rusak (broken zip file): {exc}"]) from None
+    except (zipfile.BadZipFile, OSError, RuntimeError):
+        raise OrdersError([f"{name}: file zip rusak; unduh lagi ekspornya (broken zip file; download "
+                           "the export again)"]) from None
     raise OrdersError([f"{name}: zip ini tidak berisi custom_props.csv (Plausible) atau events.csv (Umami) "
                        "(this zip holds neither custom_props.csv from Plausible nor events.csv from Umami)"])
 
@@ -143,7 +158,8 @@ def _parse(name: str, text: str) -> Export:
     try:
         header = [cell.strip() for cell in next(rows, [])]
         if not header:
-            raise OrdersError([f"{name}: file kosong (empty file)"])
+            raise OrdersError([f"{name}: file kosong; ekspor lagi dari dasbor analitik (empty file; "
+                               "export it again from the analytics dashboard)"])
         lowered = [cell.lower() for cell in header]
         if lowered[:4] == ["property", "value", "visitors", "events"]:
             return _plausible(name, rows)
@@ -151,8 +167,8 @@ def _parse(name: str, text: str) -> Export:
             return _umami(name, rows)
         if header[0] in ("1Path", "2Path") and "Event" in header:
             return _goatcounter(name, rows, header)
-    except csv.Error as exc:
-        raise OrdersError([f"{name}, baris {rows.line_num}: bukan CSV yang benar (not valid CSV): {exc}"]) from None
+    except csv.Error:
+        raise OrdersError([_not_csv(name, rows.line_num)]) from None
     raise OrdersError([
         f"{name}, baris 1: kolomnya tidak dikenali (columns not recognised): "
         f"\"{','.join(header)[:80]}\". Yang bisa dibaca (readable): custom_props.csv dari ekspor Plausible "
@@ -166,6 +182,12 @@ def _count(name: str, line: int, text: str, problems: list[tuple[int, str]]) -> 
     problems.append((line, f"{name}, baris {line}: jumlah \"{text[:40]}\" bukan bilangan bulat "
                            "(count is not a whole number)"))
     return 0
+
+
+def _not_csv(name: str, line: int) -> str:
+    """csv's own reason ('field larger than field limit') is parser English: say what to do."""
+    return (f"{name}, baris {line}: bukan CSV yang benar; pakai file ekspor apa adanya, tanpa diubah "
+            "(not valid CSV; use the export file as it was downloaded)")
 
 
 def _read_rows(name: str, rows, width: int, pick) -> tuple[list[Event], int, tuple[tuple[int, str], ...]]:
@@ -185,8 +207,8 @@ def _read_rows(name: str, rows, width: int, pick) -> tuple[list[Event], int, tup
             picked = pick(row, line, problems)
             if picked is not None and picked[1]:
                 events.append(Event(line, picked[0].strip(), picked[1]))
-    except csv.Error as exc:
-        problems.append((rows.line_num, f"{name}, baris {rows.line_num}: bukan CSV yang benar (not valid CSV): {exc}"))
+    except csv.Error:
+        problems.append((rows.line_num, _not_csv(name, rows.line_num)))
     return events, seen, tuple(problems)
 
 
