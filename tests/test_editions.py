@@ -286,6 +286,18 @@ def test_english_pages_use_the_english_names_and_dates(site):
         Page(site / "en/edisi/2021/arsip/index.html", site).text_of("h1")
 
 
+def test_english_counts_are_singular_for_one(site):
+    """'1 booth · 2 products', not '1 booths' (Indonesian has one form: '1 booth · 2 produk')."""
+    index = Page(site / "en/edisi/index.html", site)
+    items = [" ".join(li.text.split()) for li in index.find("ul", class_="editions").children]
+    assert "2 booths · 3 products" in items[0] and "1 booth · 2 products" in items[1]
+    home = Page(site / "en/index.html", site)
+    tiles = [" ".join(e.text.split()) for e in home.elements if e.attrs.get("class") == "count"]
+    assert "1 booth" in tiles and "1 booths" not in tiles
+    archive = Page(site / "en/edisi/2020/arsip/index.html", site)
+    assert "1 booth · 2 products" in archive.text_of("main")
+
+
 def test_search_engines_get_each_edition_as_an_event_and_in_the_sitemap(site):
     page = Page(site / "edisi/2021/index.html", site)
     data = [json.loads(s.text) for s in page.find_all("script", type="application/ld+json")]
