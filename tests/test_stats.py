@@ -221,3 +221,4 @@ def test_stats_refuse_invalid_content_and_two_formats(tmp_path):
     assert broken.returncode == 1 and broken.stdout == b""
     assert 'exhibitors/batik-sari/exhibitor.yml:3: category: "bati" bukan kategori yang dikenal.' in broken.stderr.decode()
     assert b"Traceback" not in broken.stderr
+    assert b"output/" not in broken.stderr  # stats build nothing: no "the previous site was kept"
