@@ -65,6 +65,8 @@ def project(tmp_path_factory) -> Path:
     ("expo@server.example.go.id:/var/www/expo", Target("expo", "server.example.go.id", "/var/www/expo")),
     (" deploy@10.0.0.5:/srv/expo/ ", Target("deploy", "10.0.0.5", "/srv/expo/")),
     ("budi@vps:public_html", Target("budi", "vps", "public_html")),
+    ("budi@vps:~/public_html", Target("budi", "vps", "~/public_html")),
+    ("budi@vps:/home/budi/expo", Target("budi", "vps", "/home/budi/expo")),
 ])
 def test_a_good_target_is_read_part_by_part(text, expected):
     assert parse_target(text) == expected
@@ -86,7 +88,11 @@ def test_a_good_target_is_read_part_by_part(text, expected):
     ("expo@server:$(reboot)", 'folder "$(reboot)" tidak sah (huruf, angka, . _ - / saja, tanpa ..)'),
     ("expo@server:-rf", 'folder "-rf" tidak sah (huruf, angka, . _ - / saja, tanpa ..)'),
     ("", "kosong"),
-])
+    ("expo@server:", "folder tujuan belum ditulis setelah tanda titik dua"),
+] + [(f"expo@server:{folder}", f'folder "{folder}" adalah folder utama atau folder rumah: --delete akan '
+      "menghapus isinya yang lain")
+     # --delete would empty the whole folder of what output/ lacks: a home folder's .ssh too
+     for folder in ("/", "/var", "/var/", "~", "~/", "~budi", ".", "./", "/home/budi", "/root")])
 def test_a_bad_target_is_refused_with_the_form_to_write(text, problem):
     with pytest.raises(RsyncError) as caught:
         parse_target(text)

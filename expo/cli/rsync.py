@@ -91,10 +91,28 @@ def _problem(value: str) -> tuple[str, str] | None:
         return f'nama pengguna "{user}" tidak sah', f'the user name "{user}" is not valid'
     if not _HOST.match(host):
         return f'host "{host}" tidak sah', f'the host "{host}" is not valid'
+    if not path:
+        return ("folder tujuan belum ditulis setelah tanda titik dua",
+                "the folder after the colon is missing")
     if not _PATH.match(path) or path.startswith("-") or ".." in path.split("/") or "//" in path:
         return (f'folder "{path}" tidak sah (huruf, angka, . _ - / saja, tanpa ..)',
                 f'the folder "{path}" is not valid (letters, digits, . _ - / only, no ..)')
+    if _holds_more_than_a_site(path):
+        # (short: the problem is echoed within MAX_ECHO characters; the message adds the example)
+        return (f'folder "{path}" adalah folder utama atau folder rumah: --delete akan menghapus isinya yang lain',
+                f'the folder "{path}" is a top or home folder: --delete would remove everything else in it')
     return None
+
+
+def _holds_more_than_a_site(path: str) -> bool:
+    """'/', '/var', '~', '.', '~budi', '/home/budi', '/root': rsync --delete would empty it of
+    everything output/ lacks (a home folder's .ssh included)."""
+    parts = [part for part in path.split("/") if part not in ("", ".")]
+    if path.startswith("~"):
+        return len(parts) <= 1  # '~', '~/', '~budi': the home folder itself
+    if not path.startswith("/"):
+        return not parts  # '.', './': the login's home folder
+    return len(parts) <= 1 or (parts[0] == "home" and len(parts) == 2)
 
 
 def rsync_arguments(output: Path, target: Target, program: str = "rsync") -> list[str]:
