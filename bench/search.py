@@ -10,7 +10,8 @@ Builds a generated expo (Indonesian only), then in one run:
 3. the bundle's size and the bytes a first search for `--word` fetches: pagefind.js
    (gzip'd, as static hosts serve it), the entry, the language's metadata and wasm, the index
    chunk holding the word, and the fragments of the first 12 results (the search page shows 12
-   at once). No web worker: search.js runs Pagefind on the page (noWorker);
+   at once), and, after the results, every filter's chunk (for the counts next to each filter
+   value). No web worker: search.js runs Pagefind on the page (noWorker);
 4. with `--browser`, in headless Chromium at 390 x 844: the first search of /cari/?q=<word>,
    from DOMContentLoaded (and from the start of navigation) until the first result card is on
    the page and until all 12 and the count are, `--runs` times (median and best), then later
@@ -107,6 +108,8 @@ def first_search_bytes(bundle: Path, lang: str, word: str) -> tuple[int, list[tu
     fragments = sorted(p.stat().st_size for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment"))
     median = fragments[len(fragments) // 2]
     files.append(("12 fragments (median size)", 12 * median))
+    # After the results: every filter's chunk, for the number of results each value gives.
+    files.append(("filter chunks (the counts)", sum(p.stat().st_size for p in (bundle / "filter").glob(f"{lang}_*"))))
     return sum(size for _name, size in files), files
 
 

@@ -113,6 +113,12 @@ def test_the_search_page_works_as_a_plain_form_and_offers_browsing(demo, prefix)
     assert any("kategori" in str(p) for p in browse) and any("kota" in str(p) for p in browse)
     assert all(p.is_file() for p in browse)
     assert page.find("meta", name="robots").attrs["content"] == "noindex"
+    # What the first search needs is fetched with the page: Pagefind's script and this language's wasm.
+    preloaded = [page.resolve(link.attrs["href"]) for link in page.find_all("link") if "preload" in link.attrs["rel"]]
+    bundle = form.attrs["data-bundle"]
+    assert preloaded == [page.resolve(bundle + "pagefind.js"),
+                         page.resolve(bundle + f"wasm.{prefix.rstrip('/') or 'id'}.pagefind")]
+    assert all(p.is_file() for p in preloaded)
     assert page.find_all("script")[-1].attrs["src"].endswith("js/search.js")
 
 

@@ -90,7 +90,8 @@ def write_bundle(records: Iterable[Mapping[str, Any]], bundle: Path) -> int:
     watchdog.start()
     try:
         return _index(process, _Answers(process), records, bundle)
-    except (OSError, ValueError) as exc:  # a closed pipe, an answer that is not Pagefind's
+    except (OSError, ValueError, subprocess.TimeoutExpired) as exc:  # a closed pipe, an answer
+        # that is not Pagefind's, a program that does not end
         raise SearchIndexError(f"Pagefind could not build the search index: {exc}") from exc
     finally:
         watchdog.cancel()
