@@ -37,14 +37,16 @@ def program() -> Path:
     return found
 
 
-def program_version() -> str:
-    """The Pagefind program's own version ('pagefind 1.5.2'): a new one may write another bundle
-    from the same records. '' when it cannot tell (the build then fails with the reason)."""
+def program_identity() -> str:
+    """Which Pagefind program would index (its path, size and mtime: no process to start on
+    every build): another one may write another bundle from the same records. '' when there is
+    none (the build then fails with the reason)."""
     try:
-        done = subprocess.run([str(program()), "--version"], capture_output=True, text=True, timeout=60, check=False)
-    except (OSError, subprocess.TimeoutExpired, SearchIndexError):
+        path = program()
+        stat = path.stat()
+    except (OSError, SearchIndexError):
         return ""
-    return done.stdout.strip()
+    return f"{path} {stat.st_size} {stat.st_mtime_ns}"
 
 
 def _message(message_id: int, payload: Mapping[str, Any]) -> bytes:

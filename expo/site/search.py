@@ -18,15 +18,16 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 import unicodedata
 from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from expo.content.models import Catalog, Exhibitor, Product
-from expo.site.pagefind_service import SearchIndexError, program_version, write_bundle
+from expo.site.pagefind_service import SearchIndexError, program_identity, write_bundle
 from expo.site.routes import Routes
 from expo.site.steady_index import steady
 from expo.site.text import N_
@@ -107,32 +108,24 @@ def booth_record(exhibitor: Exhibitor) -> SearchRecord:
 
 # --- what the index holds ---------------------------------------------------------------------
 
+# A tag of sanitised HTML (nh3 writes every attribute quoted), and the tags that end a block of
+# text: a paragraph, a list item, a heading. A regular expression, not an HTML parser: this runs
+# for every text on every build, to know whether the index changed.
+TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
 BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br", "div"}
 
 
-class _PlainText(HTMLParser):
-    """The text of sanitised exhibitor HTML, one string per block (paragraph, item, heading)."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.blocks: list[str] = [""]
-
-    def handle_starttag(self, tag, attrs):
-        self.handle_endtag(tag)
-
-    def handle_endtag(self, tag):
-        if tag in BLOCKS:
-            self.blocks.append("")
-
-    def handle_data(self, data):
-        self.blocks[-1] += data
-
-
 def plain_text(html: str) -> list[str]:
-    parser = _PlainText()
-    parser.feed(html)
-    parser.close()
-    return [text for text in (" ".join(b.split()) for b in parser.blocks) if text]
+    """The text of sanitised exhibitor HTML, one string per block (paragraph, item, heading)."""
+    blocks, text, at = [], [], 0
+    for tag in TAG.finditer(html):
+        text.append(html[at:tag.start()])
+        at = tag.end()
+        if tag.group(2).lower() in BLOCKS:
+            blocks.append("".join(text))
+            text = []
+    blocks.append("".join(text) + html[at:])
+    return [plain for plain in (" ".join(unescape(b).split()) for b in blocks) if plain]
 
 
 def sentences(parts: list[str | None]) -> str:
@@ -156,6 +149,7 @@ def index_records(catalog: Catalog, all_routes: Mapping[str, Routes]) -> Iterato
     template edit does not change the index (and does not re-index)."""
     for lang, routes in all_routes.items():
         t = routes.text
+        by, ask = t.gettext("oleh"), t.gettext("Harga: tanyakan ke penjual")
         for exhibitor in catalog.exhibitors:
             place = f"{t.category_label(exhibitor.category)} · {exhibitor.city}"
             about = plain_text(t.about(exhibitor))
@@ -164,16 +158,15 @@ def index_records(catalog: Catalog, all_routes: Mapping[str, Routes]) -> Iterato
                 [exhibitor.name, t.tagline(exhibitor), place, *heading, *about]), booth_record(exhibitor))
             for product in exhibitor.products:
                 name = t.product_name(product)
-                price = " ".join(filter(None, [product.price_text or t.gettext("Harga: tanyakan ke penjual"),
-                                               t.price_hint(product)]))
+                price = " ".join(filter(None, [product.price_text or ask, t.price_hint(product)]))
                 yield _record(routes.product(product), lang, name, sentences(
-                    [name, price, f"{t.gettext('oleh')} {exhibitor.name} · {exhibitor.city}",
+                    [name, price, f"{by} {exhibitor.name} · {exhibitor.city}",
                      *plain_text(t.description(product))]), product_record(exhibitor, product))
 
 
 def records_digest(records: Iterable[Mapping]) -> str:
     """What the index is made of, and by which Pagefind: the same digest, the same bundle."""
-    digest = hashlib.sha256(program_version().encode("utf-8"))
+    digest = hashlib.sha256(program_identity().encode("utf-8"))
     for record in records:
         digest.update(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         digest.update(b"\0")
