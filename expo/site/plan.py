@@ -10,6 +10,7 @@ silently overwriting one with the other.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from itertools import groupby
 from dataclasses import dataclass, field
@@ -25,7 +26,7 @@ from expo.exports.merchant_feed import MERCHANT_FEED
 from expo.exports.meta_csv import listed_count
 from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
-from expo.site.search import booth_record, product_record
+from expo.site.search import index_records, records_digest
 from expo.site.storefront import Banner, home_products, pages_of, round_robin
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
@@ -93,8 +94,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
     planned.append(PlannedFile("_headers", "headers", SETTINGS, None, ("headers",), about="_headers"))
     planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
                 for name, path in site.assets]
-    # Last: the search index reads the booth and product pages written before it. An expo
-    # without booths yet gets none: Pagefind would index every listing page instead.
+    # An expo without booths yet gets no search index: there is nothing to find.
     if site.catalog.exhibitors:
         planned.append(_search_index(site))
     return planned
@@ -105,11 +105,14 @@ def _hero_url(site: Site) -> str:
 
 
 def _search_index(site: Site) -> PlannedFile:
-    """One bundle with an index per language, made from the booth and product pages: the same
-    catalog (and site) makes the same pages, so an unchanged index is carried over whole."""
+    """One bundle with an index per language, made from the catalog's search records alone
+    (search.index_records), not from the pages: it is made of exactly what the records' digest
+    covers (`made_of`), so a template edit, or an edit no record shows, carries it over whole."""
     bundle = next(iter(site.routes.values())).search_bundle()
-    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, ("catalog",),
-                       values={"bundle": bundle, "whole_folder": bundle}, about="search index")
+    records = functools.partial(index_records, site.catalog, site.routes)
+    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, (),
+                       values={"bundle": bundle, "whole_folder": bundle, "records": records,
+                               "made_of": records_digest(records())}, about="search index")
 
 
 def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
@@ -136,15 +139,13 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
         inputs = (f"booth:{exhibitor.slug}", f"city:{exhibitor.city_slug}")
         category = (t.category_label(exhibitor.category), routes.category(exhibitor.category))
         pages.append(_page(routes, routes.booth(exhibitor), "expo_booth", source, inputs,
-                           ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor,
-                           search=booth_record(exhibitor)))
+                           ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor))
         booth = (exhibitor.name, routes.booth(exhibitor))
         for product in exhibitor.products:
             pages.append(_page(routes, routes.product(product), "expo_product", source, inputs,
                                ("product", exhibitor.slug, product.slug), "product",
                                [home, category, booth], about=f"{source} ({product.name})",
-                               exhibitor=exhibitor, product=product,
-                               search=product_record(exhibitor, product)))
+                               exhibitor=exhibitor, product=product))
     categories_crumb = (t.gettext("Kategori"), routes.categories())
     cities_crumb = (t.gettext("Kota"), routes.cities())
     for group in catalog.categories:
