@@ -340,7 +340,9 @@ def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Pa
             continue
         runs[name] = run_child("expo", root, profiled(name.replace(" ", "-")))
         print(f"[{label}] expo {name}: {runs[name].seconds:.1f} s, {runs[name].cpu:.1f} s CPU, "
-              f"{runs[name].pages} pages, largest process {runs[name].maxrss / 2**20:.0f} MiB", file=sys.stderr)
+              f"{runs[name].pages} pages, peak PSS of the tree {runs[name].tree_rss / 2**20:.0f} MiB, "
+              f"largest process {runs[name].maxrss / 2**20:.0f} MiB, load average {os.getloadavg()[0]:.1f}",
+              file=sys.stderr, flush=True)
     if "pelican" in builds:
         baseline = work / f"pelican-{label}"
         make_pelican_project(baseline, next(iter(runs.values())).pages if runs else booths * (products + 1))
@@ -348,8 +350,8 @@ def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Pa
         for _ in range(2):
             shutil.rmtree(baseline / "output", ignore_errors=True)
             pelican_runs.append(run_child("pelican", baseline))
-            print(f"[{label}] pelican: {pelican_runs[-1].seconds:.1f} s, {pelican_runs[-1].pages} pages",
-                  file=sys.stderr)
+            print(f"[{label}] pelican: {pelican_runs[-1].seconds:.1f} s, {pelican_runs[-1].cpu:.1f} s CPU, "
+                  f"{pelican_runs[-1].pages} pages, load average {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
         runs["pelican"] = min(pelican_runs, key=lambda r: r.seconds)
         shutil.rmtree(baseline, ignore_errors=True)
     shutil.rmtree(root, ignore_errors=True)  # disk: the largest size writes millions of files

@@ -25,9 +25,10 @@ from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, content_digests, file_digest,
                                     manifest_path, site_digest, tree_digest_of)
 from expo.site.linked_data import jsonld
-from expo.site.outputs import PRODUCERS, Output
+from expo.site.outputs import PRODUCERS, READS_PAGES, Output
 from expo.site.pictures import picture_html
 from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
+from expo.site.render import PageWriter, workers_for, write_pages
 from expo.site.routes import Routes
 from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS
 from expo.site.storefront import hero_image
@@ -124,18 +125,43 @@ class ExpoGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         folder = Path(self.output_path)
-        output = Output(writer, lambda file: self._render_page(writer, file), folder,
-                        absolute_siteurl(self.settings), self.planned, self.photos.cache)
+        pages = PageWriter(self.get_template, self.context, self.output_path, self.settings["RELATIVE_URLS"])
+        output = Output(writer, pages.write, folder, absolute_siteurl(self.settings), self.planned, self.photos.cache)
         previous = self._previous()
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
+        to_render: list[PlannedFile] = []
+        others: list[PlannedFile] = []
         for file in self.planned:
             if previous is not None and previous.reuse(file.save_as, self.digests[file.save_as],
                                                        folder / file.save_as, file.values.get("whole_folder", "")):
                 continue
-            PRODUCERS[file.kind](file, output)
+            (to_render if file.kind == "page" else others).append(file)
             self.written[file.kind] += 1
+
+        def other_files(after_pages: bool) -> None:
+            for file in others:
+                if (file.kind in READS_PAGES) == after_pages:
+                    PRODUCERS[file.kind](file, output)
+
+        self._write_pages(to_render, pages, lambda: other_files(after_pages=False))
+        other_files(after_pages=True)
         remember_photos(self.photos)
         self.counts = Counter(file.kind for file in self.planned)
+
+    def _write_pages(self, files: list[PlannedFile], pages: PageWriter, meanwhile) -> None:
+        """Every page, on every core (render.py); `meanwhile` writes the other files here.
+        The first page of each template is rendered here first: its template and the ones it
+        extends or imports are compiled once, before the workers fork, and a template error
+        comes from this process."""
+        self.env.auto_reload = False  # no stat of every template file for every page: nothing edits them mid-build
+        first: dict[str, int] = {}
+        for index, file in enumerate(files):
+            first.setdefault(file.template, index)
+        done = set(first.values())
+        for index in sorted(done):
+            pages.write(files[index])
+        rest = [file for index, file in enumerate(files) if index not in done]
+        write_pages(rest, pages.write, workers_for(len(rest), self.expo.render_workers), while_waiting=meanwhile)
 
     def _previous(self) -> Previous | None:
         """The last build's output, when the build says where it is (`EXPO__OUTPUT`)."""
@@ -144,6 +170,3 @@ class ExpoGenerator(Generator):
             return None
         return Previous.load(manifest_path(project_root(self.settings), self.expo), Path(final))
 
-    def _render_page(self, writer, file: PlannedFile) -> None:
-        writer.write_file(file.save_as, self.get_template(file.template), self.context,
-                                         relative_urls=self.settings["RELATIVE_URLS"], **file.values)

@@ -113,3 +113,6 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "products_csv": _products_csv,
     "search": _search,
 }
+
+# Kinds made from the pages written before them: produced once every page is written.
+READS_PAGES = frozenset({"search"})
