@@ -134,8 +134,9 @@ def booth_yml(number: int, products: int, rng: random.Random, tagline: str) -> s
     return "\n".join(lines) + "\n"
 
 
-def make_expo(root: Path, booths: int, products: int, pool: list[Path], seed: int = 7) -> None:
-    copy_site_files(root)
+def make_expo(root: Path, booths: int, products: int, pool: list[Path], seed: int = 7,
+              settings_extra: str = "") -> None:
+    copy_site_files(root, settings_extra)
     rng = random.Random(seed)
     folder = root / "exhibitors"
     folder.mkdir()
@@ -318,12 +319,13 @@ BUILDS = ("cold", "template", "one booth", "unchanged", "pelican")
 
 
 def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Path | None,
-            builds=BUILDS) -> dict[str, Run]:
+            builds=BUILDS, render_workers: int | None = None) -> dict[str, Run]:
     booths, products = size
     label = f"{booths}x{products}"
     root = work / f"expo-{label}"
     start = time.perf_counter()
-    make_expo(root, booths, products, pool)
+    make_expo(root, booths, products, pool,
+              settings_extra="" if render_workers is None else f"\nEXPO_RENDER_WORKERS = {render_workers}\n")
     print(f"[{label}] generated {booths} booths, {booths * products} products in "
           f"{time.perf_counter() - start:.1f} s", file=sys.stderr)
 
@@ -404,6 +406,9 @@ def main(argv=None) -> int:
     parser.add_argument("--builds", default=",".join(b.replace(" ", "-") for b in BUILDS),
                         help="which builds to run (default all): cold,template,one-booth,unchanged,pelican; "
                              "the edits are made either way")
+    parser.add_argument("--render-workers", type=int,
+                        help="EXPO_RENDER_WORKERS for the expo builds (default: the setting's default, one per "
+                             "core; 1 under --profile, so that cProfile sees the pages rendered)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--profile-file", help=argparse.SUPPRESS)
@@ -424,7 +429,9 @@ def main(argv=None) -> int:
         pool = make_photo_pool(work / "pool", args.distinct_photos, seed=3)
         for size in sizes:
             label = f"{size[0]} booths x {size[1]} products"
-            tables.append(report(label, measure(size, work, pool, args.profile.resolve() if args.profile else None, builds)))
+            workers = args.render_workers if args.render_workers is not None else (1 if args.profile else None)
+            tables.append(report(label, measure(size, work, pool, args.profile.resolve() if args.profile else None,
+                                                builds, workers)))
             print(tables[-1])
             sys.stdout.flush()
     finally:
