@@ -44,6 +44,7 @@ class PageWriter:
         self.context = context
         self.output_path = output_path
         self.relative_urls = relative_urls
+        self.folders: set[str] = set()  # made by this process (a worker's lives as long as its chunk)
 
     def write(self, file: PlannedFile) -> None:
         name = file.save_as
@@ -59,12 +60,11 @@ class PageWriter:
             self.context["localsiteurl"] = local["localsiteurl"]
         html = self.get_template(file.template).render(local)
         path = sanitised_join(self.output_path, name)
-        try:
-            f = open(path, "w", encoding="utf-8")
-        except FileNotFoundError:  # most pages are the first file of their folder
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            f = open(path, "w", encoding="utf-8")
-        with f:
+        folder = os.path.dirname(path)
+        if folder not in self.folders:  # most pages are the first file of their folder
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
+        with open(path, "w", encoding="utf-8") as f:
             f.write(html)
 
 
