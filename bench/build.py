@@ -22,7 +22,9 @@ not dominate; every product still has its own file name, Picture and output file
 
 `--profile DIR` runs the same builds under cProfile and writes DIR/<size>-<build>.prof (and
 prints the top entries); its seconds are inflated by the profiler, so compare ratios of a plain
-run. The machine is shared: compare the ratios, not the seconds.
+run. Under --profile the pages render in the build process (EXPO_RENDER_WORKERS = 1), where
+cProfile sees them; `--render-workers N` sets it for any run. The machine is shared: compare the
+ratios and CPU seconds, not the seconds.
 """
 
 from __future__ import annotations
