@@ -74,6 +74,16 @@ def test_every_page_is_written_once_and_progress_reaches_the_total(tmp_path):
     assert seen[-1] == 50 and seen == sorted(seen)
 
 
+def test_jobs_of_the_build_process_run_while_workers_render(tmp_path):
+    done = []
+    render.write_pages(_planned(40), lambda file: None, workers=2,
+                       while_waiting=(lambda n=n: done.append(n) for n in range(30)))
+    assert done == list(range(30))
+    with pytest.raises(ValueError, match="here"):
+        render.write_pages(_planned(40), lambda file: None, workers=2,
+                           while_waiting=[lambda: (_ for _ in ()).throw(ValueError("here"))])
+
+
 def test_a_worker_exception_is_raised_in_the_build_process(tmp_path):
     def write(file):
         if file.save_as == "p33/index.html":

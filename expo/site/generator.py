@@ -8,6 +8,7 @@ its producer (outputs.py).
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections import Counter
 from pathlib import Path
@@ -151,18 +152,18 @@ class ExpoGenerator(Generator):
             (to_render if file.kind == "page" else others).append(file)
             self.written[file.kind] += 1
 
-        def other_files(after_pages: bool) -> None:
-            for file in others:
-                if (file.kind in READS_PAGES) == after_pages:
-                    PRODUCERS[file.kind](file, output)
+        def other_files(after_pages: bool):
+            return (functools.partial(PRODUCERS[file.kind], file, output) for file in others
+                    if (file.kind in READS_PAGES) == after_pages)
 
-        self._write_pages(to_render, pages, lambda: other_files(after_pages=False))
-        other_files(after_pages=True)
+        self._write_pages(to_render, pages, other_files(after_pages=False))
+        for job in other_files(after_pages=True):
+            job()
         remember_photos(self.photos)
         self.counts = Counter(file.kind for file in self.planned)
 
     def _write_pages(self, files: list[PlannedFile], pages: PageWriter, meanwhile) -> None:
-        """Every page, on every core (render.py); `meanwhile` writes the other files here.
+        """Every page, on every core (render.py); `meanwhile`'s jobs write the other files here.
         The first page of each template is rendered here first: its template and the ones it
         extends or imports are compiled once, before the workers fork, and a template error
         comes from this process."""

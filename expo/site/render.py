@@ -23,7 +23,7 @@ import selectors
 import signal
 import sys
 import threading
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
@@ -83,13 +83,14 @@ def workers_for(pages: int, wanted: int = 0) -> int:
 
 
 def write_pages(files: Sequence[PlannedFile], write: Callable[[PlannedFile], None], workers: int = 1,
-                while_waiting: Callable[[], None] | None = None,
+                while_waiting: Iterable[Callable[[], None]] = (),
                 progress: Callable[[int], None] | None = None) -> None:
-    """Write every page, in `workers` processes. `while_waiting` runs in this process while the
-    workers render (other outputs); `progress` is called with the number of pages done so far."""
+    """Write every page, in `workers` processes. `while_waiting`: jobs for this process while the
+    workers render (the other outputs), run one by one, each worker that finished in between
+    replaced by a fresh one; `progress` is called with the number of pages done so far."""
     if workers <= 1:
-        if while_waiting:
-            while_waiting()
+        for job in while_waiting:
+            job()
         for done, file in enumerate(files, start=1):
             write(file)
             if progress:
@@ -116,23 +117,26 @@ class _Workers:
         try:
             for _ in range(self.workers):
                 self._start()
-            if while_waiting:
-                try:
-                    while_waiting()
-                except BaseException:
-                    self._stop()
-                    raise
+            for job in while_waiting:
+                if self.failure is not None:
+                    break
+                job()
+                self._service(timeout=0)
             while self.running:
-                for key, _events in self.selector.select():
-                    self._read(key.fd)
-                while self.failure is None and len(self.running) < self.workers and self.next < len(self.chunks):
-                    self._start()
+                self._service(timeout=None)
         finally:
             self._stop()
             self.selector.close()
             gc.unfreeze()
         if self.failure is not None:
             raise self.failure
+
+    def _service(self, timeout: float | None) -> None:
+        """Collect the workers that finished (waiting up to `timeout`) and start new ones."""
+        for key, _events in self.selector.select(timeout):
+            self._read(key.fd)
+        while self.failure is None and len(self.running) < self.workers and self.next < len(self.chunks):
+            self._start()
 
     def _start(self) -> None:
         if self.next >= len(self.chunks):
