@@ -150,10 +150,12 @@ def import_csv(c, file, photos=None, update=False, dry_run=False, owner=None, la
 
 @task(name="stats", help={"json": "print JSON instead of a table",
                           "csv": "print CSV for spreadsheets (UTF-8 with BOM) instead of a table",
-                          "settings": "settings file (default pelicanconf.py)"})
-def stats(c, json=False, csv=False, settings="pelicanconf.py"):
+                          "settings": "settings file (default pelicanconf.py)",
+                          "orders": "an analytics export (Plausible or Umami zip or CSV, GoatCounter CSV): "
+                                    "offers per booth and channel, and the cart's order codes"})
+def stats(c, json=False, csv=False, settings="pelicanconf.py", orders=None):
     """Exhibitors and products per category and city, licences, booths to follow up, prices."""
-    commands.run(commands.stats, ROOT, as_json=json, as_csv=csv, settings_file=settings)
+    commands.run(commands.stats, ROOT, as_json=json, as_csv=csv, settings_file=settings, orders=orders)
 
 
 @task(name="issue-to-booth", positional=["issue"], help={
@@ -177,10 +179,10 @@ def clean(c, cache=False, stale=False, settings="pelicanconf.py"):
     commands.run(commands.clean, ROOT, cache=cache, stale=stale, settings_file=settings)
 
 
-@task
-def publish(c):
-    """Build with publishconf.py (set EXPO_SITEURL to the site's address)."""
-    commands.run(commands.build_site, ROOT, settings_file="publishconf.py")
+@task(help={"rsync": "then copy output/ to an SSH host with rsync, e.g. expo@server.example.go.id:/var/www/expo"})
+def publish(c, rsync=None):
+    """Build with publishconf.py (set EXPO_SITEURL to the site's address); --rsync also uploads it."""
+    commands.run(commands.publish, ROOT, rsync=rsync)
 
 
 @task(name="bench-images", help={"photos": "how many generated photos (default 24)",
@@ -209,10 +211,12 @@ def bench_hostile(c, skip_photos=False):
 
 
 @task(name="bench-search", help={"booths": "generated booths (default 550)",
-                                  "products": "products per booth (default 5: 2,750 in all)"})
-def bench_search(c, booths=550, products=5):
+                                  "products": "products per booth (default 5: 2,750 in all)",
+                                  "browser": "also time first searches in Chromium (/usr/bin/chromium)"})
+def bench_search(c, booths=550, products=5, browser=False):
     """Benchmark the search index: indexing speed against Pagefind's Python API, bytes of a first search."""
-    c.run(f"python bench/search.py --booths {int(booths)} --products {int(products)}", pty=False)
+    c.run(f"python bench/search.py --booths {int(booths)} --products {int(products)}"
+          + (" --browser" if browser else ""), pty=False)
 
 
 @task(help={"output": "audit output/ as it is (a preview build, no absolute addresses) instead of a published copy",

@@ -86,7 +86,10 @@ def content_digests(catalog: Catalog) -> dict[str, str]:
             digests[f"{kind}:{group.key}"] = _sha(group.label, *(digests[f"booth:{e.slug}"] for e in group.exhibitors))
             if kind == "city":
                 digests[f"citylabel:{group.key}"] = _sha(group.label)
-    digests["catalog"] = _sha(repr((catalog.featured, catalog.recent)),
+    for group in catalog.editions:  # the edition's settings are in every page's site digest
+        digests[f"edition:{group.key}"] = _sha(*(digests[f"booth:{e.slug}"] for e in group.exhibitors))
+    current = catalog.current_edition.key if catalog.current_edition else None  # moves with the day
+    digests["catalog"] = _sha(repr((catalog.featured, catalog.recent, current)),
                               *(f"{k}={v}" for k, v in sorted(digests.items())))
     return digests
 
@@ -94,7 +97,10 @@ def content_digests(catalog: Catalog) -> dict[str, str]:
 def file_digest(file: PlannedFile, site: str, content: Mapping[str, str], extra: Mapping[str, str]) -> str:
     """The digest of one planned file. Keys not in `content` come from `extra` (pages, photos
     and theme files know their own); a key found nowhere makes the digest unique, so the file
-    is rendered: correctness over speed."""
+    is rendered: correctness over speed. A file that names everything it is made of in
+    `values["made_of"]` (the search index: its records' digest) depends on that alone."""
+    if "made_of" in file.values:
+        return _sha(file.kind, file.save_as, file.values["made_of"])
     parts = []
     for key in file.inputs:
         parts.append(content.get(key) or extra.get(key) or os.urandom(16).hex())

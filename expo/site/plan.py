@@ -10,17 +10,23 @@ silently overwriting one with the other.
 
 from __future__ import annotations
 
+import functools
 import posixpath
+from itertools import groupby
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from expo.content.errors import ContentError
-from expo.content.models import Catalog, Group
+from expo.content.models import Catalog, EditionGroup, Group
 from expo.images.pipeline import Picture, files_of
+from expo.exports.catalog_json import CATALOG_JSON
+from expo.exports.catalog_schema import CATALOG_SCHEMA
+from expo.exports.merchant_feed import MERCHANT_FEED
+from expo.exports.meta_csv import listed_count
 from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
-from expo.site.search import booth_record, product_record
+from expo.site.search import index_records, records_digest
 from expo.site.storefront import Banner, home_products, pages_of, round_robin
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
@@ -67,6 +73,8 @@ def plan_site(site: Site) -> list[PlannedFile]:
     planned: list[PlannedFile] = []
     for lang, routes in site.routes.items():
         planned += _pages(site, routes) + _visitor_pages(site, routes)
+        planned += _owner_pages(site, routes)
+        planned += _edition_pages(site, routes)
     _link_alternates(planned, site)
     for routes in site.routes.values():
         planned += _sharing_files(site, routes)
@@ -80,11 +88,13 @@ def plan_site(site: Site) -> list[PlannedFile]:
     main = site.routes[site.languages[0]]  # data files speak the site's main language
     planned.append(PlannedFile(PRODUCTS_CSV, "products_csv", SETTINGS, None, ("catalog",),
                                values={"catalog": site.catalog, "routes": main}, about=PRODUCTS_CSV))
+    planned += _data_files(site)
     planned += _photos(site)
+    # Hosts' caching rules, read from the whole plan when written; harmless where unread (GitHub Pages).
+    planned.append(PlannedFile("_headers", "headers", SETTINGS, None, ("headers",), about="_headers"))
     planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
                 for name, path in site.assets]
-    # Last: the search index reads the booth and product pages written before it. An expo
-    # without booths yet gets none: Pagefind would index every listing page instead.
+    # An expo without booths yet gets no search index: there is nothing to find.
     if site.catalog.exhibitors:
         planned.append(_search_index(site))
     return planned
@@ -95,11 +105,14 @@ def _hero_url(site: Site) -> str:
 
 
 def _search_index(site: Site) -> PlannedFile:
-    """One bundle with an index per language, made from the booth and product pages: the same
-    catalog (and site) makes the same pages, so an unchanged index is carried over whole."""
+    """One bundle with an index per language, made from the catalog's search records alone
+    (search.index_records), not from the pages: it is made of exactly what the records' digest
+    covers (`made_of`), so a template edit, or an edit no record shows, carries it over whole."""
     bundle = next(iter(site.routes.values())).search_bundle()
-    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, ("catalog",),
-                       values={"bundle": bundle, "whole_folder": bundle}, about="search index")
+    records = functools.partial(index_records, site.catalog, site.routes)
+    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, (),
+                       values={"bundle": bundle, "whole_folder": bundle, "records": records,
+                               "made_of": records_digest(records())}, about="search index")
 
 
 def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
@@ -126,15 +139,13 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
         inputs = (f"booth:{exhibitor.slug}", f"city:{exhibitor.city_slug}")
         category = (t.category_label(exhibitor.category), routes.category(exhibitor.category))
         pages.append(_page(routes, routes.booth(exhibitor), "expo_booth", source, inputs,
-                           ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor,
-                           search=booth_record(exhibitor)))
+                           ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor))
         booth = (exhibitor.name, routes.booth(exhibitor))
         for product in exhibitor.products:
             pages.append(_page(routes, routes.product(product), "expo_product", source, inputs,
                                ("product", exhibitor.slug, product.slug), "product",
                                [home, category, booth], about=f"{source} ({product.name})",
-                               exhibitor=exhibitor, product=product,
-                               search=product_record(exhibitor, product)))
+                               exhibitor=exhibitor, product=product))
     categories_crumb = (t.gettext("Kategori"), routes.categories())
     cities_crumb = (t.gettext("Kota"), routes.cities())
     for group in catalog.categories:
@@ -169,6 +180,43 @@ def _visitor_pages(site: Site, routes: Routes) -> list[PlannedFile]:
                            [home, (exhibitor.name, routes.booth(exhibitor))], about=f"poster {exhibitor.slug}",
                            exhibitor=exhibitor, noindex=True))
     return pages
+
+
+def _owner_pages(site: Site, routes: Routes) -> list[PlannedFile]:
+    """Each booth's page for its owner: its catalog file for WhatsApp Business, poster, QR code
+    and link. Linked from no public page, noindex, left out of the sitemap."""
+    t, main = routes.text, site.routes[site.languages[0]]
+    home = (t.gettext("Beranda"), routes.home())
+    pages = []
+    for exhibitor in site.catalog.exhibitors:
+        pages.append(_page(routes, routes.owner(exhibitor), "expo_owner",
+                           f"{site.exhibitors_path}/{exhibitor.slug}", (f"booth:{exhibitor.slug}",),
+                           ("owner", exhibitor.slug), "owner",
+                           [home, (exhibitor.name, routes.booth(exhibitor))], about=f"owner page {exhibitor.slug}",
+                           exhibitor=exhibitor, noindex=True, listed=listed_count(exhibitor),
+                           meta_catalog=main.meta_catalog(exhibitor) if main.siteurl else None))
+    return pages
+
+
+def _data_files(site: Site) -> list[PlannedFile]:
+    """catalog.json and its schema, the agenda calendar per language and, on a published site
+    (shops need full addresses), the Google Merchant Center feed and each booth's Meta catalog."""
+    main = site.routes[site.languages[0]]
+    files = [PlannedFile(CATALOG_JSON, "catalog_json", SETTINGS, None, ("catalog",),
+                         values={"catalog": site.catalog, "routes": site.routes}, about=CATALOG_JSON),
+             PlannedFile(CATALOG_SCHEMA, "catalog_schema", SETTINGS, None, (), about=CATALOG_SCHEMA)]
+    if main.expo.agenda:  # made from the settings alone, which every file's digest covers
+        has_page = any(p.slug == main.expo.agenda_page for p in site.content_pages)
+        files += [PlannedFile(routes.agenda_calendar(), "agenda_ics", SETTINGS, routes.lang, (),
+                              values={"routes": routes, "page": routes.page(main.expo.agenda_page) if has_page else None},
+                              about="EXPO_AGENDA calendar") for routes in site.routes.values()]
+    if main.siteurl:
+        files.append(PlannedFile(MERCHANT_FEED, "merchant_feed", SETTINGS, None, ("catalog",),
+                                 values={"catalog": site.catalog, "routes": main}, about=MERCHANT_FEED))
+        files += [PlannedFile(main.meta_catalog(e), "meta_catalog", f"{site.exhibitors_path}/{e.slug}", None,
+                              (f"booth:{e.slug}",), values={"exhibitor": e, "routes": main},
+                              about=f"WhatsApp Business catalog of {e.slug}") for e in site.catalog.exhibitors]
+    return files
 
 
 def _sharing_files(site: Site, routes: Routes) -> list[PlannedFile]:
@@ -242,6 +290,52 @@ def _directory(site: Site, routes: Routes, home: tuple[str, str]) -> list[Planne
             routes, urls[number - 1], "expo_directory", SETTINGS,
             ("catalog",) + tuple(f"booth:{e.slug}" for e in on_page), ("directory", number),
             "directory", [home], about=f"directory page {number}", booths=on_page, **_pager(number, urls)))
+    return pages
+
+
+def _edition_pages(site: Site, routes: Routes) -> list[PlannedFile]:
+    """With EXPO_EDITIONS: the list of editions, and per edition a landing page (its booths in
+    pages, like a category) and an archive of every booth that took part. None without."""
+    if not site.catalog.editions:
+        return []
+    t = routes.text
+    home = (t.gettext("Beranda"), routes.home())
+    editions_crumb = (t.gettext("Edisi"), routes.editions())
+    pages = [_page(routes, routes.editions(), "expo_editions", SETTINGS, ("catalog",), ("editions",),
+                   "editions", [home], about="editions")]
+    per_page = routes.expo.edition_per_page
+    for group in site.catalog.editions:
+        inputs = (f"edition:{group.key}",)
+        about = f"edition {group.key} (EXPO_EDITIONS)"
+        name = t.edition_name(group.edition)
+        slices = pages_of(group.exhibitors, per_page)
+        urls = [routes.edition(group.key, number) for number in range(1, len(slices) + 1)]
+        for number, booths in enumerate(slices, start=1):
+            trail = [home, editions_crumb] + ([(name, urls[0])] if number > 1 else [])
+            pages.append(_page(routes, urls[number - 1], "expo_edition", SETTINGS,
+                               inputs + tuple(f"booth:{e.slug}" for e in booths), ("edition", group.key, number),
+                               "edition", trail, about=about + (f" page {number}" if number > 1 else ""),
+                               edition_group=group, edition=group.edition, booths=booths,
+                               products=round_robin(booths, per_page), **_pager(number, urls)))
+        pages += _edition_archive(routes, group, [home, editions_crumb, (name, urls[0])], about)
+    return pages
+
+
+def _edition_archive(routes: Routes, group: EditionGroup, crumbs: list[tuple[str, str]],
+                     about: str) -> list[PlannedFile]:
+    """The edition's booths one line each, by category, in pages of EXPO_EDITION_ARCHIVE_PER_PAGE."""
+    in_order = [e for category in group.categories for e in category.exhibitors]
+    slices = pages_of(in_order, routes.expo.edition_archive_per_page)
+    urls = [routes.edition_archive(group.key, number) for number in range(1, len(slices) + 1)]
+    pages = []
+    label = routes.text.gettext("Arsip peserta %(name)s") % {"name": routes.text.edition_name(group.edition)}
+    for number, booths in enumerate(slices, start=1):
+        sections = [(key, tuple(members)) for key, members in groupby(booths, key=lambda e: e.category)]
+        trail = crumbs if number == 1 else [*crumbs, (label, urls[0])]
+        pages.append(_page(routes, urls[number - 1], "expo_edition_archive", SETTINGS, (f"edition:{group.key}",),
+                           ("edition-archive", group.key, number), "edition_archive", trail,
+                           about=f"{about} archive" + (f" page {number}" if number > 1 else ""),
+                           edition_group=group, edition=group.edition, sections=sections, **_pager(number, urls)))
     return pages
 
 
