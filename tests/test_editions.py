@@ -296,6 +296,11 @@ def test_english_counts_are_singular_for_one(site):
     assert "1 booth" in tiles and "1 booths" not in tiles
     archive = Page(site / "en/edisi/2020/arsip/index.html", site)
     assert "1 booth · 2 products" in archive.text_of("main")
+    # The descriptions search engines and link previews show, too.
+    descriptions = [Page(p, site).find("meta", name="description").attrs["content"]
+                    for p in sorted((site / "en").rglob("index.html"))]
+    assert any(re.search(r"\b1 booth\b", d) for d in descriptions)
+    assert not [d for d in descriptions if re.search(r"\b1 (booths|products)\b", d)]
 
 
 def test_search_engines_get_each_edition_as_an_event_and_in_the_sitemap(site):
