@@ -47,7 +47,7 @@ CHANGES = {
 
 
 def clean_copy(root: Path, to: Path) -> Path:
-    shutil.copytree(root, to, ignore=shutil.ignore_patterns("output", ".output-*", "output-manifest.json"))
+    shutil.copytree(root, to, ignore=shutil.ignore_patterns("output", ".output-*", "output-manifest.json", "booths.pickle"))
     return to
 
 
@@ -98,3 +98,36 @@ def test_an_edited_output_file_is_made_again(tmp_path):
     page.write_text("diubah tangan", encoding="utf-8")
     second = build(root)
     assert page.read_bytes() == original and second.made["page"] == 1
+
+
+def test_nothing_changed_keeps_output_itself(tmp_path):
+    """No new tree, no swap: the folder is the same one, and no staging folder is left."""
+    root = make_project(tmp_path / "p")
+    first = build(root)
+    inode = first.output.stat().st_ino
+    second = build(root)
+    assert second.output.stat().st_ino == inode and second.pages == first.pages
+    assert not list(root.glob(".output-build-*"))
+
+
+@pytest.mark.parametrize("by_hand", ["a file added", "a file removed"])
+def test_output_changed_by_hand_is_repaired_when_nothing_else_changed(tmp_path, by_hand):
+    root = make_project(tmp_path / "p")
+    output = build(root).output
+    if by_hand == "a file added":
+        (output / "booth/catatan.txt").write_text("tangan", encoding="utf-8")
+    elif by_hand == "a file removed":
+        next((output / "media").rglob("*.jpg")).unlink()
+    build(root)
+    assert tree(output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+def test_a_static_folder_pelican_copies_itself_is_kept_with_the_rest(tmp_path):
+    """Pelican's own static files are written into the new tree, so nothing-changed must still
+    carry every planned file over (not keep output/ alone)."""
+    root = make_project(tmp_path / "p", extra_settings='STATIC_PATHS = ["images"]\n')
+    write_photo(root / "content/images/peta.png", size=(40, 30))
+    build(root)
+    result = build(root)
+    assert (result.output / "images/peta.png").is_file() and sum(result.made.values()) == 0
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)

@@ -22,7 +22,7 @@ from expo.images.recipe import SHARE_SIZE
 from expo.project import expo_settings_of, project_root
 from expo.site import linked_data
 from expo.site.cart import cart_product, cart_text
-from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, content_digests, file_digest,
+from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
                                     manifest_path, site_digest, tree_digest_of)
 from expo.site.linked_data import jsonld
 from expo.site.outputs import PRODUCERS, Output
@@ -126,16 +126,17 @@ class ExpoGenerator(Generator):
         folder = Path(self.output_path)
         output = Output(writer, lambda file: self._render_page(writer, file), folder,
                         absolute_siteurl(self.settings), self.planned, self.photos.cache)
-        previous = self._previous()
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
+        self.counts = Counter(file.kind for file in self.planned)
+        self.carried = carry_over(self._previous(), self.planned, self.digests, folder)
+        if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
+            return
         for file in self.planned:
-            if previous is not None and previous.reuse(file.save_as, self.digests[file.save_as],
-                                                       folder / file.save_as, file.values.get("whole_folder", "")):
+            if file.save_as in self.carried.linked:
                 continue
             PRODUCERS[file.kind](file, output)
             self.written[file.kind] += 1
         remember_photos(self.photos)
-        self.counts = Counter(file.kind for file in self.planned)
 
     def _previous(self) -> Previous | None:
         """The last build's output, when the build says where it is (`EXPO__OUTPUT`)."""
