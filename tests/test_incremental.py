@@ -38,6 +38,14 @@ CHANGES = {
     "a photo": lambda r: write_photo(r / "exhibitors/batik-sari/kain.jpg", color=(10, 200, 90)),
     "a booth removed": lambda r: shutil.rmtree(r / "exhibitors/keripik-bu-sri"),
     "a booth added": lambda r: write_exhibitor(r, "bandeng-pak-joko", THIRD_YML),
+    # batik-sari's city: its city page changes, its own pages do not
+    "a booth added in the same city": lambda r: write_exhibitor(
+        r, "bandeng-pak-joko", THIRD_YML.replace("Kabupaten Batang", "Kota Pekalongan")),
+    # a booth whose order code clashes with batik-sari's ('YNR'): both get a longer one, so the
+    # cart data of batik-sari's product pages changes although nothing of batik-sari did
+    "a booth whose order code clashes": lambda r: write_exhibitor(r, "toko-1883", THIRD_YML),
+    "a product added": lambda r: edit(r / "exhibitors/batik-sari/exhibitor.yml", "products:\n",
+                                      "products:\n  - name: Taplak Batik\n    price: 90000\n    photos: [kain.jpg]\n"),
     "a template": lambda r: edit(r / "theme/templates/expo_product.html", "<article class=\"product\"",
                                  "<article class=\"product item\""),
     "a theme file": lambda r: append(r / "theme/static/css/expo.css", "\n.x { color: red; }\n"),
@@ -130,4 +138,27 @@ def test_a_static_folder_pelican_copies_itself_is_kept_with_the_rest(tmp_path):
     build(root)
     result = build(root)
     assert (result.output / "images/peta.png").is_file() and sum(result.made.values()) == 0
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+# One booth per listing page: a booth's name decides its page, counts show on every page.
+PAGED = "EXPO_DIRECTORY_PER_PAGE = 1\nEXPO_CATEGORY_PER_PAGE = 1\nEXPO_CITY_PER_PAGE = 1\n"
+PAGED_CHANGES = {
+    "a booth renamed to the front": lambda r: edit(r / "exhibitors/keripik-bu-sri/exhibitor.yml",
+                                                  "name: Keripik Bu Sri", "name: Abon Bu Sri"),
+    "a booth added in the same city": CHANGES["a booth added in the same city"],
+    "a booth removed": CHANGES["a booth removed"],
+    "a product added": CHANGES["a product added"],
+    "a booth's value": CHANGES["a booth's value"],
+}
+
+
+@pytest.mark.parametrize("change", PAGED_CHANGES)
+def test_paged_listings_after_an_edit_equal_a_clean_build(tmp_path, change):
+    root = make_project(tmp_path / "incremental", extra_settings=PAGED)
+    write_exhibitor(root, "tempe-mbok-darmi", THIRD_YML.replace("Bandeng Pak Joko", "Tempe Mbok Darmi")
+                    .replace("Kabupaten Batang", "Kota Pekalongan").replace("perikanan", "batik"))
+    build(root)
+    PAGED_CHANGES[change](root)
+    result = build(root)
     assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)

@@ -21,6 +21,7 @@ from typing import Any, Iterable, Mapping
 
 from expo.content.models import Catalog
 from expo.settings import ExpoSettings
+from expo.site.cart import booth_codes
 from expo.site.plan import PlannedFile
 
 MANIFEST_VERSION = 1
@@ -80,13 +81,21 @@ def content_digests(catalog: Catalog) -> dict[str, str]:
     can show of them (sanitised Markdown, photo keys and sizes), so a change to a comment in
     exhibitor.yml re-renders nothing, while a changed price re-renders that booth's pages."""
     digests: dict[str, str] = {}
+    codes = booth_codes(tuple(e.slug for e in catalog.exhibitors))
     for exhibitor in catalog.exhibitors:
         digests[f"booth:{exhibitor.slug}"] = _sha(repr(exhibitor))
+        # its order code: longer when another booth's would clash (cart data of product pages)
+        digests[f"boothcode:{exhibitor.slug}"] = _sha(codes[exhibitor.slug])
     for kind, groups in (("category", catalog.categories), ("city", catalog.cities)):
         for group in groups:
             digests[f"{kind}:{group.key}"] = _sha(group.label, *(digests[f"booth:{e.slug}"] for e in group.exhibitors))
+            digests[f"{kind}size:{group.key}"] = _sha(group.label, len(group.exhibitors), len(group.products))
             if kind == "city":
                 digests[f"citylabel:{group.key}"] = _sha(group.label)
+    digests["groups"] = _sha(*(digests[f"{kind}size:{g.key}"] for kind, groups in
+                               (("category", catalog.categories), ("city", catalog.cities)) for g in groups),
+                             *(g.key for g in catalog.categories + catalog.cities))
+    digests["booth_count"] = _sha(len(catalog.exhibitors))
     digests["catalog"] = _sha(repr((catalog.featured, catalog.recent)),
                               *(f"{k}={v}" for k, v in sorted(digests.items())))
     return digests
