@@ -105,10 +105,10 @@ def file_digest(file: PlannedFile, site: str, content: Mapping[str, str], extra:
     """The digest of one planned file. Keys not in `content` come from `extra` (pages, photos
     and theme files know their own); a key found nowhere makes the digest unique, so the file
     is rendered: correctness over speed."""
-    parts = []
-    for key in file.inputs:
-        parts.append(content.get(key) or extra.get(key) or os.urandom(16).hex())
-    return _sha(site, file.kind, file.save_as, file.template or "", file.lang or "", *parts)
+    parts = [content.get(key) or extra.get(key) or os.urandom(16).hex() for key in file.inputs]
+    # One string, one hash call: a site has tens of thousands of files (same separators as _sha)
+    text = "\0".join((site, file.kind, file.save_as, file.template or "", file.lang or "", *parts))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
