@@ -131,12 +131,13 @@ def test_a_cache_file_not_signed_by_this_user_is_never_unpickled(tmp_path, signe
     root = make_project(tmp_path / "p")
     read(root)
     marker = tmp_path / "ran"
-    payload = pickle.dumps(("recipe", {"batik-sari": Planted(marker)}))
     path = root / ".cache" / CACHE_NAME
+    recipe = booth_cache.recipe(ExpoSettings(), TODAY).encode("ascii") + b"\n"
+    body = recipe + pickle.dumps({"batik-sari": Planted(marker)})
     if signed_with == "nothing":
-        data = payload
+        data = booth_cache._MAGIC + bytes(32) + body
     elif signed_with == "another key":
-        data = booth_cache._MAGIC + hmac.new(os.urandom(32), payload, hashlib.sha256).digest() + payload
+        data = booth_cache._MAGIC + hmac.new(os.urandom(32), body, hashlib.sha256).digest() + body
     else:
         data = path.read_bytes()[:-10]
     path.write_bytes(data)
@@ -161,3 +162,11 @@ def test_the_key_is_private_and_kept(tmp_path):
     assert first is not None and len(first) == 32
     assert booth_cache._key() == first
     assert (booth_cache.key_file().stat().st_mode & 0o777) == 0o600
+
+
+def test_a_huge_exhibitor_yml_is_not_read_to_be_hashed(tmp_path):
+    root = make_project(tmp_path / "p")
+    with open(root / "exhibitors/batik-sari/exhibitor.yml", "ab") as f:
+        f.truncate(booth_cache.MAX_HASHED_BYTES + 1)  # sparse: no disk used
+    assert booth_cache.folder_digest(root / "exhibitors/batik-sari") is None
+    assert booth_cache.folder_digest(root / "exhibitors/keripik-bu-sri") is not None

@@ -51,6 +51,9 @@ CACHE_NAME = "booths.pickle"
 KEY_ENV = "XDG_CACHE_HOME"
 _MAGIC = b"expo-booths-1\n"
 _READ_BYTES = set(ABOUT_NAMES.values()) | {YAML_NAME}  # hashed by content, not only by signature
+# Far above the contract's limits (exhibitor.yml 256 KB by default): a larger file is refused by
+# the loader anyway, and is not read whole here either; its booth is simply parsed.
+MAX_HASHED_BYTES = 8 * 1024 * 1024
 _PACKAGE = Path(__file__).resolve().parent.parent  # the expo package
 
 
@@ -110,6 +113,7 @@ def package_digest() -> str:
     return digest.hexdigest()
 
 
+@functools.lru_cache(maxsize=1)
 def _libraries() -> str:
     from importlib import metadata
 
@@ -143,6 +147,8 @@ def folder_digest(folder: Path) -> str | None:
             digest.update(f"{entry.name}\0{st.st_mode}\0{st.st_size}\0{st.st_mtime_ns}\0{st.st_ctime_ns}\0"
                           f"{st.st_ino}\0".encode("utf-8", "surrogatepass"))
             if entry.name in _READ_BYTES and entry.is_file(follow_symlinks=False):
+                if st.st_size > MAX_HASHED_BYTES:
+                    return None
                 with open(entry.path, "rb") as f:
                     digest.update(hashlib.sha256(f.read()).digest())
     except OSError:
@@ -182,11 +188,11 @@ class BoothCache:
         when every booth came from the cache and none was removed."""
         if self.key is None or (not self.changed and self.now.keys() == self.saved.keys()):
             return
-        payload = pickle.dumps((self.recipe, self.now), protocol=pickle.HIGHEST_PROTOCOL)
-        signature = hmac.new(self.key, payload, hashlib.sha256).digest()
+        body = self.recipe.encode("ascii") + b"\n" + pickle.dumps(self.now, protocol=pickle.HIGHEST_PROTOCOL)
+        signature = hmac.new(self.key, body, hashlib.sha256).digest()
         self.path.parent.mkdir(parents=True, exist_ok=True)
         temporary = self.path.with_name(f".{CACHE_NAME}.{os.getpid()}")
-        temporary.write_bytes(_MAGIC + signature + payload)
+        temporary.write_bytes(_MAGIC + signature + body)
         temporary.replace(self.path)
 
     def _load(self) -> dict[str, Parsed]:
@@ -195,15 +201,16 @@ class BoothCache:
         except OSError:
             return {}
         start = len(_MAGIC) + 32
-        if not data.startswith(_MAGIC) or len(data) <= start:
-            return {}
-        signature, payload = data[len(_MAGIC):start], data[start:]
-        if not hmac.compare_digest(signature, hmac.new(self.key, payload, hashlib.sha256).digest()):
+        recipe_ = self.recipe.encode("ascii") + b"\n"
+        if not data.startswith(_MAGIC) or data[start:start + len(recipe_)] != recipe_:
+            return {}  # not ours, or another recipe (code, settings, day): not even verified
+        signature, body = data[len(_MAGIC):start], data[start:]
+        if not hmac.compare_digest(signature, hmac.new(self.key, body, hashlib.sha256).digest()):
             return {}  # not written by a build of this user: never unpickled
         try:
-            recipe_, booths = pickle.loads(payload)
+            booths = pickle.loads(body[len(recipe_):])
         except Exception:  # signed but unreadable (another Python, a removed class): parse again
             return {}
-        if recipe_ != self.recipe or not isinstance(booths, dict):
+        if not isinstance(booths, dict):
             return {}
         return {slug: p for slug, p in booths.items() if isinstance(slug, str) and isinstance(p, Parsed)}
