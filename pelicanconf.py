@@ -20,6 +20,7 @@ EXPO_ORGANISER = "Dinas Koperasi, UKM dan Perdagangan (demo)"
 EXPO_START_DATE = "2026-11-16"  # the same days for search engines (schema.org ExhibitionEvent)
 EXPO_END_DATE = "2026-11-30"
 EXPO_ORDER_CODE_PREFIX = "UVO26"  # cart orders: UVO26-<booth>-<random>, for exhibitors and counting
+# Order analytics is off (no script, no request elsewhere); README "Analitik pesanan" to count offers.
 # The site is in Indonesian at / and in English at /en/ (EXPO_LANGUAGES = ["id"] for one).
 EXPO_NAME_EN = "Central Java Virtual UMKM Expo 2026"
 EXPO_DATES_EN = "16-30 November 2026, shops stay open after the expo"
@@ -30,6 +31,56 @@ EXPO_RECOMMEND_VIDEO = False  # demo only (its videos are placeholders); a real 
 # every file in .github/CODEOWNERS (invoke codeowners). check-pr reads this list from the base
 # branch, so write it as a plain list here.
 EXPO_ORGANISERS = ["panitia-expo"]
+
+# The expo's events: the agenda page lists them and agenda.ics puts them in visitors' calendars.
+# Times in WIB; every field is explained in expo/settings.py (EXPO_AGENDA).
+EXPO_AGENDA = [
+    {"start": "2026-11-16 09:00", "end": "2026-11-16 10:30",
+     "title": "Pembukaan resmi dan peluncuran booth virtual",
+     "title_en": "Official opening and launch of the virtual booths",
+     "location": "Hybrid: Gedung Serbaguna (tamu undangan) dan YouTube panitia",
+     "location_en": "Hybrid: multipurpose hall (invited guests) and the organisers' YouTube channel"},
+    {"start": "2026-11-17 13:00", "end": "2026-11-17 14:30",
+     "title": "Siaran langsung: Hari Batik Pekalongan dan Batang",
+     "title_en": "Live: Batik Day of Pekalongan and Batang",
+     "location": "YouTube panitia",
+     "location_en": "The organisers' YouTube channel"},
+    {"start": "2026-11-18 13:00", "end": "2026-11-18 14:30",
+     "title": "Kelas daring: foto produk pakai HP untuk UMKM",
+     "title_en": "Online class: product photos with a phone",
+     "location": "Zoom dan YouTube panitia",
+     "location_en": "Zoom and the organisers' YouTube channel"},
+    {"start": "2026-11-19 19:00", "end": "2026-11-19 20:30",
+     "title": "Live shopping kuliner oleh-oleh Semarang",
+     "title_en": "Live shopping: food gifts from Semarang",
+     "location": "YouTube panitia",
+     "location_en": "The organisers' YouTube channel"},
+    {"start": "2026-11-21 10:00", "end": "2026-11-21 11:30",
+     "title": "Temu bisnis: UMKM bertemu pembeli dan toko oleh-oleh",
+     "title_en": "Business meeting: small businesses meet buyers and gift shops",
+     "location": "Zoom (tautan dikirim setelah mendaftar)",
+     "location_en": "Zoom (link sent after registering)"},
+    {"start": "2026-11-24 13:00", "end": "2026-11-24 14:30",
+     "title": "Kelas daring: mengurus NIB, P-IRT dan sertifikat halal",
+     "title_en": "Online class: business ID (NIB), P-IRT and halal certificates",
+     "location": "Zoom dan YouTube panitia",
+     "location_en": "Zoom and the organisers' YouTube channel"},
+    {"start": "2026-11-26 19:00", "end": "2026-11-26 20:30",
+     "title": "Live shopping kerajinan dan aksesoris",
+     "title_en": "Live shopping: crafts and accessories",
+     "location": "YouTube panitia",
+     "location_en": "The organisers' YouTube channel"},
+    {"start": "2026-11-28 10:00", "end": "2026-11-28 11:30",
+     "title": "Siaran langsung: Bandeng Juwana dan hasil perikanan",
+     "title_en": "Live: Juwana milkfish and fish products",
+     "location": "YouTube panitia",
+     "location_en": "The organisers' YouTube channel"},
+    {"start": "2026-11-30 15:00", "end": "2026-11-30 16:00",
+     "title": "Penutupan dan pengumuman booth terfavorit",
+     "title_en": "Closing and the visitors' favourite booths",
+     "location": "YouTube panitia",
+     "location_en": "The organisers' YouTube channel"},
+]
 
 # --- Pelican's blog parts: the expo has no posts, tags, authors or feeds.
 ARTICLE_PATHS = []

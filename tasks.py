@@ -150,10 +150,12 @@ def import_csv(c, file, photos=None, update=False, dry_run=False, owner=None, la
 
 @task(name="stats", help={"json": "print JSON instead of a table",
                           "csv": "print CSV for spreadsheets (UTF-8 with BOM) instead of a table",
-                          "settings": "settings file (default pelicanconf.py)"})
-def stats(c, json=False, csv=False, settings="pelicanconf.py"):
+                          "settings": "settings file (default pelicanconf.py)",
+                          "orders": "an analytics export (Plausible or Umami zip or CSV, GoatCounter CSV): "
+                                    "offers per booth and channel, and the cart's order codes"})
+def stats(c, json=False, csv=False, settings="pelicanconf.py", orders=None):
     """Exhibitors and products per category and city, licences, booths to follow up, prices."""
-    commands.run(commands.stats, ROOT, as_json=json, as_csv=csv, settings_file=settings)
+    commands.run(commands.stats, ROOT, as_json=json, as_csv=csv, settings_file=settings, orders=orders)
 
 
 @task(name="issue-to-booth", positional=["issue"], help={
@@ -177,10 +179,10 @@ def clean(c, cache=False, stale=False, settings="pelicanconf.py"):
     commands.run(commands.clean, ROOT, cache=cache, stale=stale, settings_file=settings)
 
 
-@task
-def publish(c):
-    """Build with publishconf.py (set EXPO_SITEURL to the site's address)."""
-    commands.run(commands.build_site, ROOT, settings_file="publishconf.py")
+@task(help={"rsync": "then copy output/ to an SSH host with rsync, e.g. expo@server.example.go.id:/var/www/expo"})
+def publish(c, rsync=None):
+    """Build with publishconf.py (set EXPO_SITEURL to the site's address); --rsync also uploads it."""
+    commands.run(commands.publish, ROOT, rsync=rsync)
 
 
 @task(name="bench-images", help={"photos": "how many generated photos (default 24)",

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path, PurePosixPath
 from typing import Any, Mapping
 
+from expo.values.agenda import AgendaEvent, read_agenda
 from expo.values.credentials import DEFAULT_CHECKERS
 from expo.values.slugs import SLUG_RE
 
@@ -46,7 +47,7 @@ _PATTERN_FIELDS = {
     "whatsapp_message_booth": ("booth", "expo", "url"),
     "whatsapp_message_en": ("product", "price", "booth", "expo", "url"),
     "whatsapp_message_booth_en": ("booth", "expo", "url"),
-    "poster_url": _PAGE, "cart_url": (),
+    "poster_url": _PAGE, "cart_url": (), "owner_url": _PAGE,
     "cart_message": ("booth", "expo", "items", "total", "code"),
     "cart_message_en": ("booth", "expo", "items", "total", "code"),
 }
@@ -247,6 +248,31 @@ class ExpoSettings:
     # from pelicanconf.py on the base branch, as a literal (see literalsettings.py), so a pull
     # request cannot add its own author: write it as a plain list, e.g. ["panitia-expo"].
     organisers: tuple[str, ...] = ()
+    # The expo's events, for the agenda page and agenda.ics (a calendar visitors add to their
+    # phone). A list of {"start": "2026-11-16 09:00", "end": "2026-11-16 10:30", "title": "...",
+    # and optionally "title_en", "location", "location_en", "description", "description_en",
+    # "url"}; times in WIB (Asia/Jakarta). Empty: no calendar. See expo/values/agenda.py.
+    agenda: tuple[AgendaEvent, ...] = ()
+    # The slug of the content page that lists the agenda (content/pages/agenda.md) with the
+    # "Tambahkan ke kalender" link; the events are shown below its text.
+    agenda_page: str = "agenda"
+    # Each booth's owner page: what the exhibitor can do with the booth (the WhatsApp Business
+    # catalog file, the poster, the QR code, the link to share). Not linked from public pages,
+    # not in the sitemap, noindex.
+    owner_url: str = "pemilik/{slug}/"
+    # Order analytics, off when empty (the default: no script, no request to anyone but the site).
+    # A self-hostable, cookieless provider counts the presses of WhatsApp, cart and marketplace
+    # buttons per booth (expo/site/analytics.py; README "Analitik pesanan"), e.g.
+    # {"provider": "umami", "script": "https://stats.example.go.id/script.js",
+    #  "site": "b59e9c65-ae32-47f1-8400-119fcf4861c4"}. provider: umami, goatcounter or plausible;
+    # script: the https address of its script; site: Umami's Website ID, GoatCounter's count
+    # address (https://.../count) or the domain as added in Plausible.
+    analytics: Mapping[str, str] = field(default_factory=dict)
+    # Hosts limit how many files a site may have (Cloudflare Pages: 20,000). The build summary
+    # counts output/'s files and warns above this number; 0 means no limit (GitHub Pages counts
+    # size instead, 1 GB, and an SSH host has no limit). Photos are most of the files: each is
+    # published in every width of EXPO_IMAGE_WIDTHS and every format of EXPO_IMAGE_FORMATS.
+    max_files: int = 20000
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any], settings_file: str = "pelicanconf.py") -> "ExpoSettings":
@@ -263,10 +289,16 @@ class ExpoSettings:
                 hint = f" Did you mean EXPO_{guess[0].upper()}?" if guess else ""
                 mistakes.append(f"unknown setting {key}.{hint}")
                 continue
+            if name in _READERS:  # a structured value with its own reader and messages
+                continue
             try:
                 values[name] = _typed(key, value, _FIELD_TYPES()[name])
             except _Mistake as exc:
                 mistakes.append(str(exc))
+        for name, reader in _READERS.items():
+            if f"EXPO_{name.upper()}" in settings:
+                values[name], found = reader(settings[f"EXPO_{name.upper()}"], values.get("lang", "id"))
+                mistakes += found
         if "exhibitors_path" in values:  # one spelling everywhere: 'exhibitors', not './exhibitors/'
             values["exhibitors_path"] = _folder(values["exhibitors_path"])
         expo = cls(**values)
@@ -277,7 +309,8 @@ class ExpoSettings:
 
     def _mistakes(self) -> list[str]:
         mistakes = []
-        for check in (self._check_basics, self._check_patterns, self._check_images, self._check_event):
+        for check in (self._check_basics, self._check_patterns, self._check_images, self._check_event,
+                      self._check_analytics, self._check_publishing):
             mistakes += check()
         return mistakes
 
@@ -348,6 +381,11 @@ class ExpoSettings:
             mistakes.append("EXPO_IMAGE_WORKERS must be 0 (all cores) or more.")
         return mistakes
 
+    def _check_publishing(self) -> list[str]:
+        if int(self.max_files) < 0:
+            return ["EXPO_MAX_FILES must be 0 (no limit) or more, e.g. 20000 for Cloudflare Pages."]
+        return []
+
     def _check_event(self) -> list[str]:
         mistakes = []
         days = {}
@@ -369,6 +407,11 @@ class ExpoSettings:
             mistakes.append('EXPO_ORDER_CODE_PREFIX must be 2 to 8 capital letters or digits, e.g. "UVO26".')
         return mistakes
 
+    def _check_analytics(self) -> list[str]:
+        from expo.site.analytics import analytics_mistakes
+
+        return analytics_mistakes(self.analytics)
+
     @property
     def default_language(self) -> str:
         """The language at the site's root; the others live under /<lang>/."""
@@ -379,3 +422,15 @@ class ExpoSettings:
 
     def exhibitors_dir(self, root: Path) -> Path:
         return (root / self.exhibitors_path).resolve()
+
+
+def _agenda(value: Any, lang: str) -> tuple[tuple[AgendaEvent, ...], list[str]]:
+    """EXPO_AGENDA's events and its mistakes in the organiser's language (EXPO_LANG)."""
+    from expo.text.messages import render
+
+    events, problems = read_agenda(value)
+    return events, [render(key, lang, params) for key, params in problems]
+
+
+# Settings read by their own reader: name -> reader(value, language) -> (value, mistakes).
+_READERS = {"agenda": _agenda}

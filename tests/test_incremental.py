@@ -10,6 +10,7 @@ import pytest
 
 import expo.site.text as site_text
 from expo.cli.build import build
+from expo.cli.summary import tree_size
 from sitekit import GOOD_YML, SECOND_YML, make_project, write_exhibitor, write_photo
 
 THIRD_YML = SECOND_YML.replace("Keripik Bu Sri", "Bandeng Pak Joko").replace("kuliner", "perikanan") \
@@ -115,6 +116,9 @@ def test_nothing_changed_keeps_output_itself(tmp_path):
     inode = first.output.stat().st_ino
     second = build(root)
     assert second.output.stat().st_ino == inode and second.pages == first.pages
+    # the summary's files and bytes, from the last manifest instead of a walk of output/
+    assert (second.output_files, second.output_bytes) == (first.output_files, first.output_bytes) \
+        == tree_size(second.output)
     assert not list(root.glob(".output-build-*"))
 
 

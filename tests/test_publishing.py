@@ -3,7 +3,9 @@ sub-path (GitHub Pages: https://user.github.io/expo/) has every link right."""
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -160,3 +162,103 @@ def test_a_subpath_site_map_and_order_links_carry_the_subpath(subpath_site):
         f"User-agent: *\nAllow: /\nSitemap: {SUBPATH}/sitemap.xml\n")
     product = (subpath_site / "booth/batik-sari/kain-batik-tulis-parang/index.html").read_text(encoding="utf-8")
     assert "user.github.io%2Fexpo%2Fbooth%2Fbatik-sari%2Fkain-batik-tulis-parang%2F" in product  # wa.me text
+
+
+# --- _headers for Netlify and Cloudflare Pages
+
+IMMUTABLE = "public, max-age=31536000, immutable"
+
+
+def _parse_headers(text: str) -> list[tuple[str, list[tuple[str, str]]]]:
+    """The rules of a _headers file as both hosts read it: a path line, then indented
+    'Name: value' lines; '#' starts a comment."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in text.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            assert line.startswith("/"), line
+            rules.append((line.strip(), []))
+        else:
+            name, _, value = line.strip().partition(":")
+            assert name and value.strip(), line
+            rules[-1][1].append((name.strip(), value.strip()))
+    return rules
+
+
+def _matches(pattern: str, path: str) -> bool:
+    """Cloudflare's and Netlify's matching for what the file uses: literal text, '*' at the end
+    matching anything (slashes too)."""
+    assert "*" not in pattern[:-1] and ":" not in pattern, pattern  # nothing either host reads differently
+    return path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
+
+
+def _served(site: Path) -> dict[str, Path]:
+    """Every address the host answers from output/: '/booth/x/' for booth/x/index.html too."""
+    paths = {}
+    for file in site.rglob("*"):
+        if file.is_file() and file.name != "_headers":
+            relative = file.relative_to(site).as_posix()
+            paths["/" + relative] = file
+            if file.name == "index.html":
+                paths["/" + relative[: -len("index.html")]] = file
+    return paths
+
+
+def _headers_for(rules, path: str) -> dict[str, str]:
+    """All matching rules' headers; a header set twice gets its values joined with ', ', as
+    Cloudflare Pages documents."""
+    joined: dict[str, str] = {}
+    for pattern, headers in rules:
+        if _matches(pattern, path):
+            for name, value in headers:
+                joined[name] = f"{joined[name]}, {value}" if name in joined else value
+    return joined
+
+
+def test_headers_keep_only_files_named_by_content_for_a_year(demo):
+    text = (demo / "_headers").read_text(encoding="utf-8")
+    rules = _parse_headers(text)
+    assert len(rules) <= 100 and all(len(line) <= 2000 for line in text.splitlines())  # Cloudflare's limits
+    served = _served(demo)
+    kept = {path for path in served if _headers_for(rules, path).get("Cache-Control") == IMMUTABLE}
+    for path in served:
+        headers = _headers_for(rules, path)
+        assert headers.get("X-Content-Type-Options") == "nosniff", path
+        assert headers.get("Referrer-Policy") == "strict-origin-when-cross-origin", path
+        assert headers.get("Cache-Control") in (None, IMMUTABLE), path  # never two values glued
+    for pattern, _headers in rules:  # every rule means files that exist
+        assert any(_matches(pattern, path) for path in served), pattern
+    assert not [p for p in kept if p.endswith((".html", "/"))]  # no page is kept a year
+    # What is kept is named by its content: a photo's key, a digest, Pagefind's hash.
+    assert all(re.search(r"[0-9a-f]{7,}", p.rsplit("/", 1)[-1]) for p in kept), kept
+    photos = [p for p in served if p.startswith("/media/")]
+    assert photos and set(photos) <= kept
+    assert {p for p in served if p.startswith("/theme/")} <= kept
+    assert any(p.startswith("/pagefind/fragment/") for p in kept)
+    for changing in ("/", "/index.html", "/booth/batik-sogan-pekalongan/", "/expo-share.jpg", "/en/",
+                     "/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/products.csv",
+                     "/manifest.webmanifest", "/favicon.ico"):
+        assert changing in served and changing not in kept, changing
+
+
+def test_theme_files_are_published_under_their_digest(demo):
+    digest = hashlib.sha256((REPO / "theme/static/css/expo.css").read_bytes()).hexdigest()[:10]
+    assert [p.name for p in (demo / "theme/css").iterdir()] == [f"expo.{digest}.css"]
+    assert f'href="./theme/css/expo.{digest}.css"' in (demo / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_file_that_may_change_takes_its_folder_out_of_the_year_long_rule():
+    from expo.site.headers import immutable_folders
+    from expo.site.plan import PlannedFile
+
+    def photo(path):
+        return PlannedFile(path, "photo", "exhibitors/x", None, ())
+
+    plan = [photo("media/a/kain-1a2b3c4d5e-400.jpg"), photo("media/b/tas-1a2b3c4d5e-400.jpg"),
+            PlannedFile("theme/css/expo.1a2b3c4d5e.css", "asset", "theme", None, ()),
+            PlannedFile("theme/banner.jpg", "asset", "settings", None, ()),
+            PlannedFile("index.html", "page", "settings", "id", ())]
+    assert immutable_folders(plan) == ["media/", "theme/css/"]
+    plan.append(PlannedFile("media/expo-share.jpg", "share_image", "settings", None, ()))
+    assert immutable_folders(plan) == ["media/a/", "media/b/", "theme/css/"]

@@ -91,6 +91,16 @@ def test_an_owner_s_good_change_passes_with_photos_read_from_git(repo, capsys):
     assert "OK: 2 perubahan" in capsys.readouterr().err
 
 
+def test_a_passing_comment_names_the_booth_owner_page(repo, tmp_path):
+    write(repo, "exhibitors/batik-sari/exhibitor.yml", GOOD_YML.replace("Jl. Hayam Wuruk 12", "Jl. Baru 1"))
+    commit(repo)
+    output = tmp_path / "review.json"
+    assert review_commands.review(on_base(repo), base="main", head="pr", author="sari-batik", output=str(output)) == 0
+    body = json.loads(output.read_text())["body"]
+    assert ("Setelah digabung dan situs diterbitkan, halaman pemilik booth (tautan untuk dibagikan, kode QR, "
+            "poster, file katalog WhatsApp Business) ada di alamat situs expo ditambah: `pemilik/batik-sari/`") in body
+
+
 def test_booth_problems_of_the_pull_request_are_found_with_the_base_settings(repo):
     # the PR's own pelicanconf.py would allow the category: the base's does not
     write(repo, "pelicanconf.py", (repo / "pelicanconf.py").read_text() + '\nEXPO_CATEGORIES = {"jamu": "Jamu"}\n')

@@ -40,13 +40,13 @@ def test_every_page_has_a_link_preview_image_url_and_canonical(published):
         assert meta(page, "og:url") == page.find("link", rel="canonical").attrs["href"]
         assert meta(page, "og:url").startswith(SITE + "/")
     home = Page(published / "index.html", published)
-    assert meta(home, "og:image") == f"{SITE}/media/expo-share.jpg"
-    assert meta(Page(published / "en/index.html", published), "og:image") == f"{SITE}/media/expo-share-en.jpg"
+    assert meta(home, "og:image") == f"{SITE}/expo-share.jpg"
+    assert meta(Page(published / "en/index.html", published), "og:image") == f"{SITE}/expo-share-en.jpg"
 
 
 def test_the_expo_image_is_a_light_1200x630_jpeg(published):
     for name in ("expo-share.jpg", "expo-share-en.jpg"):
-        data = (published / "media" / name).read_bytes()
+        data = (published / name).read_bytes()
         image = Image.open(io.BytesIO(data))
         assert (image.format, image.size) == ("JPEG", (1200, 630)) and len(data) < 300_000
         assert image.getpixel((5, 5)) == pytest.approx((138, 59, 18), abs=6)  # the brand colour

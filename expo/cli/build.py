@@ -22,10 +22,13 @@ import jinja2
 
 from expo.content.catalog import load_catalog
 from expo.content.errors import ContentError, ContentErrors, format_report
+from expo.cli.progress import ProgressDisplay, on_terminal
+from expo.cli.summary import tree_size
 from expo.project import Project, load_project
 from expo.settings import SettingsError
 from expo.site.search import SearchIndexError
 from expo.site.incremental import PREVIOUS_OUTPUT_KEY, manifest_path, write_manifest
+from expo.site.progress import PROGRESS_KEY
 from expo.text.escape import printable
 from expo.values.slugs import SLUG_RE
 
@@ -47,6 +50,13 @@ class BuildResult:
     products: int = 0
     files: Counter = field(default_factory=Counter)  # planned files in output/, by kind
     made: Counter = field(default_factory=Counter)  # of those, made anew (the rest unchanged)
+    photos_processed: int = 0  # photo sources decoded and encoded in this build
+    photos_reused: int = 0  # photo sources whose files came from the photo cache
+    output_files: int = 0  # files in output/ as a host counts them (the search index is many)
+    output_bytes: int = 0
+    seconds: float = 0.0
+    lang: str = "id"  # of the messages: the summary speaks it
+    max_files: int = 0  # EXPO_MAX_FILES: the summary warns above it (0: no limit)
 
     @property
     def pages(self) -> int:
@@ -69,6 +79,7 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
 
     from expo.site.generator import ExpoGenerator
 
+    started = time.monotonic()
     out = out or sys.stderr
     root = root.resolve()
     final = root / output
@@ -76,6 +87,9 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     shutil.rmtree(staging, ignore_errors=True)
     project = open_project(root, settings_file, lang, {"OUTPUT_PATH": str(staging), PREVIOUS_OUTPUT_KEY: str(final)})
     expo = project.expo
+    display = ProgressDisplay(expo.lang, out) if on_terminal(out) else None
+    if display is not None:
+        project.pelican[PROGRESS_KEY] = display
     _quiet_pelican()
     seen: list = []
 
@@ -102,6 +116,8 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
         raise BuildFailed(f"{where}{f':{line}' if line else ''}: template error: {exc.message}") from None
     finally:
         signals.all_generators_finalized.disconnect(keep_generators)
+        if display is not None:
+            display.close()
         if not succeeded:
             shutil.rmtree(staging, ignore_errors=True)
     generator = next(g for g in seen if isinstance(g, ExpoGenerator))
@@ -110,13 +126,21 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     carried = generator.carried
     if carried.kept and not _holds_files(staging):
         shutil.rmtree(staging, ignore_errors=True)  # nothing changed: output/ stays, untouched
+        files, size = carried.previous.tree or tree_size(final)  # as the last build counted it
     else:
         if carried.kept:  # another Pelican generator wrote here: the rest comes from output/
             carried.link(staging)
         _swap(staging, final)
-        write_manifest(manifest_path(root, expo), final, final, generator.digests, carried.linked)
+        files, size = tree_size(final)
+        write_manifest(manifest_path(root, expo), final, final, generator.digests, carried.linked,
+                       tree=(files, size))
+    sources = len({p.key for p in generator.photos.pictures})
     return BuildResult(final, generator.warnings, len(generator.catalog.exhibitors),
-                       len(generator.catalog.products), generator.counts, generator.written)
+                       len(generator.catalog.products), generator.counts, generator.written,
+                       photos_processed=generator.photos.decoded,
+                       photos_reused=sources - generator.photos.decoded, output_files=files,
+                       output_bytes=size, seconds=time.monotonic() - started, lang=expo.lang,
+                       max_files=expo.max_files)
 
 
 def _swap(staging: Path, final: Path) -> None:

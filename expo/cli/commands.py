@@ -44,31 +44,40 @@ def run(command, *args, **kwargs):
 
 
 def build_site(root: Path, settings_file: str = "pelicanconf.py", lang: str | None = None) -> int:
-    result = build(root, settings_file=settings_file, lang=lang)
-    print(build_summary(result, root), file=sys.stderr)
+    print_summary(build(root, settings_file=settings_file, lang=lang), root)
     return 0
 
 
-# Planned file kinds in the summary, Indonesian / English; a kind not listed shows its own name.
-_KINDS = {"page": ("halaman", "pages"), "photo": ("file foto", "photo files"),
-          "asset": ("file tema", "theme files"), "sitemap": ("sitemap", "sitemap"),
-          "robots": ("robots.txt", "robots.txt"), "products_csv": ("products.csv", "products.csv"),
-          "qr": ("kode QR", "QR codes"), "share_image": ("gambar pratinjau tautan", "link preview images"),
-          "icon": ("ikon", "icons"), "manifest": ("manifest", "manifests"),
-          "search": ("indeks pencarian", "search index")}
+def publish(root: Path, rsync: str | None = None) -> int:
+    """Build with publishconf.py; with `rsync` ('user@host:/folder', checked before building),
+    then send output/ there (expo/cli/rsync.py)."""
+    from expo.cli.rsync import RsyncError, parse_target, send
+    from expo.pr.ownership import one_line
+
+    try:
+        target = parse_target(rsync) if rsync is not None else None
+    except RsyncError as exc:
+        raise BuildFailed(str(exc)) from None
+    result = build(root, settings_file="publishconf.py")
+    print_summary(result, root)
+    if target is not None:
+        try:
+            send(result.output, target)
+        except RsyncError as exc:
+            raise BuildFailed(str(exc)) from None
+        print(one_line("rsync_done", {"target": str(target)}), file=sys.stderr)
+    return 0
 
 
-def build_summary(result, root: Path) -> str:
-    """'Situs selesai dibangun di output/: 10 booth, 35 produk, 138 halaman, 485 file foto, ...;
-    12 file baru atau berubah (site built: ...; 12 files new or changed)'"""
-    where = result.output.relative_to(root.resolve())
-    kinds = sorted(result.files, key=lambda k: (list(_KINDS).index(k) if k in _KINDS else 99, k))
-    files_id = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[0]}" for k in kinds)
-    files_en = ", ".join(f"{result.files[k]} {_KINDS.get(k, (k, k))[1]}" for k in kinds)
-    made = sum(result.made.values())
-    return (f"Situs selesai dibangun di {where}/: {result.booths} booth, {result.products} produk, "
-            f"{files_id}; {made} file baru atau berubah (site built: {result.booths} booths, "
-            f"{result.products} products, {files_en}; {made} files new or changed)")
+def print_summary(result, root: Path) -> None:
+    """The build's last line, after a warning when output/ holds more files than the limit."""
+    from expo.cli.summary import file_limit_warning, summary_line
+
+    where = f"{result.output.relative_to(root.resolve()).as_posix()}/"
+    warning = file_limit_warning(result, result.max_files, result.lang, where)
+    if warning:
+        print(warning, file=sys.stderr)
+    print(summary_line(result, result.lang), file=sys.stderr)
 
 
 def validate(root: Path, folder: str | None = None, lang: str | None = None, strict: bool = False,
@@ -230,8 +239,9 @@ def import_csv(root: Path, csv_file: str, photos: str | None = None, update: boo
 
 
 def stats(root: Path, as_json: bool = False, as_csv: bool = False,
-          settings_file: str = "pelicanconf.py") -> int:
-    """Print the expo's figures (expo/reports/stats.py): a table, or JSON or CSV on stdout."""
+          settings_file: str = "pelicanconf.py", orders: str | None = None) -> int:
+    """Print the expo's figures (expo/reports/stats.py): a table, or JSON or CSV on stdout.
+    `orders`: an analytics export instead, read into offers per booth (expo/reports/orders.py)."""
     from expo.content.catalog import load_catalog
     from expo.content.errors import format_report
     from expo.reports.formats import stats_csv, stats_json, stats_table
@@ -244,6 +254,8 @@ def stats(root: Path, as_json: bool = False, as_csv: bool = False,
     if catalog is None:
         print(format_report(problems, expo.lang, exhibitors_path=expo.exhibitors_path), file=sys.stderr)
         raise BuildFailed(reported=True)
+    if orders is not None:
+        return _order_stats(Path(orders), catalog, expo, as_json, as_csv)
     figures = compute_stats(catalog, dict(expo.categories))
     if as_csv:  # starts with a BOM, so Excel reads it as UTF-8
         _write_stdout(stats_csv(figures), "utf-8")
@@ -251,6 +263,21 @@ def stats(root: Path, as_json: bool = False, as_csv: bool = False,
         _write_stdout(stats_json(figures), "utf-8")
     else:
         _write_stdout(stats_table(figures, expo.name), "utf-8")
+    return 0
+
+
+def _order_stats(export_file: Path, catalog, expo, as_json: bool, as_csv: bool) -> int:
+    from expo.reports.formats import orders_csv, orders_json, orders_table
+    from expo.reports.orders import OrdersError, read_export, tally
+
+    try:
+        figures = tally(read_export(export_file), catalog, expo.order_code_prefix)
+    except OrdersError as exc:
+        raise BuildFailed(str(exc)) from None
+    for warning in figures.warnings:
+        print(f"Peringatan (warning): {warning}", file=sys.stderr)
+    text = orders_csv(figures) if as_csv else orders_json(figures) if as_json else orders_table(figures, expo.name)
+    _write_stdout(text, "utf-8")
     return 0
 
 
@@ -298,7 +325,7 @@ def serve(root: Path, port: int = 8000, watch: bool = False, settings_file: str 
     from expo.cli.preview import PreviewHandler, lan_address
 
     try:
-        build(root, settings_file)
+        print_summary(build(root, settings_file), root)
     except BuildFailed:
         if not (root / "output" / "index.html").exists():
             raise
@@ -339,8 +366,7 @@ def _rebuild_on_change(root: Path, settings_file: str) -> None:
         if all(any(part in path for part in ignored) for _kind, path in changes):
             continue
         try:
-            build(root, settings_file)
-            print("Dibangun ulang / rebuilt", file=sys.stderr)
+            print_summary(build(root, settings_file), root)
         except BuildFailed:
             print("Build gagal; situs sebelumnya tetap tampil (build failed; previous site kept)",
                   file=sys.stderr)

@@ -43,7 +43,10 @@ def review(root: Path, base: str | None = None, head: str | None = None, author:
     if result.problems:
         print(format_report(result.problems, language, summary=False), file=sys.stderr)
     if output:
-        _write_json(root, output, comment.review_json(result, language))
+        from expo.cli.build import open_project
+
+        owner_url = open_project(root, "pelicanconf.py", lang).expo.owner_url  # the base's settings, as review read them
+        _write_json(root, output, comment.review_json(result, language, owner_url))
     return 0 if result.ok else 1
 
 

@@ -70,11 +70,15 @@ def _fence(lines: tuple[str, ...], kind: str) -> str:
     return f"{fence}{kind}\n{body}\n{fence}"
 
 
-def comment_body(result: Review, lang: str = "id") -> str:
-    """The one comment: a verdict, then every problem with its certain fix if there is one."""
+def comment_body(result: Review, lang: str = "id", owner_url: str = "") -> str:
+    """The one comment: a verdict, then every problem with its certain fix if there is one.
+    `owner_url`: the owner pages' pattern (EXPO_OWNER_URL); a passing check names each booth's."""
     parts = [MARKER, f"### {text('comment_title', lang)}", ""]
     if result.ok:
         parts.append("✅ " + text("comment_ok", lang))
+        if owner_url and result.checked:
+            pages = ", ".join(code(owner_url.format(slug=slug)) for slug in result.checked[:MAX_LISTED])
+            parts += ["", text("comment_owner_pages", lang) + " " + pages]
     else:
         parts.append("❌ " + text("comment_failed", lang, {"errors": result.errors}))
     ownership = [f"- {code(v.path)}: {text(v.key, lang, v.params)}" for v in result.violations]
@@ -138,9 +142,9 @@ def suggestion_comments(result: Review, lang: str = "id") -> list[dict]:
     return comments
 
 
-def review_json(result: Review, lang: str = "id") -> str:
+def review_json(result: Review, lang: str = "id", owner_url: str = "") -> str:
     """What the workflow posts: {"marker", "ok", "body", "suggestions": [{"path","line","body"}]}."""
-    return json.dumps({"marker": MARKER, "ok": result.ok, "body": comment_body(result, lang),
+    return json.dumps({"marker": MARKER, "ok": result.ok, "body": comment_body(result, lang, owner_url),
                        "suggestions": suggestion_comments(result, lang)}, ensure_ascii=False, indent=1)
 
 

@@ -6,9 +6,12 @@ from __future__ import annotations
 import json
 from dataclasses import asdict
 
+from expo.reports.orders import PROVIDER_NAMES, BoothOffers, OrderStats
 from expo.reports.spreadsheet import csv_text
 from expo.reports.stats import GroupStats, PriceRange, Stats
+from expo.site.analytics import CART, CHANNELS, WHATSAPP
 from expo.values.prices import format_rupiah
+from expo.values.shops import MARKETPLACES
 
 JSON_VERSION = 1  # raised when a field changes meaning or goes away; new fields keep it
 
@@ -81,8 +84,59 @@ def _rows(header: list[str], rows: list[list[str]]) -> list[str]:
     def line(cells: list[str]) -> str:
         parts = [cells[0].ljust(widths[0])]
         for i, cell in enumerate(cells[1:], 1):
-            last_text = i == len(cells) - 1 and header[i] in ("folder", "")
+            last_text = i == len(cells) - 1 and header[i] in ("folder", "", "booth")
             parts.append(cell if last_text else cell.rjust(widths[i]))
         return "  ".join(parts).rstrip()
 
     return [line(header), *(line(r) for r in rows), ""]
+
+
+# --- `invoke stats --orders`: offers per booth from an analytics export (expo/reports/orders.py)
+
+ORDERS_CSV_COLUMNS = ("booth", "name", "channel", "order_code", "count")
+
+
+def _channel_columns(orders: OrderStats) -> list[str]:
+    """WhatsApp, the cart, then each marketplace that has an offer, in CHANNELS order."""
+    used = {key for b in orders.booths for key in b.marketplaces}
+    return [WHATSAPP, CART] + [key for key in CHANNELS if key in used]
+
+
+def _channel_count(booth: BoothOffers, channel: str) -> int:
+    return {WHATSAPP: booth.whatsapp, CART: booth.cart}.get(channel, booth.marketplaces.get(channel, 0))
+
+
+def orders_table(orders: OrderStats, expo_name: str) -> str:
+    provider = PROVIDER_NAMES[orders.provider]
+    lines = [f"{expo_name}: {orders.total} penawaran dari {orders.source} ({provider}) "
+             f"({orders.total} offers)", ""]
+    channels = _channel_columns(orders)
+    titles = {WHATSAPP: "WhatsApp", CART: "keranjang (cart)", **MARKETPLACES}
+    header = ["Penawaran per booth (offers per booth)", *(titles[c] for c in channels), "total"]
+    lines += _rows(header, [[b.name, *(str(_channel_count(b, c)) for c in channels), str(b.total)]
+                            for b in orders.booths])
+    codes = [[code, str(count), b.name] for b in orders.booths for code, count in b.orders.items()]
+    lines += _rows(["Kode pesanan (order codes)", "jumlah (count)", "booth"], codes) if codes else \
+        ["Kode pesanan (order codes): belum ada (none yet)", ""]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def orders_json(orders: OrderStats) -> str:
+    document = {"version": JSON_VERSION, "provider": orders.provider, "source": orders.source,
+                "offers": orders.total, "warnings": list(orders.warnings),
+                "booths": [{"slug": b.slug, "name": b.name, "code": b.code, "total": b.total,
+                            "whatsapp": b.whatsapp, "cart": b.cart, "marketplaces": b.marketplaces,
+                            "orders": b.orders} for b in orders.booths]}
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def orders_csv(orders: OrderStats) -> str:
+    """One row per booth and channel with offers, one per order code, and a total row per booth
+    (so booths without offers are listed too)."""
+    rows: list[list[object]] = []
+    for b in orders.booths:
+        rows += [[b.slug, b.name, c, "", _channel_count(b, c)] for c in _channel_columns(orders)
+                 if _channel_count(b, c)]
+        rows += [[b.slug, b.name, CART, code, count] for code, count in b.orders.items()]
+        rows.append([b.slug, b.name, "total", "", b.total])
+    return csv_text(ORDERS_CSV_COLUMNS, rows)

@@ -8,8 +8,8 @@ writer (expo/reports/spreadsheet.py): exhibitor text cannot become a formula.
 
 from __future__ import annotations
 
-from expo.content.models import Catalog, Product
-from expo.images.pipeline import Picture
+from expo.content.models import Catalog
+from expo.exports.facts import address, photo_url
 from expo.reports.spreadsheet import csv_text
 from expo.site.routes import Routes
 
@@ -27,17 +27,7 @@ def products_csv(catalog: Catalog, routes: Routes) -> str:
             rows.append([exhibitor.slug, exhibitor.name, exhibitor.category,
                          routes.text.category_label(exhibitor.category), exhibitor.city, product.name,
                          product.name_en, product.price, product.price_max,
-                         _address(routes, routes.product(product)), routes.order(exhibitor, product),
-                         _address(routes, _photo_url(product))])
+                         address(routes, routes.product(product)), routes.order(exhibitor, product),
+                         address(routes, photo_url(product.photo))])
     return csv_text(PRODUCT_COLUMNS, rows)
 
-
-def _address(routes: Routes, url: str) -> str:
-    return routes.absolute(url) or url
-
-
-def _photo_url(product: Product) -> str:
-    """The product's main photo at its largest JPEG width: every shop and spreadsheet reads JPEG."""
-    picture: Picture = product.photo
-    jpegs = [r for r in picture.renditions if r.mime == "image/jpeg"] or list(picture.renditions)
-    return max(jpegs, key=lambda r: r.width).url

@@ -21,6 +21,10 @@ from expo.images.photos import catalog_pictures, prepare_photos, remember_digest
 from expo.images.recipe import SHARE_SIZE
 from expo.project import expo_settings_of, project_root
 from expo.site import linked_data
+from expo.site.agenda import agenda_days
+from expo.site.analytics import ANALYTICS_SCRIPT, script_tag
+from expo.site.assets import theme_assets
+from expo.site.headers import headers_text
 from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
                                     manifest_path, site_digest, tree_digest_of)
@@ -28,6 +32,7 @@ from expo.site.linked_data import jsonld
 from expo.site.outputs import PRODUCERS, Output
 from expo.site.pictures import picture_html
 from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
+from expo.site.progress import reporting
 from expo.site.routes import Routes
 from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS
 from expo.site.storefront import hero_image
@@ -65,15 +70,17 @@ class ExpoGenerator(Generator):
         self.catalog, self.problems = require_catalog(root, self.expo)
         self.warnings: list[ContentError] = [p for p in self.problems if not p.is_error]
         siteurl = absolute_siteurl(self.settings)
-        routes = {lang: Routes(self.expo, Text(lang, self.expo), siteurl) for lang in self.expo.languages}
+        theme = theme_assets(Path(self.theme) / "static")
+        self.asset_names = published = {name: public for name, public, _path in theme}
+        routes = {lang: Routes(self.expo, Text(lang, self.expo), siteurl, published) for lang in self.expo.languages}
         pictures = catalog_pictures(self.catalog)
         hero, hero_problems = hero_image(root, self.expo)
         if hero_problems:
             raise ContentErrors(hero_problems)
         content_pages = tuple(self.context.get("pages", []) + self.context.get("hidden_pages", []))
-        theme_static = Path(self.theme) / "static"
-        assets = tuple((p.relative_to(theme_static).as_posix(), p)
-                       for p in sorted(theme_static.rglob("*")) if p.is_file())
+        # Analytics off: not even our event script is published.
+        assets = tuple((public, path) for name, public, path in theme
+                       if self.expo.analytics or name != ANALYTICS_SCRIPT)
         site = Site(self.catalog, routes, self.expo.exhibitors_path, self.expo.directory_per_page,
                     content_pages=content_pages, photos=tuple(pictures),
                     shared_photos=frozenset(p.key for p in share_pictures(self.catalog)), assets=assets,
@@ -93,7 +100,9 @@ class ExpoGenerator(Generator):
         self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html,
                                 cart_product=cart_product, cart_text=cart_text, jsonld=jsonld,
                                 linked_data=linked_data, full_address=full_address, SHARE_SIZE=SHARE_SIZE,
-                                price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS)
+                                price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS,
+                                agenda_days=agenda_days)
+        self.env.globals.update(analytics_tags=script_tag, ANALYTICS_SCRIPT=ANALYTICS_SCRIPT)
 
     def _read_intros(self) -> dict:
         """content/home.md (and home.en.md): the organiser's welcome text on the home page."""
@@ -111,7 +120,8 @@ class ExpoGenerator(Generator):
         """save_as -> digest of the inputs of every planned file (incremental.py)."""
         menu = [(p.slug, p.title, [(t.lang, t.title) for t in p.translations]) for p in content_pages]
         site = site_digest(self.settings, Path(self.theme), [repr(self.expo), repr(menu),
-                                                              repr({k: v.content for k, v in intros.items()})])
+                                                              repr({k: v.content for k, v in intros.items()}),
+                                                              repr(sorted(self.asset_names.items()))])
         content = content_digests(self.catalog)
         extra = {f"page:{p.slug}": repr([(v.lang, v.metadata, v.content) for v in (p, *p.translations)])
                  for p in content_pages}
@@ -120,6 +130,8 @@ class ExpoGenerator(Generator):
                 extra[f"photo:{file.values['picture']}"] = file.values["picture"]  # named by content
             elif file.kind == "asset":
                 extra[file.inputs[0]] = tree_digest_of(file.values["file"])
+            elif file.kind == "headers":  # made from the folders of the whole plan
+                extra[file.inputs[0]] = headers_text(self.planned)
         return {file.save_as: file_digest(file, site, content, extra) for file in self.planned}
 
     def generate_output(self, writer) -> None:
@@ -131,7 +143,7 @@ class ExpoGenerator(Generator):
         self.carried = carry_over(self._previous(), self.planned, self.digests, folder)
         if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
             return
-        for file in self.planned:
+        for file in reporting(self.planned, self.settings):  # progress on a terminal
             if file.save_as in self.carried.linked:
                 continue
             PRODUCERS[file.kind](file, output)

@@ -117,6 +117,7 @@ class Previous:
 
     folder: Path
     files: dict[str, list]  # save_as -> [digest, size, mtime_ns]
+    tree: tuple[int, int] | None = None  # files and bytes in output/, for the build's summary
 
     @classmethod
     def load(cls, manifest: Path, folder: Path) -> "Previous | None":
@@ -126,7 +127,9 @@ class Previous:
             return None
         if data.get("version") != MANIFEST_VERSION or data.get("output") != str(folder):
             return None
-        return cls(folder, data.get("files", {}))
+        tree = data.get("tree")
+        valid = isinstance(tree, list) and len(tree) == 2 and all(isinstance(n, int) for n in tree)
+        return cls(folder, data.get("files", {}), tuple(tree) if valid else None)
 
     def link_unchanged(self, planned: Iterable[PlannedFile], digests: Mapping[str, str], staged: Path) -> set[str]:
         """`reuse` for every planned file in one pass: each folder of `staged` is made once and
@@ -236,7 +239,7 @@ def carry_over(previous: Previous | None, planned: list[PlannedFile], digests: M
 
 
 def write_manifest(manifest: Path, output: Path, staged: Path, digests: Mapping[str, str],
-                   linked: Mapping[str, list] | None = None) -> None:
+                   linked: Mapping[str, list] | None = None, tree: tuple[int, int] | None = None) -> None:
     """Record each written file's digest, size and mtime (read in `staged`, which becomes
     `output` by renaming: the same inodes). Files in `linked` (the previous manifest's rows of
     the files linked from the last output) were checked while linking: no stat again."""
@@ -255,6 +258,7 @@ def write_manifest(manifest: Path, output: Path, staged: Path, digests: Mapping[
         files[save_as] = [digest, stat.st_size, stat.st_mtime_ns]
     manifest.parent.mkdir(parents=True, exist_ok=True)
     temporary = manifest.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "output": str(output), "files": files}),
+    temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "output": str(output), "files": files,
+                                     **({"tree": list(tree)} if tree else {})}),
                          encoding="utf-8")
     temporary.replace(manifest)

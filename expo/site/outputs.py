@@ -12,14 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
 
+from expo.exports.agenda_ics import agenda_ics
+from expo.exports.catalog_json import catalog_json
+from expo.exports.catalog_schema import CATALOG_SCHEMA_DOCUMENT
+from expo.exports.merchant_feed import merchant_feed_xml
+from expo.exports.meta_csv import meta_catalog_csv
 from expo.images.pipeline import link_file
 from expo.site import artwork
 from expo.site.exports import products_csv
+from expo.site.headers import headers_text
 from expo.site.plan import PlannedFile
 from expo.site.qr import qr_svg
 from expo.site.routes import url_of
 from expo.site.search import write_index
-from expo.site.structured import robots_txt, sitemap_xml
+from expo.site.structured import inert_json, robots_txt, sitemap_xml
 
 
 @dataclass
@@ -85,9 +91,38 @@ def _products_csv(file: PlannedFile, out: Output) -> None:
     path.write_bytes(products_csv(file.values["catalog"], file.values["routes"]).encode("utf-8"))
 
 
+def _catalog_json(file: PlannedFile, out: Output) -> None:
+    _write(out.folder / file.save_as, catalog_json(file.values["catalog"], file.values["routes"]))
+
+
+def _catalog_schema(file: PlannedFile, out: Output) -> None:
+    _write(out.folder / file.save_as, inert_json(CATALOG_SCHEMA_DOCUMENT, indent=1) + "\n")
+
+
+def _merchant_feed(file: PlannedFile, out: Output) -> None:
+    _write(out.folder / file.save_as, merchant_feed_xml(file.values["catalog"], file.values["routes"]))
+
+
+def _meta_catalog(file: PlannedFile, out: Output) -> None:
+    """As bytes, like products.csv: CRLF line ends as they are."""
+    _write_bytes(out.folder / file.save_as,
+                 meta_catalog_csv(file.values["exhibitor"], file.values["routes"]).encode("utf-8"))
+
+
+def _agenda_ics(file: PlannedFile, out: Output) -> None:
+    """As bytes: RFC 5545 wants CRLF line ends on every system."""
+    routes = file.values["routes"]
+    _write_bytes(out.folder / file.save_as, agenda_ics(routes.expo.agenda, routes, file.values["page"]).encode("utf-8"))
+
+
 def _search(file: PlannedFile, out: Output) -> None:
     """The search index of every language, from the booth and product pages written before it."""
     write_index(out.folder, out.folder / file.values["bundle"])
+
+
+def _headers(file: PlannedFile, out: Output) -> None:
+    """Netlify's and Cloudflare Pages' _headers, from the whole plan (headers.py)."""
+    _write(out.folder / file.save_as, headers_text(out.planned))
 
 
 def _write(path: Path, text: str) -> None:
@@ -112,4 +147,10 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "asset": _asset,
     "products_csv": _products_csv,
     "search": _search,
+    "headers": _headers,
+    "catalog_json": _catalog_json,
+    "catalog_schema": _catalog_schema,
+    "merchant_feed": _merchant_feed,
+    "meta_catalog": _meta_catalog,
+    "agenda_ics": _agenda_ics,
 }

@@ -18,6 +18,10 @@ from typing import Any, Iterable, Mapping, Sequence
 from expo.content.errors import ContentError
 from expo.content.models import Catalog, Group
 from expo.images.pipeline import Picture, files_of
+from expo.exports.catalog_json import CATALOG_JSON
+from expo.exports.catalog_schema import CATALOG_SCHEMA
+from expo.exports.merchant_feed import MERCHANT_FEED
+from expo.exports.meta_csv import listed_count
 from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
 from expo.site.search import booth_record, product_record
@@ -73,6 +77,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
     planned: list[PlannedFile] = []
     for lang, routes in site.routes.items():
         planned += _pages(site, routes) + _visitor_pages(site, routes)
+        planned += _owner_pages(site, routes)
     _link_alternates(planned, site)
     for routes in site.routes.values():
         planned += _sharing_files(site, routes)
@@ -86,7 +91,10 @@ def plan_site(site: Site) -> list[PlannedFile]:
     main = site.routes[site.languages[0]]  # data files speak the site's main language
     planned.append(PlannedFile(PRODUCTS_CSV, "products_csv", SETTINGS, None, ("catalog",),
                                values={"catalog": site.catalog, "routes": main}, about=PRODUCTS_CSV))
+    planned += _data_files(site)
     planned += _photos(site)
+    # Hosts' caching rules, read from the whole plan when written; harmless where unread (GitHub Pages).
+    planned.append(PlannedFile("_headers", "headers", SETTINGS, None, ("headers",), about="_headers"))
     planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
                 for name, path in site.assets]
     # Last: the search index reads the booth and product pages written before it. An expo
@@ -179,6 +187,43 @@ def _visitor_pages(site: Site, routes: Routes) -> list[PlannedFile]:
                            [home, (exhibitor.name, routes.booth(exhibitor))], about=f"poster {exhibitor.slug}",
                            exhibitor=exhibitor, noindex=True))
     return pages
+
+
+def _owner_pages(site: Site, routes: Routes) -> list[PlannedFile]:
+    """Each booth's page for its owner: its catalog file for WhatsApp Business, poster, QR code
+    and link. Linked from no public page, noindex, left out of the sitemap."""
+    t, main = routes.text, site.routes[site.languages[0]]
+    home = (t.gettext("Beranda"), routes.home())
+    pages = []
+    for exhibitor in site.catalog.exhibitors:
+        pages.append(_page(routes, routes.owner(exhibitor), "expo_owner",
+                           f"{site.exhibitors_path}/{exhibitor.slug}", (f"booth:{exhibitor.slug}",),
+                           ("owner", exhibitor.slug), "owner",
+                           [home, (exhibitor.name, routes.booth(exhibitor))], about=f"owner page {exhibitor.slug}",
+                           exhibitor=exhibitor, noindex=True, listed=listed_count(exhibitor),
+                           meta_catalog=main.meta_catalog(exhibitor) if main.siteurl else None))
+    return pages
+
+
+def _data_files(site: Site) -> list[PlannedFile]:
+    """catalog.json and its schema, the agenda calendar per language and, on a published site
+    (shops need full addresses), the Google Merchant Center feed and each booth's Meta catalog."""
+    main = site.routes[site.languages[0]]
+    files = [PlannedFile(CATALOG_JSON, "catalog_json", SETTINGS, None, ("catalog",),
+                         values={"catalog": site.catalog, "routes": site.routes}, about=CATALOG_JSON),
+             PlannedFile(CATALOG_SCHEMA, "catalog_schema", SETTINGS, None, (), about=CATALOG_SCHEMA)]
+    if main.expo.agenda:  # made from the settings alone, which every file's digest covers
+        has_page = any(p.slug == main.expo.agenda_page for p in site.content_pages)
+        files += [PlannedFile(routes.agenda_calendar(), "agenda_ics", SETTINGS, routes.lang, (),
+                              values={"routes": routes, "page": routes.page(main.expo.agenda_page) if has_page else None},
+                              about="EXPO_AGENDA calendar") for routes in site.routes.values()]
+    if main.siteurl:
+        files.append(PlannedFile(MERCHANT_FEED, "merchant_feed", SETTINGS, None, ("catalog",),
+                                 values={"catalog": site.catalog, "routes": main}, about=MERCHANT_FEED))
+        files += [PlannedFile(main.meta_catalog(e), "meta_catalog", f"{site.exhibitors_path}/{e.slug}", None,
+                              (f"booth:{e.slug}",), values={"exhibitor": e, "routes": main},
+                              about=f"WhatsApp Business catalog of {e.slug}") for e in site.catalog.exhibitors]
+    return files
 
 
 def _sharing_files(site: Site, routes: Routes) -> list[PlannedFile]:

@@ -8,7 +8,8 @@ are relative to the site root ('en/booth/batik-sari/'); templates put `SITEURL` 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Mapping
 from urllib.parse import quote
 
 from expo.content.models import Exhibitor, Product
@@ -37,6 +38,7 @@ class Routes:
     expo: ExpoSettings
     text: Text  # the language's interface and exhibitor text
     siteurl: str  # absolute site address, '' when previewing locally
+    assets: Mapping[str, str] = field(default_factory=dict)  # theme file -> published name (assets.py)
 
     @property
     def lang(self) -> str:
@@ -102,13 +104,30 @@ class Routes:
         """The printable A4 poster of a booth, with a QR code to its page."""
         return self._in_lang(fill(self.expo.poster_url, slug=exhibitor.slug))
 
+    def owner(self, exhibitor: Exhibitor) -> str:
+        """The booth owner's page: what to do with the booth (catalog file, poster, QR code)."""
+        return self._in_lang(fill(self.expo.owner_url, slug=exhibitor.slug))
+
+    def meta_catalog(self, exhibitor: Exhibitor) -> str:
+        """The booth's Meta (WhatsApp Business) catalog CSV, beside the owner page of the main
+        language; named after the booth, so several booths' downloads do not overwrite each other."""
+        main = fill(self.expo.owner_url, slug=exhibitor.slug)
+        folder = main if main.endswith("/") else main.rsplit("/", 1)[0] + "/"
+        return f"{folder}katalog-whatsapp-{exhibitor.slug}.csv"
+
+    def agenda_calendar(self) -> str:
+        """The agenda as an .ics calendar, in this language."""
+        return self._in_lang("agenda.ics")
+
     def manifest(self) -> str:
         """The web app manifest, in this language (name, start page)."""
         return self._in_lang("manifest.webmanifest")
 
     def share_image(self) -> str:
         """The generated link preview of pages without a photo, with the expo's name in this language."""
-        return "media/expo-share.jpg" if not self.prefix else f"media/expo-share-{self.lang}.jpg"
+        # Beside the icons, not in media/: media/ holds only photos named by their content,
+        # which _headers lets browsers keep a year (headers.py); this one changes with the settings.
+        return "expo-share.jpg" if not self.prefix else f"expo-share-{self.lang}.jpg"
 
     # Files every language shares: the generated expo icons.
     ICONS = {"icon-192.png": 192, "icon-512.png": 512}  # home screen icons
@@ -120,8 +139,9 @@ class Routes:
         return f"{url}qr.svg" if url == "" or url.endswith("/") else f"{url}.qr.svg"
 
     def asset(self, name: str) -> str:
-        """Theme files are shared by every language."""
-        return f"theme/{name}"
+        """Theme files are shared by every language; stylesheets and scripts carry their digest
+        in their published name ('css/expo.css' -> 'theme/css/expo.1a2b3c4d5e.css')."""
+        return f"theme/{self.assets.get(name, name)}"
 
     def absolute(self, url: str) -> str:
         """Full address of a site URL, or '' for a local preview, which has none."""

@@ -51,7 +51,13 @@ def product_jsonld(product: Product, exhibitor: Exhibitor, routes: Routes) -> Ma
 
 
 def script_json(data: object) -> Markup:
-    """JSON to put inside a <script> element (JSON-LD, the cart's data). Exhibitor text inside
-    <script>: escape '<', '>' and '&' so no text can close the element."""
-    text = json.dumps(data, ensure_ascii=False, sort_keys=True)
-    return Markup(text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026"))
+    """JSON to put inside a <script> element (JSON-LD, the cart's data)."""
+    return Markup(inert_json(data))
+
+
+def inert_json(data: object, indent: int | None = None) -> str:
+    """JSON that stays inert wherever it lands: exhibitor text inside <script> (or a JSON file
+    someone pastes into a page) cannot close the element, since '<', '>' and '&' are escaped;
+    json escapes control characters itself."""
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True, indent=indent)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

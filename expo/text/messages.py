@@ -847,6 +847,12 @@ MESSAGES.update(IMPORT_MESSAGES)
 from expo.text.review_messages import REVIEW_MESSAGES  # noqa: E402
 
 MESSAGES.update(REVIEW_MESSAGES)
+from expo.text.build_messages import BUILD_MESSAGES  # noqa: E402
+
+MESSAGES.update(BUILD_MESSAGES)
+from expo.text.agenda_messages import AGENDA_MESSAGES  # noqa: E402
+
+MESSAGES.update(AGENDA_MESSAGES)
 
 
 # Parameters that list the project's own choices (field names, categories, logins): escaped

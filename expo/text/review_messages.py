@@ -80,6 +80,12 @@ REVIEW_MESSAGES: dict[str, tuple[str, str]] = {
         "Semua pemeriksaan lolos. Panitia akan meninjau pull request ini.",
         "Every check passed. An organiser will review this pull request.",
     ),
+    "comment_owner_pages": (
+        "Setelah digabung dan situs diterbitkan, halaman pemilik booth (tautan untuk dibagikan, kode QR, "
+        "poster, file katalog WhatsApp Business) ada di alamat situs expo ditambah:",
+        "Once merged and published, the booth owner's page (the link to share, QR code, poster, WhatsApp "
+        "Business catalog file) is at the expo site's address plus:",
+    ),
     "comment_failed": (
         "Ada {errors} hal yang harus diperbaiki sebelum pull request ini bisa digabung. "
         "Perbaiki file di cabang pull request ini; pemeriksaan berjalan lagi setiap kali Anda "

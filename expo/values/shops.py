@@ -63,3 +63,8 @@ def recognise_marketplace(url: str) -> Marketplace:
     if host in _TIKTOK_HOSTS and path.lower().startswith(_TIKTOK_SHOP_PATHS):
         return TIKTOK_SHOP
     return OTHER
+
+
+# Every marketplace a shop button can be for (key -> label), 'other' last: the channels of order
+# analytics (expo/site/analytics.py) and of `invoke stats --orders`.
+MARKETPLACES = {**{m.key: m.label for _domains, m in _BY_DOMAIN}, OTHER.key: OTHER.label}

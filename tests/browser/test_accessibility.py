@@ -18,7 +18,7 @@ pytestmark = pytest.mark.browser
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 BLOCKING = ("serious", "critical")
 PAGE_TYPES = ("home", "directory", "category", "city", "booth", "product", "cart", "search",
-              "content", "not-found", "poster")
+              "content", "not-found", "poster", "owner", "agenda")
 
 
 @pytest.fixture(scope="module")
@@ -32,7 +32,8 @@ def _paths(project) -> dict[str, str]:
     kinds = _page_kinds(project)
     booth = kinds["booth"].strip("/").split("/")[-1]
     return {**kinds, "directory": "/peserta/", "cart": "/keranjang/", "search": "/cari/?q=batik",
-            "content": "/tentang/", "not-found": "/404.html", "poster": f"/poster/{booth}/"}
+            "content": "/tentang/", "not-found": "/404.html", "poster": f"/poster/{booth}/",
+            "owner": f"/pemilik/{booth}/", "agenda": "/agenda/"}
 
 
 def _blocking(violations: list[dict]) -> list[str]:

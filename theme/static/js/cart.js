@@ -138,8 +138,14 @@
         });
         section.appendChild(el("p", {"class": "cart-total"}, text.total + ": " + order.total + " · " + text.code + ": " + order.code));
         if (order.link) {
-          section.appendChild(el("a", {"class": "button whatsapp", href: order.link, rel: "noopener", target: "_blank"},
-                                 fill(text.send, {booth: order.boothName})));
+          var send = el("a", {"class": "button whatsapp", href: order.link, rel: "noopener", target: "_blank"},
+                        fill(text.send, {booth: order.boothName}));
+          // Order analytics (js/analytics.js, only with EXPO_ANALYTICS): one event per message, with its code
+          send.addEventListener("click", function () {
+            if (window.expoOffer) window.expoOffer({channel: "cart", booth: order.booth, code: order.code,
+              product: order.items.map(function (i) { return i.id.slice(order.booth.length + 1); }).join(" ")});
+          });
+          section.appendChild(send);
         }
         list.appendChild(section);
       });

@@ -1,0 +1,175 @@
+"""The build's progress (on a terminal only) and its one-line summary, and the warning when
+output/ holds more files than a host takes (EXPO_MAX_FILES)."""
+
+from __future__ import annotations
+
+import os
+import pty
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from expo.cli.build import BuildResult
+from expo.cli.summary import file_limit_warning, number, size_text, summary_line, tree_size
+from sitekit import REPO, make_project
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+SECONDS = re.compile(r"\d+[,.]\d (detik|seconds)$")
+SIZE = re.compile(r"\(\d+[,.]\d MB\)")
+
+
+def _env() -> dict:
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")])))
+    env.pop("EXPO_SITEURL", None)
+    return env
+
+
+def invoke(root: Path, *args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "invoke", *args], cwd=root, capture_output=True, text=True,
+                          timeout=600, env=_env())
+
+
+def invoke_on_terminal(root: Path, *args: str) -> tuple[int, str]:
+    """Run invoke with a pseudo-terminal as stdin, stdout and stderr: what an organiser sees."""
+    pid, fd = pty.fork()
+    if pid == 0:  # the child: the terminal is its stdin, stdout and stderr
+        os.chdir(root)
+        env = dict(_env(), TERM="xterm", COLUMNS="100")
+        os.execve(sys.executable, [sys.executable, "-m", "invoke", *args], env)
+    seen = bytearray()
+    while True:
+        try:
+            data = os.read(fd, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not data:
+            break
+        seen.extend(data)
+    _, status = os.waitpid(pid, 0)
+    os.close(fd)
+    return os.waitstatus_to_exitcode(status), seen.decode("utf-8", "replace")
+
+
+def masked(line: str) -> str:
+    return SIZE.sub("(<MB>)", SECONDS.sub(r"<s> \1", line))
+
+
+# --- the line itself
+
+def _result(**values) -> BuildResult:
+    figures = dict(booths=152, products=2736, photos_processed=12, photos_reused=2724, output_files=18402,
+                   output_bytes=412_345_678, seconds=12.44)
+    figures.update(values)
+    from collections import Counter
+
+    return BuildResult(Path("output"), [object()] * 3, files=Counter(page=6196), **figures)
+
+
+def test_the_summary_writes_numbers_the_language_s_way():
+    assert summary_line(_result(), "id") == (
+        "Selesai: 152 booth, 2.736 produk, 6.196 halaman, 12 foto diproses, 2.724 dipakai ulang, "
+        "3 peringatan, 18.402 berkas (412,3 MB), 12,4 detik")
+    assert summary_line(_result(), "en") == (
+        "Done: 152 booths, 2,736 products, 6,196 pages, 12 photos processed, 2,724 reused, 3 warnings, "
+        "18,402 files (412.3 MB), 12.4 seconds")
+    one = _result(booths=1, products=1, photos_processed=1, output_files=1, output_bytes=2_500_000_000)
+    assert summary_line(one, "en").startswith("Done: 1 booth, 1 product, 6,196 pages, 1 photo processed, ")
+    assert "1 file (2.5 GB)" in summary_line(one, "en") and "1 berkas (2,5 GB)" in summary_line(one, "id")
+    assert (number(1234567.25, "id", 2), number(1234567.25, "en", 2)) == ("1.234.567,25", "1,234,567.25")
+    assert size_text(0, "id") == "0,0 MB"
+
+
+def test_the_file_limit_warns_only_above_it():
+    assert file_limit_warning(_result(output_files=20000), 20000, "id") is None
+    assert file_limit_warning(_result(output_files=20001), 0, "id") is None  # 0: no limit
+    assert file_limit_warning(_result(output_files=20001), 20000, "en").startswith(
+        "Warning: output/ holds 20,001 files, more than the limit of 20,000 (EXPO_MAX_FILES).")
+
+
+def test_the_file_count_is_of_the_folder_as_a_host_counts_it(tmp_path):
+    (tmp_path / "a/b").mkdir(parents=True)
+    (tmp_path / "a/b/x.txt").write_bytes(b"12345")
+    (tmp_path / "y.txt").write_bytes(b"1")
+    os.link(tmp_path / "y.txt", tmp_path / "a/z.txt")  # hard links (photos) count as two files
+    assert tree_size(tmp_path) == (3, 7)
+
+
+# --- the demo, built as an organiser builds it
+
+@pytest.fixture(scope="module")
+def demo_builds(tmp_path_factory) -> dict:
+    """The demo built three times: cold on a terminal, then warm with output piped (as in CI),
+    in Indonesian and in English."""
+    root = tmp_path_factory.mktemp("summary") / "demo"
+    root.mkdir()
+    for name in ("content", "exhibitors", "theme"):
+        shutil.copytree(REPO / name, root / name)
+    for name in ("pelicanconf.py", "tasks.py"):
+        shutil.copy(REPO / name, root / name)
+    code, terminal = invoke_on_terminal(root, "build")
+    assert code == 0, terminal
+    piped = invoke(root, "build")
+    english = invoke(root, "build", "--lang", "en")
+    assert piped.returncode == english.returncode == 0, piped.stderr + english.stderr
+    return {"root": root, "terminal": terminal, "piped": piped, "english": english}
+
+
+def test_a_build_ends_with_one_line_of_figures(demo_builds):
+    files, size = tree_size(demo_builds["root"] / "output")
+    piped = demo_builds["piped"]
+    assert piped.stdout == ""
+    [line] = piped.stderr.splitlines()  # no progress, no chatter: the summary alone
+    assert masked(line) == (
+        "Selesai: 10 booth, 35 produk, 182 halaman, 0 foto diproses, 60 dipakai ulang, 0 peringatan, "
+        "796 berkas (<MB>), <s> detik")
+    assert files == 796  # counted on disk: the search index is one planned file but many files
+    assert f"({size_text(size, 'id')})" in line
+    [english] = demo_builds["english"].stderr.splitlines()
+    assert masked(english) == (
+        "Done: 10 booths, 35 products, 182 pages, 0 photos processed, 60 reused, 0 warnings, "
+        "796 files (<MB>), <s> seconds")
+
+
+def test_progress_shows_on_a_terminal_only(demo_builds):
+    terminal = demo_builds["terminal"]
+    shown = ANSI.sub("", terminal)
+    assert re.search(r"Foto\b.*\b\d+/60\b", shown)  # the photos, n of N
+    assert re.search(r"Halaman\b.*\b182/182\b", shown)  # the pages, up to the last
+    assert "\r" in terminal  # redrawn in place, one updating line
+    last = shown.strip().splitlines()[-1].strip()
+    assert masked(last) == ("Selesai: 10 booth, 35 produk, 182 halaman, 60 foto diproses, 0 dipakai ulang, "
+                            "0 peringatan, 796 berkas (<MB>), <s> detik")
+    for build in ("piped", "english"):
+        assert "\r" not in demo_builds[build].stderr and "\x1b" not in demo_builds[build].stderr
+        assert "Halaman" not in demo_builds[build].stderr and "Pages" not in demo_builds[build].stderr
+
+
+# --- EXPO_MAX_FILES
+
+def test_a_build_over_the_file_limit_says_what_to_do(tmp_path):
+    root = make_project(tmp_path / "p", extra_settings="EXPO_MAX_FILES = 50\n")
+    shutil.copy(REPO / "tasks.py", root / "tasks.py")
+    result = invoke(root, "build")
+    assert result.returncode == 0, result.stderr  # a warning: the site is built
+    warning, summary = result.stderr.strip().splitlines()[-2:]
+    files = tree_size(root / "output")[0]
+    assert warning == (
+        f"Peringatan: output/ berisi {files} berkas, lebih dari batas 50 (EXPO_MAX_FILES). Cloudflare "
+        "Pages menerima paling banyak 20.000 berkas per situs. Kurangi berkas foto: lebih sedikit lebar "
+        "(EXPO_IMAGE_WIDTHS, misalnya [400, 800]) atau tanpa format tambahan (EXPO_IMAGE_FORMATS = []: "
+        "JPEG saja), atau terbitkan di hosting tanpa batas ini (GitHub Pages sampai 1 GB, server sendiri "
+        "dengan invoke publish --rsync). EXPO_MAX_FILES = 0 mematikan peringatan ini.")
+    assert summary.startswith("Selesai: ") and f" {files} berkas " in summary
+
+
+def test_a_negative_file_limit_is_a_settings_mistake(tmp_path):
+    root = make_project(tmp_path / "p", extra_settings="EXPO_MAX_FILES = -1\n")
+    shutil.copy(REPO / "tasks.py", root / "tasks.py")
+    result = invoke(root, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        "pelicanconf.py: EXPO_MAX_FILES must be 0 (no limit) or more, e.g. 20000 for Cloudflare Pages.")
