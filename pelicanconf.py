@@ -25,6 +25,19 @@ EXPO_ORDER_CODE_PREFIX = "UVO26"  # cart orders: UVO26-<booth>-<random>, for exh
 EXPO_NAME_EN = "Central Java Virtual UMKM Expo 2026"
 EXPO_DATES_EN = "16-30 November 2026, shops stay open after the expo"
 EXPO_ORGANISER_EN = "Office of Cooperatives, SMEs and Trade (demo)"
+# Editions: one site for every edition of the expo, the mall open between them (as UKM Virtual
+# Expo Jawa Tengah kept its mall open after UVO I and II). Each edition: key (what exhibitors
+# write in `editions:` and its page's address, /edisi/<key>/), name, start_date and end_date
+# (ISO days) required; name_en, theme and theme_en optional. Leave the list out for no editions.
+EXPO_EDITIONS = [
+    {"key": "1", "name": "Expo UMKM Virtual Jawa Tengah I", "name_en": "Central Java Virtual UMKM Expo I",
+     "start_date": "2026-08-03", "end_date": "2026-08-14",
+     "theme": "Bangkit bersama UMKM: kuliner, kerajinan dan produk sehari-hari",
+     "theme_en": "Rising together with UMKM: food, crafts and everyday products"},
+    {"key": "2", "name": "Expo UMKM Virtual Jawa Tengah II", "name_en": "Central Java Virtual UMKM Expo II",
+     "start_date": "2026-11-16", "end_date": "2026-11-30",
+     "theme": "Fesyen dan batik Jawa Tengah", "theme_en": "Central Java fashion and batik"},
+]
 EXPO_FEATURED = []  # booth folder names to show first; empty = booths with most products
 EXPO_RECOMMEND_VIDEO = False  # demo only (its videos are placeholders); a real expo: True
 # GitHub usernames of the organisers: they may change any file in a pull request and own

@@ -211,10 +211,12 @@ def bench_hostile(c, skip_photos=False):
 
 
 @task(name="bench-search", help={"booths": "generated booths (default 550)",
-                                  "products": "products per booth (default 5: 2,750 in all)"})
-def bench_search(c, booths=550, products=5):
+                                  "products": "products per booth (default 5: 2,750 in all)",
+                                  "browser": "also time first searches in Chromium (/usr/bin/chromium)"})
+def bench_search(c, booths=550, products=5, browser=False):
     """Benchmark the search index: indexing speed against Pagefind's Python API, bytes of a first search."""
-    c.run(f"python bench/search.py --booths {int(booths)} --products {int(products)}", pty=False)
+    c.run(f"python bench/search.py --booths {int(booths)} --products {int(products)}"
+          + (" --browser" if browser else ""), pty=False)
 
 
 @task(help={"output": "audit output/ as it is (a preview build, no absolute addresses) instead of a published copy",

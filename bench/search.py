@@ -1,17 +1,23 @@
-"""Benchmark the search index: `python bench/search.py` (`--booths 550 --products 5` for an expo
-the size of UKM Virtual Expo Jawa Tengah, 2,750 products).
+"""Benchmark the search index: `python bench/search.py` (`--booths 152 --products 18` for an
+expo the size of UKM Virtual Expo Jawa Tengah, 2,736 products; `--browser` to time searches).
 
 Builds a generated expo (Indonesian only), then in one run:
-1. indexes its booth and product pages with Pagefind's Python API, page by page
-   (`add_html_file`), on a sample of `--sample` pages: the baseline;
-2. indexes the whole site with the `pagefind` program the build uses (expo.site.search).
-It prints pages/s and the ratio, the bundle's size, and the bytes a first search for `--word`
-fetches: pagefind.js and its worker (gzip'd, as static hosts serve them), the entry, the
-language's metadata and wasm, the index chunk holding the word, and the fragments of the first
-12 results (the search page shows 12 at once). The browser measures the same on the demo (the
-report of issue 12: 111 KB); this counts it without a browser, so it works on any machine.
+1. the build's way: every booth and product as a Pagefind custom record (expo.site.search
+   index_records), sent to `pagefind --service` all at once (expo.site.pagefind_service), the
+   bundle written: records/s, timed inside the build;
+2. the baseline: Pagefind's own Python API (`PagefindIndex.add_custom_record`) on a sample
+   of `--sample` of the same records, one by one: records/s and the ratio;
+3. the bundle's size and the bytes a first search for `--word` fetches: pagefind.js
+   (gzip'd, as static hosts serve it), the entry, the language's metadata and wasm, the index
+   chunk holding the word, and the fragments of the first 12 results (the search page shows 12
+   at once), and, after the results, every filter's chunk (for the counts next to each filter
+   value). No web worker: search.js runs Pagefind on the page (noWorker);
+4. with `--browser`, in headless Chromium at 390 x 844: the first search of /cari/?q=<word>,
+   from DOMContentLoaded (and from the start of navigation) until the first result card is on
+   the page and until all 12 and the count are, `--runs` times (median and best), then later
+   searches in the same page.
 
-The machine is shared: compare the ratios, not the seconds.
+The machine is shared: compare the ratios, not the seconds, and say the load average.
 """
 
 from __future__ import annotations
@@ -19,6 +25,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import gzip
+import os
+import statistics
 import sys
 import tempfile
 import time
@@ -29,7 +37,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 from expo.cli.build import build  # noqa: E402
-from expo.site.search import write_index  # noqa: E402
+from expo.site import outputs  # noqa: E402
 from expo.site.steady_index import _read  # noqa: E402
 from sitekit import make_project  # noqa: E402
 
@@ -55,13 +63,32 @@ whatsapp: "0812-3456-{number % 10000:04d}"
 products:{rows}"""
 
 
-async def _one_by_one(pages: list[Path], site: Path, bundle: Path) -> None:
+async def _one_by_one(records: list[dict], bundle: Path) -> None:
     from pagefind.index import PagefindIndex
 
     async with PagefindIndex({"output_path": str(bundle)}) as index:
-        for page in pages:
-            url = "/" + page.parent.relative_to(site).as_posix() + "/"
-            await index.add_html_file(content=page.read_text(encoding="utf-8"), url=url)
+        for record in records:
+            await index.add_custom_record(**record)
+
+
+def build_timing_the_index(root: Path) -> tuple[float, list[dict]]:
+    """Build the site; the seconds its search index took and the records it was made of."""
+    timed: list[float] = []
+    made: list[dict] = []
+    producer = outputs.PRODUCERS["search"]
+
+    def search(file, out):
+        started = time.perf_counter()
+        producer(file, out)
+        timed.append(time.perf_counter() - started)
+        made.extend(file.values["records"]())
+
+    outputs.PRODUCERS["search"] = search
+    try:
+        build(root)
+    finally:
+        outputs.PRODUCERS["search"] = producer
+    return timed[0], made
 
 
 def first_search_bytes(bundle: Path, lang: str, word: str) -> tuple[int, list[tuple[str, int]]]:
@@ -74,7 +101,6 @@ def first_search_bytes(bundle: Path, lang: str, word: str) -> tuple[int, list[tu
     # [first prefix, last prefix, file]: 'batik' is in ['b', 'b', ...], compared prefix by prefix
     chunks = [c for c in meta[2] if word[:len(c[0])] >= c[0] and word[:len(c[1])] <= c[1]]
     files = [("pagefind.js", len(gzip.compress((bundle / "pagefind.js").read_bytes(), 9))),
-             ("pagefind-worker.js", len(gzip.compress((bundle / "pagefind-worker.js").read_bytes(), 9))),
              ("pagefind-entry.json", len(gzip.compress((bundle / "pagefind-entry.json").read_bytes(), 9))),
              (meta_path.name, meta_path.stat().st_size),
              (f"wasm.{lang}.pagefind", (bundle / f"wasm.{lang}.pagefind").stat().st_size)]
@@ -82,6 +108,8 @@ def first_search_bytes(bundle: Path, lang: str, word: str) -> tuple[int, list[tu
     fragments = sorted(p.stat().st_size for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment"))
     median = fragments[len(fragments) // 2]
     files.append(("12 fragments (median size)", 12 * median))
+    # After the results: every filter's chunk, for the number of results each value gives.
+    files.append(("filter chunks (the counts)", sum(p.stat().st_size for p in (bundle / "filter").glob(f"{lang}_*"))))
     return sum(size for _name, size in files), files
 
 
@@ -89,10 +117,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--booths", type=int, default=150)
     parser.add_argument("--products", type=int, default=3)
-    parser.add_argument("--sample", type=int, default=100, help="pages for the page-by-page baseline")
+    parser.add_argument("--sample", type=int, default=100, help="records for the one-by-one baseline")
     parser.add_argument("--word", default="batik")
     parser.add_argument("--browser", action="store_true",
                         help="also time searches in headless Chromium (/usr/bin/chromium, Playwright)")
+    parser.add_argument("--runs", type=int, default=5, help="first searches timed in the browser")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,41 +129,41 @@ def main() -> None:
                                                  for n in range(args.booths)},
                             extra_settings='EXPO_LANGUAGES = ["id"]\n')
         started = time.perf_counter()
-        build(root)
+        seconds, records = build_timing_the_index(root)
         print(f"built {args.booths} booths, {args.booths * args.products} products "
-              f"in {time.perf_counter() - started:.1f} s")
-        site = root / "output"
-        pages = sorted((site / "booth").rglob("index.html"))
-        sample = pages[: args.sample]
+              f"in {time.perf_counter() - started:.1f} s (load average {os.getloadavg()[0]:.1f})")
+        ours = len(records) / seconds
 
+        sample = records[: args.sample]
         started = time.perf_counter()
-        asyncio.run(_one_by_one(sample, site, Path(tmp) / "baseline"))
+        asyncio.run(_one_by_one(sample, Path(tmp) / "baseline"))
         baseline = len(sample) / (time.perf_counter() - started)
-
-        started = time.perf_counter()
-        counts = write_index(site, Path(tmp) / "bundle")
-        ours = counts["id"] / (time.perf_counter() - started)
-        print(f"Python API page by page ({len(sample)} pages): {baseline:8.1f} pages/s")
-        print(f"pagefind program, whole site ({counts['id']} pages): {ours:8.1f} pages/s  "
+        print(f"Pagefind's Python API, one record at a time ({len(sample)} records): {baseline:8.1f} records/s")
+        print(f"the build's index ({len(records)} records, sent at once): {seconds:5.2f} s, {ours:8.1f} records/s  "
               f"({ours / baseline:.0f}x the baseline)")
 
-        bundle = Path(tmp) / "bundle"
+        bundle = root / "output" / "pagefind"
         total = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
-        print(f"bundle: {total / 1024:.0f} KB on disk for {counts['id']} pages")
+        print(f"bundle: {total / 1024:.0f} KB on disk for {len(records)} pages")
         size, files = first_search_bytes(bundle, "id", args.word)
         print(f"first search for '{args.word}': {size / 1024:.1f} KB fetched")
         for name, file_size in files:
             print(f"    {file_size / 1024:7.1f} KB  {name}")
         if args.browser:
-            cold, warm = browser_timings(site, args.word)
-            print(f"in Chromium: first search for '{args.word}' shown {cold:.0f} ms after the results "
-                  f"page is ready (index and wasm fetched); later searches answer in "
-                  f"{min(warm):.0f}-{max(warm):.0f} ms ({len(warm)} queries)")
+            first, shown, navigation, warm = browser_timings(root / "output", args.word, args.runs)
+            print(f"in Chromium, first search for '{args.word}' ({args.runs} page loads, load average "
+                  f"{os.getloadavg()[0]:.1f}), after DOMContentLoaded:")
+            print(f"    first result on the page: median {statistics.median(first):.0f} ms, best {min(first):.0f} ms")
+            print(f"    all 12 and the count:     median {statistics.median(shown):.0f} ms, best {min(shown):.0f} ms")
+            print(f"    first result after the start of navigation: median {statistics.median(navigation):.0f} ms")
+            print(f"later searches answer in {min(warm):.0f}-{max(warm):.0f} ms ({len(warm)} queries)")
 
 
-def browser_timings(site: Path, word: str) -> tuple[float, list[float]]:
-    """Milliseconds from DOMContentLoaded of /cari/?q=<word> until the first results are on the
-    page, then the time Pagefind takes to answer other queries in the same page."""
+def browser_timings(site: Path, word: str, runs: int) -> tuple[list[float], list[float], list[float], list[float]]:
+    """Per page load of /cari/?q=<word>: milliseconds from DOMContentLoaded until the first
+    result card is on the page and until the status says the count (all 12 shown), and from
+    the start of navigation to the first card; then, in the last page, how long Pagefind takes
+    to answer other queries with the first 12 results' data."""
     import functools
     import http.server
     import threading
@@ -149,14 +178,30 @@ def browser_timings(site: Path, word: str) -> tuple[float, list[float]]:
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}"
+    first, shown, navigation = [], [], []
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
                                                  args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
-            page = browser.new_page(viewport={"width": 390, "height": 844})
-            page.goto(f"{base}/cari/?q={word}")
-            page.wait_for_function("document.getElementById('search-results').children.length > 0", timeout=30_000)
-            cold = page.evaluate("performance.now() - performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd")
+            for _ in range(runs):
+                context = browser.new_context(viewport={"width": 390, "height": 844})  # nothing cached
+                page = context.new_page()
+                page.add_init_script("""new MutationObserver(() => {
+                    const list = document.getElementById('search-results');
+                    if (list && list.children.length && !window.firstCard) window.firstCard = performance.now();
+                    const status = document.getElementById('search-status');
+                    if (status && status.textContent && !window.counted) window.counted = performance.now();
+                  }).observe(document, {subtree: true, childList: true, characterData: true});""")
+                page.goto(f"{base}/cari/?q={word}")
+                page.wait_for_function("window.counted", timeout=30_000)
+                times = page.evaluate("""() => {
+                    const ready = performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd;
+                    return [window.firstCard - ready, window.counted - ready, window.firstCard]; }""")
+                first.append(times[0])
+                shown.append(times[1])
+                navigation.append(times[2])
+                if len(first) < runs:
+                    context.close()
             warm = page.evaluate("""async () => {
                 const pf = await import('/pagefind/pagefind.js');
                 const times = [];
@@ -171,7 +216,7 @@ def browser_timings(site: Path, word: str) -> tuple[float, list[float]]:
             browser.close()
     finally:
         server.shutdown()
-    return cold, warm
+    return first, shown, navigation, warm
 
 
 if __name__ == "__main__":

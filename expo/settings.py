@@ -20,6 +20,7 @@ from typing import Any, Mapping
 
 from expo.values.agenda import AgendaEvent, read_agenda
 from expo.values.credentials import DEFAULT_CHECKERS
+from expo.values.editions import Edition, read_editions_setting
 from expo.values.slugs import SLUG_RE
 
 DEFAULT_CATEGORIES = {
@@ -51,6 +52,10 @@ _PATTERN_FIELDS = {
     "cart_message": ("booth", "expo", "items", "total", "code"),
     "cart_message_en": ("booth", "expo", "items", "total", "code"),
 }
+_PATTERN_FIELDS.update({  # the editions' pages (EXPO_EDITIONS)
+    "edition_url": _PAGE, "edition_page_url": ("slug", "page"), "edition_archive_url": _PAGE,
+    "edition_archive_page_url": ("slug", "page"), "editions_url": (),
+})
 HERO_IMAGE_TYPES = (".jpg", ".jpeg", ".png", ".webp", ".avif")
 HERO_IMAGE_MAX_BYTES = 1024 * 1024  # copied as it is: a phone's data plan pays for every byte
 LANGUAGES = ("id", "en")  # languages the interface is translated into (expo/text/locale)
@@ -273,6 +278,21 @@ class ExpoSettings:
     # size instead, 1 GB, and an SSH host has no limit). Photos are most of the files: each is
     # published in every width of EXPO_IMAGE_WIDTHS and every format of EXPO_IMAGE_FORMATS.
     max_files: int = 20000
+    # Editions of the expo, when one site serves several (UKM Virtual Expo I and II): a list of
+    # {"key": "2026", "name": "...", "name_en": "...", "start_date": "2026-11-16",
+    #  "end_date": "2026-11-30", "theme": "...", "theme_en": "..."} (key, name and the dates
+    # required). Exhibitors list the keys they joined (`editions: [2025, 2026]`); each edition
+    # gets a page at EXPO_EDITION_URL with its booths and an archive. The mall (home,
+    # categories, booths) shows every booth whatever its editions. Empty: no editions.
+    editions: tuple[Edition, ...] = ()
+    edition_url: str = "edisi/{slug}/"
+    edition_page_url: str = "edisi/{slug}/{page}/"
+    edition_archive_url: str = "edisi/{slug}/arsip/"
+    edition_archive_page_url: str = "edisi/{slug}/arsip/{page}/"
+    editions_url: str = "edisi/"
+    # Booths per page on an edition's landing page (cards), and in its archive (one line each).
+    edition_per_page: int = 24
+    edition_archive_per_page: int = 500
 
     @classmethod
     def from_pelican(cls, settings: Mapping[str, Any], settings_file: str = "pelicanconf.py") -> "ExpoSettings":
@@ -284,6 +304,10 @@ class ExpoSettings:
             if not key.startswith("EXPO_") or key.startswith("EXPO__"):  # EXPO__*: the build's own
                 continue
             name = key[len("EXPO_"):].lower()
+            if name == "editions":  # a list of mappings: its own reader, every mistake at once
+                values[name], found = read_editions_setting(value)
+                mistakes += found
+                continue
             if name not in known:
                 guess = difflib.get_close_matches(name, sorted(known), n=1)
                 hint = f" Did you mean EXPO_{guess[0].upper()}?" if guess else ""
@@ -310,7 +334,7 @@ class ExpoSettings:
     def _mistakes(self) -> list[str]:
         mistakes = []
         for check in (self._check_basics, self._check_patterns, self._check_images, self._check_event,
-                      self._check_analytics, self._check_publishing):
+                      self._check_analytics, self._check_publishing, self._check_editions):
             mistakes += check()
         return mistakes
 
@@ -411,6 +435,10 @@ class ExpoSettings:
         from expo.site.analytics import analytics_mistakes
 
         return analytics_mistakes(self.analytics)
+
+    def _check_editions(self) -> list[str]:
+        return [f"EXPO_{name.upper()} must be at least 1." for name in ("edition_per_page", "edition_archive_per_page")
+                if int(getattr(self, name)) < 1]
 
     @property
     def default_language(self) -> str:

@@ -79,6 +79,7 @@ def make_project(root: Path, exhibitors: dict[str, str] | None = None, photos: b
     root.mkdir(parents=True, exist_ok=True)
     shutil.copytree(REPO / "theme", root / "theme")
     settings = (REPO / "pelicanconf.py").read_text(encoding="utf-8")
+    settings += "\nEXPO_EDITIONS = []  # the demo's editions: not in test expos unless a test gives some\n"
     (root / "pelicanconf.py").write_text(settings + "\n" + textwrap.dedent(extra_settings), encoding="utf-8")
     pages = root / "content" / "pages"
     pages.mkdir(parents=True)

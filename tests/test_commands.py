@@ -140,11 +140,11 @@ def test_new_exhibitor_scaffold_fails_until_its_examples_are_replaced(project):
         "pengguna GitHub Anda sendiri (yang tampil di pojok kanan atas github.com)",
         f'{y}:15: whatsapp: "0812-3456-7890" adalah nomor contoh dari invoke new-exhibitor, bukan nomor '
         "Anda: pesanan akan terkirim ke orang lain. Tulis nomor WhatsApp usaha Anda sendiri",
-        f'{y}:34: products[1].name: "Produk Pertama" adalah nama produk contoh dari invoke new-exhibitor. '
+        f'{y}:35: products[1].name: "Produk Pertama" adalah nama produk contoh dari invoke new-exhibitor. '
         "Tulis nama produk Anda",
-        f'{y}:39: products[1].photos[1]: foto "produk-1.jpg" tidak ada di folder ini. Unggah fotonya ke '
+        f'{y}:40: products[1].photos[1]: foto "produk-1.jpg" tidak ada di folder ini. Unggah fotonya ke '
         "exhibitors/tenun-ikat-troso/ atau perbaiki namanya",
-        f'{y}:40: products[1].description: deskripsi ini masih memuat teks contoh "Ceritakan produk Anda" '
+        f'{y}:41: products[1].description: deskripsi ini masih memuat teks contoh "Ceritakan produk Anda" '
         "dari invoke new-exhibitor. Ganti dengan cerita produk Anda sendiri, atau hapus description",
     ]
     filled = (text.replace("nama-pengguna-github", "ani-keripik").replace("0812-3456-7890", "0813-9876-5432")

@@ -6,6 +6,7 @@ text or the template changes, this test names the guide that needs the same chan
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
@@ -14,6 +15,7 @@ from expo.content.catalog import load_catalog
 from expo.text.messages import render
 from expo.cli.scaffold import scaffold_text
 from expo.settings import ExpoSettings
+from expo.values.editions import Edition
 from sitekit import REPO, write_exhibitor, write_photo
 
 GUIDES = {"id": REPO / "CONTRIBUTING.md", "en": REPO / "CONTRIBUTING.en.md"}
@@ -59,6 +61,9 @@ products:
         'name: Toko Kurang\ncategory: kuliner\nowners: [bu-sri]\nwhatsapp: "(0285) 123456"\n'
         "marketplaces:\n  - https://www.bukalapak.com/u/toko\nproducts:\n  - name: Tahu\n"
         "    price: 5000\n    price_max: 4000\n    photos: [tempe.jpg]\n"),
+    "toko-edisi": (
+        "name: Toko Edisi\ncategory: kuliner\ncity: Batang\nowners: [bu-sri]\nwhatsapp: 0812-2233-4455\n"
+        "editions: [2024]\nproducts:\n  - name: Tahu\n    photos: [tempe.jpg]\n"),
     "toko-besar": (
         "name: Toko Besar\ncategory: kuliner\ncity: Batang\nowners: [bu-sri]\nwhatsapp: 0812-2233-4455\n"
         "products:\n  - name: Tahu\n    photos: [besar.jpg, rusak.jpg, sedang.jpg]\n"),
@@ -86,7 +91,10 @@ def printed(tmp_path_factory) -> dict[str, set[str]]:
         medium.truncate(9 * 1024 * 1024)  # a real photo, padded past the advised size
     (root / "exhibitors" / "toko-kosong").mkdir()
     write_photo(root / "exhibitors" / "toko-contoh" / "keripik.HEIC")
-    _, problems = load_catalog(root, ExpoSettings())
+    # an expo with two editions, so the guide's edition example is what exhibitors would read
+    editions = tuple(Edition(key, f"Expo {key}", dt.date(int(key), 11, 16), dt.date(int(key), 11, 30))
+                     for key in ("2025", "2026"))
+    _, problems = load_catalog(root, ExpoSettings(editions=editions))
     return {lang: {p.format(lang) for p in problems} for lang in GUIDES}
 
 

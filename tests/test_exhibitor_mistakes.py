@@ -401,7 +401,7 @@ def test_an_unknown_field_with_no_near_name_is_not_told_to_delete_first(tmp_path
         f'{Y}:2: warna: kolom "warna" tidak dikenal. Periksa ejaannya dengan kolom yang bisa dipakai: name, '
         "tagline, tagline_en, category, city, address, owners, whatsapp, email, website, instagram, facebook, "
         "tiktok, "
-        "marketplaces, video, logo, cover, credentials, products, joined"]
+        "marketplaces, video, logo, cover, credentials, products, joined, editions"]
 
 
 def test_a_jpeg_over_the_pixel_limit_is_shrunk_with_a_warning_and_builds(tmp_path):

@@ -52,7 +52,11 @@ CHANGES = {
     "a theme file": lambda r: append(r / "theme/static/css/expo.css", "\n.x { color: red; }\n"),
     "a setting": lambda r: append(r / "pelicanconf.py", '\nEXPO_NAME = "Expo Baru"\n'),
     "a content page": lambda r: edit(r / "content/pages/about.md", "Expo uji.", "Expo uji kedua."),
+    "a booth joins an edition": lambda r: append(r / "exhibitors/batik-sari/exhibitor.yml", "editions: [2]\n"),
 }
+# Settings a change needs from the first build on
+SETTINGS = {"a booth joins an edition": 'EXPO_EDITIONS = [{"key": "2", "name": "Expo II", '
+                                        '"start_date": "2026-11-16", "end_date": "2026-11-30"}]\n'}
 
 
 def clean_copy(root: Path, to: Path) -> Path:
@@ -62,7 +66,7 @@ def clean_copy(root: Path, to: Path) -> Path:
 
 @pytest.mark.parametrize("change", CHANGES)
 def test_an_incremental_build_equals_a_clean_one(tmp_path, change):
-    root = make_project(tmp_path / "incremental")
+    root = make_project(tmp_path / "incremental", extra_settings=SETTINGS.get(change, ""))
     build(root)
     before = {p.relative_to(root / "output").as_posix(): p.stat() for p in (root / "output").rglob("*")}
     CHANGES[change](root)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from expo.cli.build import BuildFailed, build
-from expo.site.search import UNUSED_FILES, price_bands, write_index
+from expo.site.search import UNUSED_FILES, SearchIndexError, plain_text, price_bands, sentences, write_index
 from expo.site.steady_index import steady
 from htmlkit import Page, pages
 from sitekit import GOOD_YML, make_project
@@ -20,7 +20,7 @@ from sitekit import GOOD_YML, make_project
 PRODUCT = "/booth/keripik-tempe-bu-sri/keripik-tempe-original/"
 
 
-def records(bundle: Path, lang: str) -> dict[str, dict]:
+def records_of(bundle: Path, lang: str) -> dict[str, dict]:
     """Every page of a language's Pagefind index by URL, read from its fragment files (gzip, a
     signature, then JSON: the page's text, filters and meta as the browser gets them)."""
     found = {}
@@ -46,13 +46,13 @@ def test_each_language_has_its_own_index_of_booths_and_products(demo, prefix, la
     assert entry["languages"][lang]["wasm"] == lang  # the language's stemmer, Indonesian too
     assert (bundle / f"wasm.{lang}.pagefind").is_file() and (bundle / "pagefind.js").is_file()
     expected = indexed_pages(demo, prefix)
-    assert len(expected) == 45 and set(records(bundle, lang)) == expected
+    assert len(expected) == 45 and set(records_of(bundle, lang)) == expected
     assert entry["languages"][lang]["page_count"] == len(expected)
     assert not any((bundle / name).exists() for name in UNUSED_FILES)  # our own small UI only
 
 
 def test_a_product_record_has_its_filters_meta_and_price(demo):
-    record = records(demo / "pagefind", "id")[PRODUCT]
+    record = records_of(demo / "pagefind", "id")[PRODUCT]
     assert record["filters"] == {"jenis": ["produk"], "kategori": ["kuliner"], "kota": ["kota-semarang"],
                                  "harga": ["0-50rb"], "izin": ["halal", "pirt"], "video": ["ya"]}
     meta = record["meta"]
@@ -63,13 +63,13 @@ def test_a_product_record_has_its_filters_meta_and_price(demo):
     assert record["content"].startswith("Keripik Tempe Original. Rp15.000.")
     for noise in ("WhatsApp", "1/3", "kota-semarang", "0-50rb"):
         assert noise not in record["content"]
-    english = records(demo / "pagefind", "en")["/en" + PRODUCT]
+    english = records_of(demo / "pagefind", "en")["/en" + PRODUCT]
     assert english["meta"]["title"] == "Original Tempeh Chips" and english["filters"]["kategori"] == ["kuliner"]
 
 
 def test_every_record_links_a_page_and_a_photo_that_exist(demo):
     for lang in ("id", "en"):
-        for url, record in records(demo / "pagefind", lang).items():
+        for url, record in records_of(demo / "pagefind", lang).items():
             assert (demo / url.lstrip("/") / "index.html").is_file(), url
             assert (demo / record["meta"]["image"]).is_file(), url
             assert record["filters"]["jenis"] in (["produk"], ["booth"]) and record["filters"]["kategori"]
@@ -114,6 +114,12 @@ def test_the_search_page_works_as_a_plain_form_and_offers_browsing(demo, prefix)
     assert any("kategori" in str(p) for p in browse) and any("kota" in str(p) for p in browse)
     assert all(p.is_file() for p in browse)
     assert page.find("meta", name="robots").attrs["content"] == "noindex"
+    # What the first search needs is fetched with the page: Pagefind's script and this language's wasm.
+    preloaded = [page.resolve(link.attrs["href"]) for link in page.find_all("link") if "preload" in link.attrs["rel"]]
+    bundle = form.attrs["data-bundle"]
+    assert preloaded == [page.resolve(bundle + "pagefind.js"),
+                         page.resolve(bundle + f"wasm.{prefix.rstrip('/') or 'id'}.pagefind")]
+    assert all(p.is_file() for p in preloaded)
     assert re.search(r"js/search\.[0-9a-f]{10}\.js$", page.find_all("script")[-1].attrs["src"])
 
 
@@ -144,35 +150,80 @@ def test_exhibitor_markup_reaches_the_index_as_text(tmp_path):
     yml = GOOD_YML.replace("  - name: Selendang Sutra", f"  - name: 'Selendang {evil}'")
     root = make_project(tmp_path / "p", {"batik-sari": yml}, extra_settings='EXPO_LANGUAGES = ["id"]\n')
     build(root)
-    found = records(root / "output/pagefind", "id")
+    found = records_of(root / "output/pagefind", "id")
     product = next(r for url, r in found.items() if "selendang" in url)
     assert product["meta"]["title"] == f"Selendang {evil}"  # the text itself, shown with textContent
     html = (root / "output" / product["url"].lstrip("/") / "index.html").read_text(encoding="utf-8")
     assert evil not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
 
-def test_only_pages_marked_for_search_are_indexed(tmp_path):
-    site = tmp_path / "site"
-    (site / "kain").mkdir(parents=True)
-    (site / "kain/index.html").write_text(
-        '<html lang="id"><body><main data-pagefind-body><h1>Kain tenun</h1>'
-        '<span hidden data-pagefind-filter="kategori">kerajinan</span></main></body></html>', encoding="utf-8")
-    (site / "index.html").write_text('<html lang="id"><body><h1>Daftar</h1></body></html>', encoding="utf-8")
-    assert write_index(site, site / "pagefind") == {"id": 1}
-    assert set(records(site / "pagefind", "id")) == {"/kain/"}
+def test_records_are_indexed_as_they_are(tmp_path):
+    records = [{"url": "/kain/", "content": "Kain tenun ikat. Rp90.000.", "language": "id",
+                "meta": {"title": "Kain tenun", "harga": "Rp90.000"}, "filters": {"kategori": ["kerajinan"]},
+                "sort": {"harga": "90000"}},
+               {"url": "/en/kain/", "content": "Woven cloth.", "language": "en", "meta": {"title": "Cloth"},
+                "filters": {}, "sort": {}}]
+    assert write_index(records, tmp_path / "pagefind") == {"id": 1, "en": 1}
+    indexed = records_of(tmp_path / "pagefind", "id")["/kain/"]
+    assert (indexed["content"], indexed["meta"], indexed["filters"]) == (
+        "Kain tenun ikat. Rp90.000.", {"title": "Kain tenun", "harga": "Rp90.000"}, {"kategori": ["kerajinan"]})
+    assert not any((tmp_path / "pagefind" / name).exists() for name in UNUSED_FILES)
 
 
-def test_two_indexes_of_one_site_are_identical_bytes(demo, tmp_path):
+def test_a_record_pagefind_refuses_is_a_clear_error_not_a_hang(tmp_path):
+    bad = {"url": "/x/", "content": "kain", "language": "id", "meta": {"title": 5}, "filters": {}, "sort": {}}
+    with pytest.raises(SearchIndexError) as failure:
+        write_index([bad], tmp_path / "pagefind")
+    assert str(failure.value).startswith("Pagefind could not build the search index: invalid type: integer `5`")
+
+
+def test_records_say_what_the_pages_show_first():
+    """The text Pagefind made of the page HTML before, block by block: name, price, booth and
+    city, then the description (its list items and headings each a sentence)."""
+    assert sentences(["Kain", "Rp15.000", None, "Ukuran: M, L,", "Bahan (katun)", "Siap!"]) == \
+        "Kain. Rp15.000. Ukuran: M, L, Bahan (katun). Siap!"
+    assert plain_text("<p>Satu <em>dua</em></p><ul><li>tiga</li><li>empat &amp; lima</li></ul>") == \
+        ["Satu dua", "tiga", "empat & lima"]
+
+
+def test_a_template_edit_keeps_the_index_and_a_booth_edit_remakes_it(tmp_path):
+    """The index is made of its records alone: a template edit changes every page but reuses
+    the index (same files, same inodes); an edit a record shows makes it again."""
+    root = make_project(tmp_path / "p", extra_settings='EXPO_LANGUAGES = ["id"]\n')
+    build(root)
+    bundle = root / "output/pagefind"
+
+    def files() -> dict[str, tuple[int, int]]:
+        return {p.relative_to(bundle).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
+                for p in bundle.rglob("*") if p.is_file()}
+
+    first = files()
+    base = root / "theme/templates/base.html"
+    base.write_text(base.read_text(encoding="utf-8") + "<!-- diubah -->\n", encoding="utf-8")
+    result = build(root)
+    assert result.made["page"] == result.files["page"] and result.made["search"] == 0
+    assert files() == first
+    yml = root / "exhibitors/batik-sari/exhibitor.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("Batik tulis warna alam", "Batik tulis pewarna indigo"),
+                   encoding="utf-8")
+    assert build(root).made["search"] == 1
+    assert "pewarna indigo" in records_of(bundle, "id")["/booth/batik-sari/"]["content"]
+
+
+def test_two_indexes_of_the_same_records_are_identical_bytes(tmp_path):
     """Pagefind writes filters in a random order; steady_index sorts them (and test_build's
     two-builds test covers the whole site)."""
+    records = [{"url": f"/p/{n}/", "content": f"Produk nomor {n}.", "language": ("id", "en")[n % 2],
+                "meta": {"title": f"Produk {n}"}, "sort": {"harga": str(n * 1000)},
+                "filters": {"kategori": [f"k{n % 7}"], "kota": [f"c{n % 5}"], "harga": [f"b{n % 3}"]}}
+               for n in range(60)]
     digests = []
     for name in ("a", "b", "c"):
-        write_index(demo, tmp_path / name)
+        write_index(records, tmp_path / name)
         digests.append({p.relative_to(tmp_path / name).as_posix(): p.read_bytes()
                         for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
     assert digests[0] == digests[1] == digests[2]
-    filters = records(tmp_path / "a", "id")  # still readable after the rewrite
-    assert len(filters) == 45
+    assert len(records_of(tmp_path / "a", "id")) == 30  # still readable after the rewrite
 
 
 def test_an_unknown_bundle_layout_is_left_as_it_is(tmp_path):

@@ -17,7 +17,7 @@ import pytest
 from expo.cli.build import open_project
 from expo.content.catalog import load_catalog
 from expo.reports.formats import stats_csv
-from expo.reports.stats import compute_stats
+from expo.reports.stats import compute_stats, edition_stats
 from sitekit import GOOD_YML, REPO, SECOND_YML, make_project, write_exhibitor
 
 
@@ -54,6 +54,59 @@ def test_demo_stats_are_pinned():
     assert stats.without_video == ("batik-pesisir-wiradesa", "hijab-humaira-semarang", "kopi-lereng-ungaran",
                                    "lurik-pedan-klaten", "manik-ayu-batang", "sabun-sereh-solo")
     assert stats.single_photo == () and stats.without_price == ()
+
+
+def test_demo_stats_per_edition_are_pinned():
+    project = open_project(REPO)
+    catalog, problems = load_catalog(project.root, project.expo)
+    assert catalog is not None, problems
+    first, second = edition_stats(catalog, dict(project.expo.categories))
+    assert [(e.key, e.name, e.start_date, e.end_date) for e in (first, second)] == [
+        ("1", "Expo UMKM Virtual Jawa Tengah I", "2026-08-03", "2026-08-14"),
+        ("2", "Expo UMKM Virtual Jawa Tengah II", "2026-11-16", "2026-11-30")]
+    one, two = first.figures, second.figures
+    assert (one.exhibitors, one.products, two.exhibitors, two.products) == (6, 23, 6, 21)
+    assert (one.prices.low, one.prices.median, one.prices.high) == (12000, 50000, 850000)
+    assert (two.prices.low, two.prices.median, two.prices.high) == (12000, 75000, 950000)
+    # every category on each edition's rows, so editions compare line by line
+    assert {g.key: (g.exhibitors, g.products) for g in one.categories} == {
+        "batik": (1, 5), "fesyen": (0, 0), "kuliner": (2, 7), "kerajinan": (1, 4), "aksesoris": (0, 0),
+        "perikanan": (1, 4), "lainnya": (1, 3)}
+    assert {g.key: (g.exhibitors, g.products) for g in two.categories} == {
+        "batik": (2, 8), "fesyen": (2, 6), "kuliner": (1, 4), "kerajinan": (0, 0), "aksesoris": (1, 3),
+        "perikanan": (0, 0), "lainnya": (0, 0)}
+    assert [(g.label, g.exhibitors) for g in two.cities] == [
+        ("Kabupaten Batang", 1), ("Kabupaten Klaten", 1), ("Kabupaten Pekalongan", 1), ("Kota Pekalongan", 1),
+        ("Kota Semarang", 2)]
+    assert [(c.label, c.exhibitors) for c in one.credentials] == [
+        ("NIB", 6), ("P-IRT", 2), ("Halal", 3), ("BPOM", 1), ("SNI", 0)]
+    assert one.without_video == ("kopi-lereng-ungaran", "sabun-sereh-solo")
+    assert two.without_video == ("batik-pesisir-wiradesa", "hijab-humaira-semarang", "lurik-pedan-klaten",
+                                 "manik-ayu-batang")
+
+
+def test_demo_stats_per_edition_in_the_table_json_and_csv(tmp_path):
+    table = invoke(REPO, "stats")
+    assert table.returncode == 0, table.stderr.decode()
+    headings = [line for line in table.stdout.decode("utf-8").splitlines() if ": " in line and "produk (" in line]
+    assert headings == [
+        "Expo UMKM Virtual Jawa Tengah 2026: 10 booth, 35 produk (10 booths, 35 products)",
+        "Edisi (edition) 1, Expo UMKM Virtual Jawa Tengah I, 2026-08-03 - 2026-08-14: 6 booth, 23 produk "
+        "(6 booths, 23 products)",
+        "Edisi (edition) 2, Expo UMKM Virtual Jawa Tengah II, 2026-11-16 - 2026-11-30: 6 booth, 21 produk "
+        "(6 booths, 21 products)"]
+    document = json.loads(invoke(REPO, "stats", "--json").stdout.decode("utf-8"))
+    assert document["exhibitors"] == 10  # the whole expo as before, the editions beside it
+    assert [(e["key"], e["start_date"], e["exhibitors"], e["products"], e["without_video"])
+            for e in document["editions"]] == [
+        ("1", "2026-08-03", 6, 23, ["kopi-lereng-ungaran", "sabun-sereh-solo"]),
+        ("2", "2026-11-16", 6, 21, ["batik-pesisir-wiradesa", "hijab-humaira-semarang", "lurik-pedan-klaten",
+                                    "manik-ayu-batang"])]
+    rows = list(csv.DictReader(io.StringIO(invoke(REPO, "stats", "--csv").stdout.decode("utf-8-sig"), newline="")))
+    totals = [(r["edition"], r["exhibitors"], r["products"]) for r in rows if r["section"] == "total"]
+    assert totals == [("", "10", "35"), ("1", "6", "23"), ("2", "6", "21")]
+    assert {(r["edition"], r["exhibitors"]) for r in rows if r["section"] == "category" and r["key"] == "fesyen"} == {
+        ("", "2"), ("1", "0"), ("2", "2")}
 
 
 NO_PRICE_YML = """\

@@ -124,25 +124,25 @@ def test_a_build_ends_with_one_line_of_figures(demo_builds):
     assert piped.stdout == ""
     [line] = piped.stderr.splitlines()  # no progress, no chatter: the summary alone
     assert masked(line) == (
-        "Selesai: 10 booth, 35 produk, 182 halaman, 0 foto diproses, 60 dipakai ulang, 0 peringatan, "
-        "796 berkas (<MB>), <s> detik")
-    assert files == 796  # counted on disk: the search index is one planned file but many files
+        "Selesai: 10 booth, 35 produk, 192 halaman, 0 foto diproses, 60 dipakai ulang, 0 peringatan, "
+        "806 berkas (<MB>), <s> detik")
+    assert files == 806  # counted on disk: the search index is one planned file but many files
     assert f"({size_text(size, 'id')})" in line
     [english] = demo_builds["english"].stderr.splitlines()
     assert masked(english) == (
-        "Done: 10 booths, 35 products, 182 pages, 0 photos processed, 60 reused, 0 warnings, "
-        "796 files (<MB>), <s> seconds")
+        "Done: 10 booths, 35 products, 192 pages, 0 photos processed, 60 reused, 0 warnings, "
+        "806 files (<MB>), <s> seconds")
 
 
 def test_progress_shows_on_a_terminal_only(demo_builds):
     terminal = demo_builds["terminal"]
     shown = ANSI.sub("", terminal)
     assert re.search(r"Foto\b.*\b\d+/60\b", shown)  # the photos, n of N
-    assert re.search(r"Halaman\b.*\b182/182\b", shown)  # the pages, up to the last
+    assert re.search(r"Halaman\b.*\b192/192\b", shown)  # the pages, up to the last
     assert "\r" in terminal  # redrawn in place, one updating line
     last = shown.strip().splitlines()[-1].strip()
-    assert masked(last) == ("Selesai: 10 booth, 35 produk, 182 halaman, 60 foto diproses, 0 dipakai ulang, "
-                            "0 peringatan, 796 berkas (<MB>), <s> detik")
+    assert masked(last) == ("Selesai: 10 booth, 35 produk, 192 halaman, 60 foto diproses, 0 dipakai ulang, "
+                            "0 peringatan, 806 berkas (<MB>), <s> detik")
     for build in ("piped", "english"):
         assert "\r" not in demo_builds[build].stderr and "\x1b" not in demo_builds[build].stderr
         assert "Halaman" not in demo_builds[build].stderr and "Pages" not in demo_builds[build].stderr

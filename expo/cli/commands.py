@@ -202,7 +202,7 @@ def schema(root: Path, check: bool = False, settings_file: str = "pelicanconf.py
     from expo.content.schema import SCHEMA_PATH, schema_text
 
     expo = _settings(root, settings_file)
-    text = schema_text(expo.categories)
+    text = schema_text(expo.categories, [e.key for e in expo.editions])
     path = root / SCHEMA_PATH
     if check:
         if not path.is_file() or path.read_text(encoding="utf-8") != text:
@@ -245,7 +245,7 @@ def stats(root: Path, as_json: bool = False, as_csv: bool = False,
     from expo.content.catalog import load_catalog
     from expo.content.errors import format_report
     from expo.reports.formats import stats_csv, stats_json, stats_table
-    from expo.reports.stats import compute_stats
+    from expo.reports.stats import compute_stats, edition_stats
 
     if as_json and as_csv:
         raise BuildFailed("Pakai --json atau --csv, tidak keduanya (use --json or --csv, not both)")
@@ -257,12 +257,13 @@ def stats(root: Path, as_json: bool = False, as_csv: bool = False,
     if orders is not None:
         return _order_stats(Path(orders), catalog, expo, as_json, as_csv)
     figures = compute_stats(catalog, dict(expo.categories))
+    editions = edition_stats(catalog, dict(expo.categories))  # none without EXPO_EDITIONS
     if as_csv:  # starts with a BOM, so Excel reads it as UTF-8
-        _write_stdout(stats_csv(figures), "utf-8")
+        _write_stdout(stats_csv(figures, editions), "utf-8")
     elif as_json:
-        _write_stdout(stats_json(figures), "utf-8")
+        _write_stdout(stats_json(figures, editions), "utf-8")
     else:
-        _write_stdout(stats_table(figures, expo.name), "utf-8")
+        _write_stdout(stats_table(figures, expo.name, editions), "utf-8")
     return 0
 
 

@@ -41,6 +41,7 @@ whatsapp: "{whatsapp}"       # wajib (kecuali ada marketplaces); pakai tanda kut
 #   pirt: "123456789012345"
 #   halal: "ID00000000000000000"
 # joined: 2026-11-01             # tanggal bergabung (tahun-bulan-tanggal)
+# editions: [2025, 2026]         # edisi expo yang Anda ikuti (kalau panitia punya daftar edisi)
 
 products:                        # wajib, paling sedikit satu produk
   - name: {product}         # nama produk, tidak boleh sama dengan produk lain

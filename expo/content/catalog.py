@@ -16,10 +16,11 @@ from expo.content.booth_cache import BoothCache, Parsed, folder_digest
 from expo.content.errors import WARNING, ContentError, ContentErrors
 from expo.content.loader import discover, load_exhibitor, misplaced_booth_files
 from expo.content.markup import keep_markdown, keep_texts, remember_markdown, texts_read
-from expo.content.models import Catalog, Exhibitor, Group
+from expo.content.models import Catalog, EditionGroup, Exhibitor, Group
 from expo.content.parsing import ParseContext, parse_exhibitor
 from expo.settings import ExpoSettings
 from expo.values.cities import official_names
+from expo.values.editions import current_edition
 from expo.values.names import skeleton
 
 
@@ -143,13 +144,30 @@ def build_catalog(exhibitors: list[Exhibitor], settings: ExpoSettings, today: da
     )
     featured = _featured(by_name, settings, today or date.today())
     chosen = {e.slug for e in featured}  # "Baru bergabung" shows the others: each booth once
+    editions = _editions(by_name, categories, settings)
+    current = current_edition(settings.editions, today or date.today())
     return Catalog(
         exhibitors=by_name,
         categories=categories,
         cities=_cities(by_name, settings),
         featured=featured,
         recent=_recent(tuple(e for e in by_name if e.slug not in chosen), settings),
+        editions=editions,
+        current_edition=next((g for g in editions if current and g.key == current.key), None),
     )
+
+
+def _editions(exhibitors: tuple[Exhibitor, ...], categories: tuple[Group, ...],
+              settings: ExpoSettings) -> tuple[EditionGroup, ...]:
+    """Each edition with the booths that list it, by name, and those booths per category."""
+    groups = []
+    for edition in settings.editions:
+        members = tuple(e for e in exhibitors if edition.key in e.editions)
+        by_category = tuple(Group(g.key, g.label, tuple(e for e in g.exhibitors if edition.key in e.editions))
+                            for g in categories)
+        groups.append(EditionGroup(edition.key, edition.name, members, edition,
+                                   tuple(g for g in by_category if g.exhibitors)))
+    return tuple(groups)
 
 
 def _cities(exhibitors: tuple[Exhibitor, ...], settings: ExpoSettings) -> tuple[Group, ...]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 class Field:
     name: str
     kind: str  # text, markdown, url, urls, phone, email, handle, photo, photos, category,
-    #            owners, date, price, credentials, products, video
+    #            owners, date, price, credentials, products, video, editions
     required: bool = False
     max_length: int | None = None  # characters for text, items for lists
     help_id: str = ""
@@ -49,6 +49,8 @@ EXHIBITOR = (
           "Licences: nib, pirt, halal, bpom, sni"),
     Field("products", "products", True, None, "Daftar produk (paling sedikit satu)", "Products (at least one)"),
     Field("joined", "date", False, None, "Tanggal bergabung, misalnya 2026-11-01", "Date joined, e.g. 2026-11-01"),
+    Field("editions", "editions", False, 50, "Edisi expo yang Anda ikuti (key dari daftar penyelenggara), "
+          "misalnya [2025, 2026]", "The expo editions you joined (keys of the organiser's list), e.g. [2025, 2026]"),
 )
 
 PRODUCT = (

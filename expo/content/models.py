@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from expo.values.credentials import Credential
+from expo.values.editions import Edition
 from expo.images.pipeline import Picture
 from expo.values.shops import Marketplace
 from expo.values.phones import WhatsAppNumber
@@ -84,6 +85,7 @@ class Exhibitor:
     about: Markup
     about_en: Markup
     joined: _dt.date | None
+    editions: tuple[str, ...] = ()  # keys of the editions joined, in the organiser's order
 
     @property
     def photo(self) -> Picture:
@@ -112,12 +114,22 @@ class Group:
 
 
 @dataclass(frozen=True)
+class EditionGroup(Group):
+    """An edition of the expo (EXPO_EDITIONS) and the booths that joined it."""
+
+    edition: Edition
+    categories: tuple[Group, ...]  # its booths per category, the organiser's order, empty ones left out
+
+
+@dataclass(frozen=True)
 class Catalog:
     exhibitors: tuple[Exhibitor, ...]  # by name
     categories: tuple[Group, ...]  # in the organiser's order, empty ones included
     cities: tuple[Group, ...]  # by name
     featured: tuple[Exhibitor, ...]
     recent: tuple[Exhibitor, ...]
+    editions: tuple[EditionGroup, ...] = ()  # in the organiser's order; empty without EXPO_EDITIONS
+    current_edition: EditionGroup | None = None  # running on the build's day, else the latest
 
     @property
     def products(self) -> tuple[Product, ...]:

@@ -54,6 +54,7 @@ from expo.settings import ExpoSettings
 from expo.values.urls import host_under, split_http_url, website_label
 from expo.values.slugs import slugify
 from expo.values.categories import read_category, suggest_category
+from expo.values.editions import read_edition, suggest_edition
 from expo.values.cities import has_symbols, read_city
 from expo.values.names import without_invisible
 from expo.values.video import Video, VideoError, parse_video
@@ -125,6 +126,7 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
     if joined and joined > ctx.today:  # a future date would keep the booth first in "Baru bergabung"
         r.problem(("joined",), "joined_future", value=joined.isoformat(), today=ctx.today.isoformat())
         joined = None
+    editions = _editions(r, settings)
     products = _products(r, raw, ctx, photos, name or raw.slug)
     if settings.recommend_video and not r.has(("video",)) and not any(p.video for p in products):
         r.problem(("name",), "video_recommended", warning=True)
@@ -137,7 +139,7 @@ def parse_exhibitor(raw: RawExhibitor, ctx: ParseContext, problems: list[Content
         city=city, city_slug=slugify(city), address=address, owners=owners, whatsapp=whatsapp,
         contacts=contacts, marketplaces=marketplaces, video=video, logo=logo, cover=cover,
         credentials=credentials, products=products, about=about.get("id", Markup("")),
-        about_en=about.get("en", Markup("")), joined=joined,
+        about_en=about.get("en", Markup("")), joined=joined, editions=editions,
     )
 
 
@@ -168,6 +170,29 @@ def _category(r: FieldReader, settings: ExpoSettings) -> str | None:
     else:
         r.problem(("category",), "category_unknown", value=value, choices=choices)
     return None
+
+
+def _editions(r: FieldReader, settings: ExpoSettings) -> tuple[str, ...]:
+    """Keys of the organiser's editions (`editions: [2025, 2026]`: numbers or text), in the
+    organiser's order; an edition listed twice is said once."""
+    found = set()
+    for path, value in r.items(("editions",), max_items=limit(EXHIBITOR, "editions")):
+        written = r.written(path) if isinstance(value, int) and not isinstance(value, bool) else value
+        key = read_edition(written, settings.editions)
+        if key in found:
+            r.problem(path, "edition_duplicate", warning=True, value=key)
+        elif key is not None:
+            found.add(key)
+        elif not settings.editions:
+            r.problem(path, "edition_none", value=written)
+        else:
+            choices = ", ".join(e.key for e in settings.editions)
+            guess = suggest_edition(written, settings.editions)
+            if guess:
+                r.problem(path, "edition_unknown_hint", value=written, suggestion=guess, choices=choices)
+            else:
+                r.problem(path, "edition_unknown", value=written, choices=choices)
+    return tuple(e.key for e in settings.editions if e.key in found)
 
 
 def _city(r: FieldReader) -> str | None:

@@ -8,7 +8,7 @@ The schema is a helper for editors; `invoke validate` stays the judge.
 from __future__ import annotations
 
 import json
-from typing import Any, Mapping
+from typing import Any, Mapping, Sequence
 
 from expo.content.contract import CREDENTIALS, EXHIBITOR, PRODUCT, Field
 from expo.images.pipeline import PHOTO_EXTENSIONS
@@ -34,7 +34,7 @@ def _one_or_many(item: dict, max_items: int | None, min_items: int = 0) -> dict:
     return {"anyOf": [item, array]}
 
 
-def _property(field: Field, categories: Mapping[str, str]) -> dict:
+def _property(field: Field, categories: Mapping[str, str], editions: Sequence[str] = ()) -> dict:
     kind = field.kind
     if kind in ("text", "markdown", "handle"):
         schema: dict[str, Any] = {"type": ["string", "number"]}
@@ -65,6 +65,9 @@ def _property(field: Field, categories: Mapping[str, str]) -> dict:
         # the pattern only guides editors, validation applies the full rule
         schema = {"anyOf": [{"type": "integer", "minimum": 1, "maximum": MAX_PRICE},
                             {"type": "string", "maxLength": MAX_PRICE_TEXT, "pattern": _PRICE_TEXT}]}
+    elif kind == "editions":  # keys as text or, for "2026", as the number YAML reads
+        keys = {"enum": [*editions, *(int(k) for k in editions if k.isdigit() and str(int(k)) == k)]}
+        schema = _one_or_many(keys, field.max_length)
     elif kind == "credentials":
         schema = _object(CREDENTIALS, categories)
     elif kind == "products":
@@ -75,10 +78,12 @@ def _property(field: Field, categories: Mapping[str, str]) -> dict:
     return schema
 
 
-def _object(fields: tuple[Field, ...], categories: Mapping[str, str]) -> dict:
+def _object(fields: tuple[Field, ...], categories: Mapping[str, str], editions: Sequence[str] = ()) -> dict:
+    # Without editions (EXPO_EDITIONS) the field is left out: any value would be a mistake.
+    fields = tuple(f for f in fields if f.kind != "editions" or editions)
     schema: dict[str, Any] = {
         "type": "object",
-        "properties": {f.name: _property(f, categories) for f in fields},
+        "properties": {f.name: _property(f, categories, editions) for f in fields},
         "additionalProperties": False,
     }
     required = [f.name for f in fields if f.required]
@@ -87,16 +92,17 @@ def _object(fields: tuple[Field, ...], categories: Mapping[str, str]) -> dict:
     return schema
 
 
-def exhibitor_schema(categories: Mapping[str, str]) -> dict:
+def exhibitor_schema(categories: Mapping[str, str], editions: Sequence[str] = ()) -> dict:
+    """`editions`: the keys of EXPO_EDITIONS."""
     schema = {
         "$schema": "http://json-schema.org/draft-07/schema#",
         "title": "exhibitor.yml",
         "description": "Profil booth expo virtual / a virtual expo booth profile",
-        **_object(EXHIBITOR, categories),
+        **_object(EXHIBITOR, categories, editions),
     }
     schema["anyOf"] = [{"required": ["whatsapp"]}, {"required": ["marketplaces"]}]
     return schema
 
 
-def schema_text(categories: Mapping[str, str]) -> str:
-    return json.dumps(exhibitor_schema(categories), indent=2, ensure_ascii=False) + "\n"
+def schema_text(categories: Mapping[str, str], editions: Sequence[str] = ()) -> str:
+    return json.dumps(exhibitor_schema(categories, editions), indent=2, ensure_ascii=False) + "\n"

@@ -145,7 +145,8 @@ def convert_issue(root: Path, settings: ExpoSettings, body: str, author: str, do
             table = _with_column(table, "owners", owners_cell)
         attached = replace(scan_photos(photos_dir), display="lampiran issue")
         plan = plan_import(table, SOURCE, attached, existing, settings.categories,
-                           update=update, owner=author, limits=ImportLimits.of(settings))
+                           update=update, owner=author, limits=ImportLimits.of(settings),
+                           editions=settings.editions)
         problems += plan.problems
         if not plan.booths:
             return IssueResult(None, update, False, tuple(_labelled(problems, table)))

@@ -35,6 +35,7 @@ from expo.importer.columns import (
 from expo.values.prices import PriceError, parse_price
 from expo.values.urls import find_urls
 from expo.values.categories import read_category
+from expo.values.editions import Edition, read_edition, split_editions
 from expo.values.cities import read_city
 from expo.values.slugs import SLUG_RE
 from expo.content.loader import format_field
@@ -208,8 +209,9 @@ class _Booth:
 class _Planner:
     def __init__(self, table: Table, source: str, photos: PhotoFolder,
                  existing: Mapping[str, frozenset[str] | None], categories: Mapping[str, str],
-                 update: bool, owner: str | None, limits: ImportLimits):
+                 update: bool, owner: str | None, limits: ImportLimits, editions: Sequence[Edition] = ()):
         self.table = table
+        self.editions = editions
         self.limits = limits
         self.source = source
         self.photos = photos
@@ -477,6 +479,9 @@ class _Planner:
             self._booth_problem(booth, first, "whatsapp", "contact_missing")
         if "video" in value:
             put("video", "video", value["video"])
+        if "editions" in value:  # keys as the contract wants them; validation judges the rest
+            put("editions", "editions", [read_edition(part, self.editions) or part
+                                         for part in split_editions(value["editions"])])
         credentials = {}
         for column in CREDENTIAL_COLUMNS:
             if column in value:
@@ -540,11 +545,11 @@ class _Planner:
 
 def plan_import(table: Table, source: str, photos: PhotoFolder, existing: Mapping[str, frozenset[str] | None],
                 categories: Mapping[str, str], update: bool = False, owner: str | None = None,
-                limits: ImportLimits = ImportLimits()) -> ImportPlan:
+                limits: ImportLimits = ImportLimits(), editions: Sequence[Edition] = ()) -> ImportPlan:
     """Every row checked, in time linear in the rows. A booth with any problem is not `ready`:
     it is still planned, so validation can report its other mistakes in the same run, but it
     is never written."""
-    planner = _Planner(table, source, photos, existing, categories, update, owner, limits)
+    planner = _Planner(table, source, photos, existing, categories, update, owner, limits, editions)
     if not planner.check_header():
         return ImportPlan((), 0, tuple(planner.problems))
     for row, cells in table.rows:
@@ -576,6 +581,8 @@ def _same(column: str, a: str, b: str) -> bool:
         return {x.casefold() for x in _owners(a)} == {x.casefold() for x in _owners(b)}
     if column == "marketplaces":
         return set(_urls(a)) == set(_urls(b))
+    if column == "editions":
+        return {x.casefold() for x in split_editions(a)} == {x.casefold() for x in split_editions(b)}
     if column == "whatsapp":
         return _phone_digits(a) == _phone_digits(b)
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()

@@ -66,7 +66,7 @@ def run_import(root: Path, csv_path: Path, photos_dir: Path | None = None, *, up
     exhibitors = settings.exhibitors_dir(root)
     plan = plan_import(table, source, scan_photos(photos_dir), existing_booths(exhibitors),
                        settings.categories, update=update, owner=owner,
-                       limits=ImportLimits.of(settings))
+                       limits=ImportLimits.of(settings), editions=settings.editions)
     problems = list(plan.problems)
     passed: list[BoothPlan] = []
     if plan.booths:

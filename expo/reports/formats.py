@@ -8,7 +8,7 @@ from dataclasses import asdict
 
 from expo.reports.orders import PROVIDER_NAMES, BoothOffers, OrderStats
 from expo.reports.spreadsheet import csv_text
-from expo.reports.stats import GroupStats, PriceRange, Stats
+from expo.reports.stats import EditionStats, GroupStats, PriceRange, Stats
 from expo.site.analytics import CART, CHANNELS, WHATSAPP
 from expo.values.prices import format_rupiah
 from expo.values.shops import MARKETPLACES
@@ -24,14 +24,28 @@ CSV_COLUMNS = ("section", "key", "label", "exhibitors", "products", "priced_prod
                "price_low", "price_median", "price_high", "booths")
 
 
-def stats_json(stats: Stats) -> str:
+def stats_json(stats: Stats, editions: tuple[EditionStats, ...] = ()) -> str:
+    """With editions, "editions" lists each edition's key, name, days and the same figures."""
     document = {"version": JSON_VERSION, **asdict(stats)}
+    if editions:
+        document["editions"] = [{"key": e.key, "name": e.name, "start_date": e.start_date, "end_date": e.end_date,
+                                 **asdict(e.figures)} for e in editions]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def stats_csv(stats: Stats) -> str:
+def stats_csv(stats: Stats, editions: tuple[EditionStats, ...] = ()) -> str:
     """One row per figure, the same columns throughout, so a spreadsheet can filter by section.
-    Starts with a BOM (see spreadsheet.py); city names are exhibitor text, so cells are made safe."""
+    Starts with a BOM (see spreadsheet.py); city names are exhibitor text, so cells are made safe.
+    With editions, a first column "edition": empty for the whole expo, then each edition's key
+    before the same rows for its booths."""
+    if not editions:
+        return csv_text(CSV_COLUMNS, _csv_rows(stats))
+    rows = [["", *row] for row in _csv_rows(stats)]
+    rows += [[e.key, *row] for e in editions for row in _csv_rows(e.figures)]
+    return csv_text(("edition", *CSV_COLUMNS), rows)
+
+
+def _csv_rows(stats: Stats) -> list[list[object]]:
     rows: list[list[object]] = [["total", "", "", stats.exhibitors, stats.products, *_price_cells(stats.prices), ""]]
     for section, groups in (("category", stats.categories), ("city", stats.cities)):
         rows += [[section, g.key, g.label, g.exhibitors, g.products, *_price_cells(g.prices), ""] for g in groups]
@@ -39,15 +53,23 @@ def stats_csv(stats: Stats) -> str:
     for field, _id, english in FOLLOW_UPS:
         slugs = getattr(stats, field)
         rows.append([field, "", english, len(slugs), "", "", "", "", "", " ".join(slugs)])
-    return csv_text(CSV_COLUMNS, rows)
+    return rows
 
 
 def _price_cells(prices: PriceRange | None) -> list[object]:
     return ["", "", "", ""] if prices is None else [prices.priced, prices.low, prices.median, prices.high]
 
 
-def stats_table(stats: Stats, expo_name: str) -> str:
-    lines = [f"{expo_name}: {stats.exhibitors} booth, {stats.products} produk "
+def stats_table(stats: Stats, expo_name: str, editions: tuple[EditionStats, ...] = ()) -> str:
+    """The whole expo, then each edition (its name and days in the heading) the same way."""
+    lines = _table(stats, expo_name)
+    for e in editions:
+        lines += [*_table(e.figures, f"Edisi (edition) {e.key}, {e.name}, {e.start_date} - {e.end_date}")]
+    return "\n".join(lines).rstrip() + "\n"
+
+
+def _table(stats: Stats, title: str) -> list[str]:
+    lines = [f"{title}: {stats.exhibitors} booth, {stats.products} produk "
              f"({stats.exhibitors} booths, {stats.products} products)", ""]
     everything = GroupStats("", "Semua (all)", stats.exhibitors, stats.products, stats.prices)
     lines += _groups("Kategori (category)", (everything, *stats.categories))
@@ -57,7 +79,7 @@ def stats_table(stats: Stats, expo_name: str) -> str:
     lines += _rows(["Perlu ditindaklanjuti (follow up)", "booth", "folder"],
                    [[f"{id_} ({en})", str(len(getattr(stats, f))), ", ".join(getattr(stats, f)) or "-"]
                     for f, id_, en in FOLLOW_UPS])
-    return "\n".join(lines).rstrip() + "\n"
+    return lines
 
 
 def _groups(title: str, groups: tuple[GroupStats, ...]) -> list[str]:

@@ -1,14 +1,15 @@
 """`invoke stats`: what an organiser reports about an expo, from the validated catalog (pure).
 
 Counts per category and per city, licence coverage, the booths that need a follow-up (no video,
-a single photo, no price) and price ranges per category. Only content is counted: visitors and
-orders are not in the repository.
+a single photo, no price) and price ranges per category; with editions (EXPO_EDITIONS), the same
+figures for each edition's booths. Only content is counted: visitors and orders are not in the
+repository.
 """
 
 from __future__ import annotations
 
 import statistics
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from expo.content.models import Catalog, Exhibitor, Group
 from expo.values.credentials import LABELS as CREDENTIAL_LABELS
@@ -93,3 +94,34 @@ def compute_stats(catalog: Catalog, category_labels: dict[str, str]) -> Stats:
         single_photo=tuple(sorted(e.slug for e in booths if _product_photos(e) == 1)),
         without_price=tuple(sorted(e.slug for e in booths if all(p.price is None for p in e.products))),
     )
+
+
+@dataclass(frozen=True)
+class EditionStats:
+    """The figures of one edition: its booths (the ones that list it) counted like the whole expo."""
+
+    key: str
+    name: str
+    start_date: str  # ISO days, as in EXPO_EDITIONS
+    end_date: str
+    figures: Stats
+
+
+def edition_stats(catalog: Catalog, category_labels: dict[str, str]) -> tuple[EditionStats, ...]:
+    """One entry per edition, in the organiser's order; none without editions."""
+    return tuple(EditionStats(g.key, g.edition.name, g.edition.start_date.isoformat(), g.edition.end_date.isoformat(),
+                              compute_stats(_within(catalog, g.exhibitors), category_labels))
+                 for g in catalog.editions)
+
+
+def _within(catalog: Catalog, exhibitors: tuple[Exhibitor, ...]) -> Catalog:
+    """The catalog cut down to `exhibitors`: every category stays (a report compares editions
+    row by row), cities without a booth left go, labels stay those of the whole expo."""
+    slugs = {e.slug for e in exhibitors}
+
+    def keep(group: Group) -> Group:
+        return replace(group, exhibitors=tuple(e for e in group.exhibitors if e.slug in slugs))
+
+    cities = tuple(g for g in map(keep, catalog.cities) if g.exhibitors)
+    return Catalog(exhibitors=exhibitors, categories=tuple(map(keep, catalog.categories)), cities=cities,
+                   featured=(), recent=())

@@ -96,7 +96,10 @@ def content_digests(catalog: Catalog) -> dict[str, str]:
                                (("category", catalog.categories), ("city", catalog.cities)) for g in groups),
                              *(g.key for g in catalog.categories + catalog.cities))
     digests["booth_count"] = _sha(len(catalog.exhibitors))
-    digests["catalog"] = _sha(repr((catalog.featured, catalog.recent)),
+    for group in catalog.editions:  # the edition's settings are in every page's site digest
+        digests[f"edition:{group.key}"] = _sha(*(digests[f"booth:{e.slug}"] for e in group.exhibitors))
+    current = catalog.current_edition.key if catalog.current_edition else None  # moves with the day
+    digests["catalog"] = _sha(repr((catalog.featured, catalog.recent, current)),
                               *(f"{k}={v}" for k, v in sorted(digests.items())))
     return digests
 
@@ -104,7 +107,10 @@ def content_digests(catalog: Catalog) -> dict[str, str]:
 def file_digest(file: PlannedFile, site: str, content: Mapping[str, str], extra: Mapping[str, str]) -> str:
     """The digest of one planned file. Keys not in `content` come from `extra` (pages, photos
     and theme files know their own); a key found nowhere makes the digest unique, so the file
-    is rendered: correctness over speed."""
+    is rendered: correctness over speed. A file that names everything it is made of in
+    `values["made_of"]` (the search index: its records' digest) depends on that alone."""
+    if "made_of" in file.values:
+        return _sha(file.kind, file.save_as, file.values["made_of"])
     parts = [content.get(key) or extra.get(key) or os.urandom(16).hex() for key in file.inputs]
     # One string, one hash call: a site has tens of thousands of files (same separators as _sha)
     text = "\0".join((site, file.kind, file.save_as, file.template or "", file.lang or "", *parts))

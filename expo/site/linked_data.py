@@ -16,6 +16,7 @@ from typing import Iterable
 from markupsafe import Markup
 
 from expo.content.models import Exhibitor
+from expo.values.editions import Edition
 from expo.site.routes import Routes
 from expo.site.structured import script_json
 from expo.values.addresses import full_address
@@ -36,18 +37,36 @@ def event(routes: Routes) -> dict | None:
     expo = routes.expo
     if not (routes.siteurl and expo.start_date and expo.end_date):
         return None
-    online = {"@type": "VirtualLocation", "url": routes.absolute(routes.home())}
+    return _exhibition(routes, routes.text.expo_name, routes.home(), expo.start_date, expo.end_date,
+                       routes.text.expo_dates or routes.text.expo_name)
+
+
+def edition_event(edition: Edition, routes: Routes) -> dict | None:
+    """One edition of the expo (EXPO_EDITIONS) as an ExhibitionEvent, at its landing page."""
+    if not routes.siteurl:
+        return None
+    t = routes.text
+    data = _exhibition(routes, t.edition_name(edition), routes.edition(edition.key),
+                       edition.start_date.isoformat(), edition.end_date.isoformat(),
+                       t.edition_theme(edition) or t.edition_dates(edition))
+    data["superEvent"] = {"@type": "ExhibitionEvent", "name": t.expo_name, "url": routes.absolute(routes.home())}
+    return data
+
+
+def _exhibition(routes: Routes, name: str, url: str, start: str, end: str, description: str) -> dict:
+    expo = routes.expo
+    online = {"@type": "VirtualLocation", "url": routes.absolute(url)}
     data = {
         "@context": CONTEXT,
         "@type": "ExhibitionEvent",
-        "name": routes.text.expo_name,
-        "url": routes.absolute(routes.home()),
+        "name": name,
+        "url": routes.absolute(url),
         # whole days: the settings give days, not opening hours (an online booth never closes)
-        "startDate": f"{expo.start_date}T00:00:00{JAKARTA}",
-        "endDate": f"{expo.end_date}T23:59:59{JAKARTA}",
+        "startDate": f"{start}T00:00:00{JAKARTA}",
+        "endDate": f"{end}T23:59:59{JAKARTA}",
         "eventStatus": "https://schema.org/EventScheduled",
         "image": [routes.absolute(routes.share_image())],
-        "description": routes.text.expo_dates or routes.text.expo_name,
+        "description": description,
     }
     if expo.venue:
         data["eventAttendanceMode"] = "https://schema.org/MixedEventAttendanceMode"

@@ -116,8 +116,8 @@ def _agenda_ics(file: PlannedFile, out: Output) -> None:
 
 
 def _search(file: PlannedFile, out: Output) -> None:
-    """The search index of every language, from the booth and product pages written before it."""
-    write_index(out.folder, out.folder / file.values["bundle"])
+    """The search index of every language, from the catalog's records (not the written pages)."""
+    write_index(file.values["records"](), out.folder / file.values["bundle"])
 
 
 def _headers(file: PlannedFile, out: Output) -> None:

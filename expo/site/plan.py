@@ -10,13 +10,15 @@ silently overwriting one with the other.
 
 from __future__ import annotations
 
+import functools
 import posixpath
+from itertools import groupby
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
 from expo.content.errors import ContentError
-from expo.content.models import Catalog, Group
+from expo.content.models import Catalog, EditionGroup, Group
 from expo.images.pipeline import Picture, files_of
 from expo.exports.catalog_json import CATALOG_JSON
 from expo.exports.catalog_schema import CATALOG_SCHEMA
@@ -24,7 +26,7 @@ from expo.exports.merchant_feed import MERCHANT_FEED
 from expo.exports.meta_csv import listed_count
 from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
-from expo.site.search import booth_record, product_record
+from expo.site.search import index_records, records_digest
 from expo.site.storefront import Banner, home_products, pages_of, round_robin
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
@@ -78,6 +80,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
     for lang, routes in site.routes.items():
         planned += _pages(site, routes) + _visitor_pages(site, routes)
         planned += _owner_pages(site, routes)
+        planned += _edition_pages(site, routes)
     _link_alternates(planned, site)
     for routes in site.routes.values():
         planned += _sharing_files(site, routes)
@@ -97,8 +100,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
     planned.append(PlannedFile("_headers", "headers", SETTINGS, None, ("headers",), about="_headers"))
     planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
                 for name, path in site.assets]
-    # Last: the search index reads the booth and product pages written before it. An expo
-    # without booths yet gets none: Pagefind would index every listing page instead.
+    # An expo without booths yet gets no search index: there is nothing to find.
     if site.catalog.exhibitors:
         planned.append(_search_index(site))
     return planned
@@ -109,11 +111,14 @@ def _hero_url(site: Site) -> str:
 
 
 def _search_index(site: Site) -> PlannedFile:
-    """One bundle with an index per language, made from the booth and product pages: the same
-    catalog (and site) makes the same pages, so an unchanged index is carried over whole."""
+    """One bundle with an index per language, made from the catalog's search records alone
+    (search.index_records), not from the pages: it is made of exactly what the records' digest
+    covers (`made_of`), so a template edit, or an edit no record shows, carries it over whole."""
     bundle = next(iter(site.routes.values())).search_bundle()
-    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, ("catalog",),
-                       values={"bundle": bundle, "whole_folder": bundle}, about="search index")
+    records = functools.partial(index_records, site.catalog, site.routes)
+    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, (),
+                       values={"bundle": bundle, "whole_folder": bundle, "records": records,
+                               "made_of": records_digest(records())}, about="search index")
 
 
 def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
@@ -143,16 +148,14 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
         inputs = (f"booth:{exhibitor.slug}",)
         category = (t.category_label(exhibitor.category), routes.category(exhibitor.category))
         pages.append(_page(routes, routes.booth(exhibitor), "expo_booth", source, inputs,
-                           ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor,
-                           search=booth_record(exhibitor)))
+                           ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor))
         booth = (exhibitor.name, routes.booth(exhibitor))
         for product in exhibitor.products:
             pages.append(_page(routes, routes.product(product), "expo_product", source,
                                inputs + (f"boothcode:{exhibitor.slug}",),
                                ("product", exhibitor.slug, product.slug), "product",
                                [home, category, booth], about=f"{source} ({product.name})",
-                               exhibitor=exhibitor, product=product,
-                               search=product_record(exhibitor, product)))
+                               exhibitor=exhibitor, product=product))
     categories_crumb = (t.gettext("Kategori"), routes.categories())
     cities_crumb = (t.gettext("Kota"), routes.cities())
     for group in catalog.categories:
@@ -297,6 +300,52 @@ def _directory(site: Site, routes: Routes, home: tuple[str, str]) -> list[Planne
             routes, urls[number - 1], "expo_directory", SETTINGS,
             ("booth_count",) + tuple(f"booth:{e.slug}" for e in on_page), ("directory", number),
             "directory", [home], about=f"directory page {number}", booths=on_page, **_pager(number, urls)))
+    return pages
+
+
+def _edition_pages(site: Site, routes: Routes) -> list[PlannedFile]:
+    """With EXPO_EDITIONS: the list of editions, and per edition a landing page (its booths in
+    pages, like a category) and an archive of every booth that took part. None without."""
+    if not site.catalog.editions:
+        return []
+    t = routes.text
+    home = (t.gettext("Beranda"), routes.home())
+    editions_crumb = (t.gettext("Edisi"), routes.editions())
+    pages = [_page(routes, routes.editions(), "expo_editions", SETTINGS, ("catalog",), ("editions",),
+                   "editions", [home], about="editions")]
+    per_page = routes.expo.edition_per_page
+    for group in site.catalog.editions:
+        inputs = (f"edition:{group.key}",)
+        about = f"edition {group.key} (EXPO_EDITIONS)"
+        name = t.edition_name(group.edition)
+        slices = pages_of(group.exhibitors, per_page)
+        urls = [routes.edition(group.key, number) for number in range(1, len(slices) + 1)]
+        for number, booths in enumerate(slices, start=1):
+            trail = [home, editions_crumb] + ([(name, urls[0])] if number > 1 else [])
+            pages.append(_page(routes, urls[number - 1], "expo_edition", SETTINGS,
+                               inputs + tuple(f"booth:{e.slug}" for e in booths), ("edition", group.key, number),
+                               "edition", trail, about=about + (f" page {number}" if number > 1 else ""),
+                               edition_group=group, edition=group.edition, booths=booths,
+                               products=round_robin(booths, per_page), **_pager(number, urls)))
+        pages += _edition_archive(routes, group, [home, editions_crumb, (name, urls[0])], about)
+    return pages
+
+
+def _edition_archive(routes: Routes, group: EditionGroup, crumbs: list[tuple[str, str]],
+                     about: str) -> list[PlannedFile]:
+    """The edition's booths one line each, by category, in pages of EXPO_EDITION_ARCHIVE_PER_PAGE."""
+    in_order = [e for category in group.categories for e in category.exhibitors]
+    slices = pages_of(in_order, routes.expo.edition_archive_per_page)
+    urls = [routes.edition_archive(group.key, number) for number in range(1, len(slices) + 1)]
+    pages = []
+    label = routes.text.gettext("Arsip peserta %(name)s") % {"name": routes.text.edition_name(group.edition)}
+    for number, booths in enumerate(slices, start=1):
+        sections = [(key, tuple(members)) for key, members in groupby(booths, key=lambda e: e.category)]
+        trail = crumbs if number == 1 else [*crumbs, (label, urls[0])]
+        pages.append(_page(routes, urls[number - 1], "expo_edition_archive", SETTINGS, (f"edition:{group.key}",),
+                           ("edition-archive", group.key, number), "edition_archive", trail,
+                           about=f"{about} archive" + (f" page {number}" if number > 1 else ""),
+                           edition_group=group, edition=group.edition, sections=sections, **_pager(number, urls)))
     return pages
 
 

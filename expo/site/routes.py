@@ -61,15 +61,15 @@ class Routes:
     def product(self, product: Product) -> str:
         return self._in_lang(fill(self.expo.product_url, booth=product.booth_slug, slug=product.slug))
 
+    def _paged(self, first: str, later: str, page: int, slug: str) -> str:
+        """Page 1 of a listing at `first`, pages 2, 3, ... at `later` (a pattern with {page})."""
+        return self._in_lang(fill(first, slug=slug) if page == 1 else fill(later, slug=slug, page=page))
+
     def category(self, key: str, page: int = 1) -> str:
-        if page == 1:
-            return self._in_lang(fill(self.expo.category_url, slug=key))
-        return self._in_lang(fill(self.expo.category_page_url, slug=key, page=page))
+        return self._paged(self.expo.category_url, self.expo.category_page_url, page, key)
 
     def city(self, slug: str, page: int = 1) -> str:
-        if page == 1:
-            return self._in_lang(fill(self.expo.city_url, slug=slug))
-        return self._in_lang(fill(self.expo.city_page_url, slug=slug, page=page))
+        return self._paged(self.expo.city_url, self.expo.city_page_url, page, slug)
 
     def search(self) -> str:
         return self._in_lang(self.expo.search_url)
@@ -89,6 +89,18 @@ class Routes:
         if page == 1:
             return self._in_lang(self.expo.directory_url)
         return self._in_lang(fill(self.expo.directory_page_url, page=page))
+
+    def editions(self) -> str:
+        """The list of the expo's editions (EXPO_EDITIONS)."""
+        return self._in_lang(self.expo.editions_url)
+
+    def edition(self, key: str, page: int = 1) -> str:
+        """An edition's landing page with its booths (pages 2, 3, ... for the rest)."""
+        return self._paged(self.expo.edition_url, self.expo.edition_page_url, page, key)
+
+    def edition_archive(self, key: str, page: int = 1) -> str:
+        """Every booth of an edition, one line each, by category: the record of who took part."""
+        return self._paged(self.expo.edition_archive_url, self.expo.edition_archive_page_url, page, key)
 
     def page(self, slug: str) -> str:
         """An organiser's page from content/pages/."""

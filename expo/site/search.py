@@ -1,25 +1,34 @@
-"""Search without a server: what booth and product pages tell the index, and the index itself.
+"""Search without a server: what each booth and product adds to the index, and the index itself.
 
-Pagefind (https://pagefind.app, from PyPI: `pagefind[bin]`) reads the written site once and
-writes a static bundle into `pagefind/` with one index per language (from `<html lang>`), each
-with its language's stemming (Indonesian has one); a page's search loads only its language's
-index, and of that only the chunks its words need. Only pages with `data-pagefind-body` (booth
-and product pages) are indexed, so listings do not repeat every product in the results. Pages mark what is indexed with
-`data-pagefind-*` attributes (theme/templates/macros.html, `search_data`); filters use stable
-keys (a category key, a city slug, a price band) and the search page shows them in the page's
-language. Pagefind has no range filter, so prices become fixed bands.
+Pagefind (https://pagefind.app, from PyPI: `pagefind[bin]`) gets one custom record per booth
+and product page in each language (`index_records`: the words to search, the URL, what a result
+card shows, filters and a price sort), made from the catalog, not read from the written HTML,
+and writes a static bundle into `pagefind/` with one index per language, each with its
+language's stemming (Indonesian has one); a page's search loads only its language's index, and
+of that only the chunks its words need. Only booths and products are indexed, so listings do
+not repeat every product in the results. Filters use stable keys (a category key, a city slug,
+a price band) and the search page shows them in the page's language. Pagefind has no range
+filter, so prices become fixed bands.
+
+The index depends on its records only: a template edit or any change that leaves every record
+as it was reuses the previous bundle (plan.py gives the planned index the records' digest).
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
+import re
 import shutil
-import subprocess
+import unicodedata
 from dataclasses import dataclass
+from html import unescape
 from pathlib import Path
-from typing import Mapping
+from typing import Iterable, Iterator, Mapping
 
-from expo.content.models import Exhibitor, Product
+from expo.content.models import Catalog, Exhibitor, Product
+from expo.site.pagefind_service import SearchIndexError, program_identity, write_bundle
+from expo.site.routes import Routes
 from expo.site.steady_index import steady
 from expo.site.text import N_
 
@@ -32,10 +41,12 @@ PRICE_BANDS = (
 )
 # Licences a visitor may ask for (the kinds of expo/values/credentials.py).
 CREDENTIAL_FILTERS = (("halal", "Halal"), ("pirt", "P-IRT"), ("bpom", "BPOM"))
-# Pagefind's files that our own search page does not load (its ready-made interfaces).
-INDEX_TIMEOUT_SECONDS = 600  # a 3,000-product expo takes seconds; a hung program must not hang CI
+# Pagefind's files that our own search page does not load: its ready-made interfaces, its web
+# worker (search.js runs Pagefind on the page: noWorker) and the wasm of pages without a language.
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js")
+                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
+                "pagefind-worker.js", "wasm.unknown.pagefind")
+__all__ = ["SearchIndexError", "index_records", "records_digest", "write_index"]
 
 
 def price_bands(low: int | None, high: int | None) -> list[str]:
@@ -95,38 +106,84 @@ def booth_record(exhibitor: Exhibitor) -> SearchRecord:
     return SearchRecord(filters, meta, {})
 
 
+# --- what the index holds ---------------------------------------------------------------------
+
+# A tag of sanitised HTML (nh3 writes every attribute quoted), and the tags that end a block of
+# text: a paragraph, a list item, a heading. A regular expression, not an HTML parser: this runs
+# for every text on every build, to know whether the index changed.
+TAG = re.compile(r"""<(/?)([a-zA-Z][a-zA-Z0-9]*)(?:[^>"']|"[^"]*"|'[^']*')*>""")
+BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "tr", "br", "div"}
+
+
+def plain_text(html: str) -> list[str]:
+    """The text of sanitised exhibitor HTML, one string per block (paragraph, item, heading)."""
+    blocks, text, at = [], [], 0
+    for tag in TAG.finditer(html):
+        text.append(html[at:tag.start()])
+        at = tag.end()
+        if tag.group(2).lower() in BLOCKS:
+            blocks.append("".join(text))
+            text = []
+    blocks.append("".join(text) + html[at:])
+    return [plain for plain in (" ".join(unescape(b).split()) for b in blocks) if plain]
+
+
+def sentences(parts: list[str | None]) -> str:
+    """Blocks of text as Pagefind makes them of a page: each ends with a full stop unless it
+    has its own punctuation, so an excerpt never runs a name into a price."""
+    return " ".join(p if unicodedata.category(p[-1]) == "Po" else p + "."
+                    for p in (" ".join((p or "").split()) for p in parts) if p)
+
+
+def _record(url: str, lang: str, title: str, content: str, record: SearchRecord) -> dict:
+    return {"url": "/" + url, "content": content, "language": lang, "meta": {"title": title, **record.meta},
+            "filters": {name: list(values) for name, values in record.filters.items()},
+            "sort": dict(record.sort)}
+
+
+def index_records(catalog: Catalog, all_routes: Mapping[str, Routes]) -> Iterator[dict]:
+    """Every booth and product in every language as a Pagefind custom record: the words a
+    visitor searches (what the page shows first: name, price, booth, city, tagline, the
+    description or the about text), the page's address, and what a result card shows (meta),
+    filters by and sorts by. Made from the catalog alone, not from the pages' HTML, so a
+    template edit does not change the index (and does not re-index)."""
+    for lang, routes in all_routes.items():
+        t = routes.text
+        by, ask = t.gettext("oleh"), t.gettext("Harga: tanyakan ke penjual")
+        for exhibitor in catalog.exhibitors:
+            place = f"{t.category_label(exhibitor.category)} · {exhibitor.city}"
+            about = plain_text(t.about(exhibitor))
+            heading = [t.gettext("Tentang %(name)s") % {"name": exhibitor.name}] if about else []
+            yield _record(routes.booth(exhibitor), lang, exhibitor.name, sentences(
+                [exhibitor.name, t.tagline(exhibitor), place, *heading, *about]), booth_record(exhibitor))
+            for product in exhibitor.products:
+                name = t.product_name(product)
+                price = " ".join(filter(None, [product.price_text or ask, t.price_hint(product)]))
+                yield _record(routes.product(product), lang, name, sentences(
+                    [name, price, f"{by} {exhibitor.name} · {exhibitor.city}",
+                     *plain_text(t.description(product))]), product_record(exhibitor, product))
+
+
+def records_digest(records: Iterable[Mapping]) -> str:
+    """What the index is made of, and by which Pagefind: the same digest, the same bundle."""
+    digest = hashlib.sha256(program_identity().encode("utf-8"))
+    for record in records:
+        digest.update(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
+        digest.update(b"\0")
+    return digest.hexdigest()
+
+
 # --- writing the index ------------------------------------------------------------------------
 
-class SearchIndexError(RuntimeError):
-    """Pagefind could not be started or failed; the message says why."""
-
-
-def write_index(site: Path, bundle: Path) -> dict[str, int]:
-    """Index the written site into `bundle`; returns how many pages each language's index holds.
-
-    The `pagefind` program of the `pagefind[bin]` package runs once over the whole folder.
-    Not its Python API: that answers each request no sooner than 0.1 s (600 pages one by one
-    took 64 s) and, on leaving its context, terminates the program while it may still be
-    writing (we saw an empty wasm file and a half-written pagefind-entry.json). Index URLs are
-    site-root paths ('/booth/x/'); the search page puts the site's address in front
-    (pagefind.options baseUrl), so the index works under any SITEURL.
-    """
-    from pagefind.service import get_executable
-
-    program = get_executable()
-    if program is None:
-        raise SearchIndexError("the Pagefind program is missing: pip install 'pagefind[bin]'")
+def write_index(records: Iterable[Mapping], bundle: Path) -> dict[str, int]:
+    """Index `records` (index_records) into `bundle`; returns how many pages each language's
+    index holds. Index URLs are site-root paths ('/booth/x/'); the search page puts the site's
+    address in front (pagefind.options baseUrl), so the index works under any SITEURL."""
     shutil.rmtree(bundle, ignore_errors=True)
-    try:
-        done = subprocess.run([str(program), "--site", str(site), "--output-path", str(bundle),
-                               "--glob", "**/*.html", "--silent"],
-                              capture_output=True, text=True, timeout=INDEX_TIMEOUT_SECONDS, check=False)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise SearchIndexError(f"Pagefind could not build the search index: {exc}") from exc
+    write_bundle(records, bundle)
     entry_path = bundle / "pagefind-entry.json"
-    if done.returncode != 0 or not entry_path.is_file():
-        raise SearchIndexError("Pagefind could not build the search index: "
-                               + (done.stderr or done.stdout).strip()[-2000:])
+    if not entry_path.is_file():
+        raise SearchIndexError("Pagefind could not build the search index: it wrote no pagefind-entry.json")
     for name in UNUSED_FILES:
         (bundle / name).unlink(missing_ok=True)
     steady(bundle)

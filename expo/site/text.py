@@ -16,11 +16,13 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
+from babel.dates import format_interval
 from babel.numbers import format_currency
 from markupsafe import Markup
 
 from expo.content.models import Exhibitor, Product
 from expo.settings import ExpoSettings
+from expo.values.editions import Edition
 
 LOCALE_DIR = Path(__file__).resolve().parent.parent / "text" / "locale"
 SOURCE_LANGUAGE = "id"  # the language the templates and code are written in
@@ -100,6 +102,21 @@ class Text:
         if self.english:
             return self.expo.categories_en.get(key) or self.gettext(label)
         return label
+
+    # --- editions (EXPO_EDITIONS)
+    def edition_name(self, edition: Edition) -> str:
+        return (edition.name_en if self.english else "") or edition.name
+
+    def edition_theme(self, edition: Edition) -> str:
+        return (edition.theme_en if self.english else "") or edition.theme
+
+    def edition_dates(self, edition: Edition) -> str:
+        """'16–30 Nov 2026' / 'Nov 16 – 30, 2026': the days in this language's way."""
+        return format_interval(edition.start_date, edition.end_date, "yMMMd", locale=self.lang)
+
+    def editions_of(self, exhibitor: Exhibitor) -> tuple[Edition, ...]:
+        """The editions a booth joined, in the organiser's order."""
+        return tuple(e for e in self.expo.editions if e.key in exhibitor.editions)
 
     # --- exhibitor text: the English field where there is one
     def product_name(self, product: Product) -> str:

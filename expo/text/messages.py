@@ -297,6 +297,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         '"{value}" bukan kategori yang dikenal. Maksud Anda "{suggestion}"? Pilihan: {choices}',
         '"{value}" is not a known category. Did you mean "{suggestion}"? Choices: {choices}',
     ),
+    "edition_unknown_hint": (
+        '"{value}" bukan edisi expo yang dikenal. Maksud Anda "{suggestion}"? Pilihan: {choices}',
+        '"{value}" is not a known edition of the expo. Did you mean "{suggestion}"? Choices: {choices}',
+    ),
+    "edition_unknown": (
+        '"{value}" bukan edisi expo yang dikenal. Pilih dari: {choices}',
+        '"{value}" is not a known edition of the expo. Pick from: {choices}',
+    ),
+    "edition_none": (
+        'expo ini tidak punya daftar edisi (EXPO_EDITIONS), jadi "{value}" tidak bisa dipilih. Hapus '
+        "editions dari exhibitor.yml, atau minta panitia menambahkan edisinya",
+        'this expo has no list of editions (EXPO_EDITIONS), so "{value}" cannot be chosen. Remove '
+        "editions from exhibitor.yml, or ask the organisers to add the edition",
+    ),
+    "edition_duplicate": (
+        'edisi "{value}" tertulis dua kali; cukup sekali',
+        'the edition "{value}" is listed twice; once is enough',
+    ),
     "category_unknown": (
         '"{value}" bukan kategori yang dikenal. Pilih salah satu: {choices}',
         '"{value}" is not a known category. Pick one of: {choices}',

@@ -15,7 +15,7 @@ import re
 BOOTH_COLUMNS = (
     "slug", "name", "tagline", "category", "city", "address", "owners", "whatsapp", "email",
     "website", "instagram", "facebook", "tiktok", "marketplaces", "video",
-    "nib", "pirt", "halal", "bpom", "sni",
+    "nib", "pirt", "halal", "bpom", "sni", "editions",
 )
 # Product columns: one product per row.
 PRODUCT_COLUMNS = (
@@ -67,6 +67,9 @@ ALIASES: dict[str, str] = {
     "p irt": "pirt", "no pirt": "pirt", "nomor pirt": "pirt", "no p irt": "pirt",
     "sertifikat halal": "halal", "no halal": "halal", "nomor halal": "halal",
     "no bpom": "bpom", "nomor bpom": "bpom",
+    # editions: keys of the organiser's editions (EXPO_EDITIONS) the booth joined
+    "edisi": "editions", "edisi expo": "editions", "ikut edisi": "editions", "edition": "editions",
+    "edisi yang diikuti": "editions",
     # product_name
     "product name": "product_name", "product": "product_name", "nama produk": "product_name",
     "produk": "product_name", "nama barang": "product_name",

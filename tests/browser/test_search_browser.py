@@ -114,3 +114,36 @@ def test_the_english_page_searches_the_english_index(page, site):
     assert results(page, f"{site}/en/cari/?q=tempe&jenis=produk") == ["Keripik Tempe"]
     assert page.locator("#search-status").text_content() == "1 result"
     assert page.locator("#search-results a").first.get_attribute("href") == "/en/booth/keripik-bu-sri/keripik-tempe/"
+
+
+def options(page, name: str) -> list[str]:
+    return page.locator(f"select[name={name}] option").all_text_contents()
+
+
+def counted(page) -> None:
+    """Wait until search.js has put the counts into the filters (after the results)."""
+    page.wait_for_function("document.querySelector('select[name=kategori] option').textContent.includes('(')")
+
+
+def test_filter_values_say_how_many_results_they_give(page, site):
+    assert len(results(page, f"{site}/cari/?jenis=produk")) == 3
+    counted(page)
+    assert options(page, "kategori") == ["Semua (3)", "Batik (2)", "Kuliner (1)"]
+    # The filter in use counts its values without itself: what choosing another one gives.
+    assert options(page, "jenis") == ["Produk dan booth (5)", "Produk saja (3)", "Booth saja (2)"]
+    assert page.locator("label.check").text_content().strip() == "Ada video (3)"
+    # Narrowing updates every count.
+    page.select_option("select[name=kategori]", "batik")
+    page.wait_for_function("document.querySelector('select[name=jenis] option').textContent === 'Produk dan booth (3)'")
+    assert options(page, "jenis") == ["Produk dan booth (3)", "Produk saja (2)", "Booth saja (1)"]
+    assert options(page, "kategori") == ["Semua (3)", "Batik (2)", "Kuliner (1)"]
+    assert options(page, "harga")[1:] == ["di bawah Rp50.000 (0)", "Rp50.000 – Rp150.000 (0)",
+                                          "Rp150.000 – Rp500.000 (1)", "Rp500.000 ke atas (1)"]
+    assert page.problems == []
+
+
+def test_an_empty_search_page_counts_the_whole_expo_in_english_too(page, site):
+    page.goto(f"{site}/en/cari/", wait_until="networkidle")
+    counted(page)
+    assert options(page, "kategori") == ["All (5)", "Batik (3)", "Food and drink (2)"]
+    assert page.locator("#search-results li").count() == 0 and page.problems == []
