@@ -22,7 +22,9 @@ not dominate; every product still has its own file name, Picture and output file
 
 `--profile DIR` runs the same builds under cProfile and writes DIR/<size>-<build>.prof (and
 prints the top entries); its seconds are inflated by the profiler, so compare ratios of a plain
-run. The machine is shared: compare the ratios, not the seconds.
+run. Under --profile the pages render in the build process (EXPO_RENDER_WORKERS = 1), where
+cProfile sees them; `--render-workers N` sets it for any run. The machine is shared: compare the
+ratios and CPU seconds, not the seconds.
 """
 
 from __future__ import annotations
@@ -134,8 +136,9 @@ def booth_yml(number: int, products: int, rng: random.Random, tagline: str) -> s
     return "\n".join(lines) + "\n"
 
 
-def make_expo(root: Path, booths: int, products: int, pool: list[Path], seed: int = 7) -> None:
-    copy_site_files(root)
+def make_expo(root: Path, booths: int, products: int, pool: list[Path], seed: int = 7,
+              settings_extra: str = "") -> None:
+    copy_site_files(root, settings_extra)
     rng = random.Random(seed)
     folder = root / "exhibitors"
     folder.mkdir()
@@ -318,12 +321,13 @@ BUILDS = ("cold", "template", "one booth", "unchanged", "pelican")
 
 
 def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Path | None,
-            builds=BUILDS) -> dict[str, Run]:
+            builds=BUILDS, render_workers: int | None = None) -> dict[str, Run]:
     booths, products = size
     label = f"{booths}x{products}"
     root = work / f"expo-{label}"
     start = time.perf_counter()
-    make_expo(root, booths, products, pool)
+    make_expo(root, booths, products, pool,
+              settings_extra="" if render_workers is None else f"\nEXPO_RENDER_WORKERS = {render_workers}\n")
     print(f"[{label}] generated {booths} booths, {booths * products} products in "
           f"{time.perf_counter() - start:.1f} s", file=sys.stderr)
 
@@ -340,7 +344,9 @@ def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Pa
             change()
         runs[name] = run_child("expo", root, profiled(name.replace(" ", "-")))
         print(f"[{label}] expo {name}: {runs[name].seconds:.1f} s, {runs[name].cpu:.1f} s CPU, "
-              f"{runs[name].pages} pages, largest process {runs[name].maxrss / 2**20:.0f} MiB", file=sys.stderr)
+              f"{runs[name].pages} pages, peak PSS of the tree {runs[name].tree_rss / 2**20:.0f} MiB, "
+              f"largest process {runs[name].maxrss / 2**20:.0f} MiB, load average {os.getloadavg()[0]:.1f}",
+              file=sys.stderr, flush=True)
     if "pelican" in builds:
         baseline = work / f"pelican-{label}"
         make_pelican_project(baseline, next(iter(runs.values())).pages if runs else booths * (products + 1))
@@ -348,8 +354,8 @@ def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Pa
         for _ in range(2):
             shutil.rmtree(baseline / "output", ignore_errors=True)
             pelican_runs.append(run_child("pelican", baseline))
-            print(f"[{label}] pelican: {pelican_runs[-1].seconds:.1f} s, {pelican_runs[-1].pages} pages",
-                  file=sys.stderr)
+            print(f"[{label}] pelican: {pelican_runs[-1].seconds:.1f} s, {pelican_runs[-1].cpu:.1f} s CPU, "
+                  f"{pelican_runs[-1].pages} pages, load average {os.getloadavg()[0]:.1f}", file=sys.stderr, flush=True)
         runs["pelican"] = min(pelican_runs, key=lambda r: r.seconds)
         shutil.rmtree(baseline, ignore_errors=True)
     shutil.rmtree(root, ignore_errors=True)  # disk: the largest size writes millions of files
@@ -402,6 +408,9 @@ def main(argv=None) -> int:
     parser.add_argument("--builds", default=",".join(b.replace(" ", "-") for b in BUILDS),
                         help="which builds to run (default all): cold,template,one-booth,unchanged,pelican; "
                              "a build's edit is made only when it runs")
+    parser.add_argument("--render-workers", type=int,
+                        help="EXPO_RENDER_WORKERS for the expo builds (default: the setting's default, one per "
+                             "core; 1 under --profile, so that cProfile sees the pages rendered)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--child", help=argparse.SUPPRESS)
     parser.add_argument("--profile-file", help=argparse.SUPPRESS)
@@ -422,7 +431,9 @@ def main(argv=None) -> int:
         pool = make_photo_pool(work / "pool", args.distinct_photos, seed=3)
         for size in sizes:
             label = f"{size[0]} booths x {size[1]} products"
-            tables.append(report(label, measure(size, work, pool, args.profile.resolve() if args.profile else None, builds)))
+            workers = args.render_workers if args.render_workers is not None else (1 if args.profile else None)
+            tables.append(report(label, measure(size, work, pool, args.profile.resolve() if args.profile else None,
+                                                builds, workers)))
             print(tables[-1])
             sys.stdout.flush()
     finally:

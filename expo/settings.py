@@ -230,6 +230,9 @@ class ExpoSettings:
     image_formats: tuple[str, ...] = ("avif",)
     # Processes encoding photos at once; 0 means one per CPU core.
     image_workers: int = 0
+    # Processes rendering pages at once; 0 means one per CPU core. Not part of what a page is
+    # made of (repr=False keeps it out of the incremental build's digest).
+    render_workers: int = field(default=0, repr=False)
     # Public pages where visitors can verify a licence number (kind -> URL); "" hides the link.
     credential_checkers: Mapping[str, str] = field(default_factory=lambda: dict(DEFAULT_CHECKERS))
     # Limits on exhibitor input.
@@ -403,6 +406,8 @@ class ExpoSettings:
                 mistakes.append(f"EXPO_{name.upper()} must be above 0.")
         if int(self.image_workers) < 0:
             mistakes.append("EXPO_IMAGE_WORKERS must be 0 (all cores) or more.")
+        if int(self.render_workers) < 0:
+            mistakes.append("EXPO_RENDER_WORKERS must be 0 (all cores) or more.")
         return mistakes
 
     def _check_publishing(self) -> list[str]:

@@ -10,6 +10,7 @@ Indonesian text.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -108,7 +109,7 @@ class Group:
     label: str  # the category label or the city's spelling, in Indonesian
     exhibitors: tuple[Exhibitor, ...]
 
-    @property
+    @functools.cached_property  # once: each of a group's pages asks, so a property grew with the group squared
     def products(self) -> tuple[Product, ...]:
         return tuple(p for e in self.exhibitors for p in e.products)
 

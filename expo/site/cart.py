@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+from collections import Counter
 
 from markupsafe import Markup
 
@@ -46,15 +47,23 @@ def booth_codes(slugs: tuple[str, ...]) -> dict[str, str]:
         if not pending:
             break
         trial = {s: _code(s, length) for s in pending}
-        taken = list(codes.values()) + list(trial.values())
+        taken = Counter(codes.values())  # a Counter, not list.count: 23,000 booths made that quadratic
+        taken.update(trial.values())
         for slug, code in trial.items():
-            if taken.count(code) == 1:
+            if taken[code] == 1:
                 codes[slug] = code
     return codes
 
 
+_last_codes: list = [None, {}]  # [the catalog's exhibitors, their codes]: one catalog per build
+
+
 def booth_code(catalog: Catalog, exhibitor: Exhibitor) -> str:
-    return booth_codes(tuple(e.slug for e in catalog.exhibitors))[exhibitor.slug]
+    # Called for every product page: the codes are worked out once per catalog, not rebuilt
+    # (and hashed) from every booth's slug on each call, which grew with the catalog.
+    if _last_codes[0] is not catalog.exhibitors:
+        _last_codes[:] = [catalog.exhibitors, booth_codes(tuple(e.slug for e in catalog.exhibitors))]
+    return _last_codes[1][exhibitor.slug]
 
 
 def cart_product(product: Product, exhibitor: Exhibitor, routes: Routes, catalog: Catalog) -> Markup | None:

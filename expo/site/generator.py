@@ -8,11 +8,13 @@ its producer (outputs.py).
 
 from __future__ import annotations
 
+import functools
 import sys
 from collections import Counter
 from pathlib import Path
 
 from jinja2 import pass_context
+from markupsafe import Markup
 from pelican.generators import Generator
 
 from expo.content.catalog import require_catalog
@@ -29,10 +31,11 @@ from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
                                     manifest_path, site_digest, tree_digest_of)
 from expo.site.linked_data import jsonld
-from expo.site.outputs import PRODUCERS, Output
+from expo.site.outputs import PRODUCERS, READS_PAGES, Output
 from expo.site.pictures import picture_html
 from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
-from expo.site.progress import reporting
+from expo.site.progress import PROGRESS_KEY
+from expo.site.render import PageWriter, workers_for, write_pages
 from expo.site.routes import Routes
 from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS
 from expo.site.storefront import hero_image
@@ -48,18 +51,28 @@ def absolute_siteurl(settings: dict) -> str:
 
 
 @pass_context
-def _gettext(context, message: str) -> str:
-    """Interface text in the language of the page being rendered (its `t`)."""
+def _gettext(context, message: str, **variables) -> str:
+    """Interface text in the language of the page being rendered (its `t`), as Jinja's i18n
+    extension's newstyle gettext gives it (escaped, always %-formatted), in one call: through
+    the extension it took three (`_` -> `gettext` -> this), a tenth of a page's rendering."""
     text = context.get("t")
-    return text.gettext(message) if text is not None else message
+    rv = text.gettext(message) if text is not None else message
+    if context.eval_ctx.autoescape:
+        rv = Markup(rv)
+    return rv % variables
 
 
 @pass_context
-def _ngettext(context, singular: str, plural: str, count: int) -> str:
+def _ngettext(context, singular: str, plural: str, count: int, **variables) -> str:
+    variables.setdefault("num", count)
     text = context.get("t")
     if text is None:
-        return singular if count == 1 else plural
-    return text.ngettext(singular, plural, count)
+        rv = singular if count == 1 else plural
+    else:
+        rv = text.ngettext(singular, plural, count)
+    if context.eval_ctx.autoescape:
+        rv = Markup(rv)
+    return rv % variables
 
 
 class ExpoGenerator(Generator):
@@ -97,6 +110,8 @@ class ExpoGenerator(Generator):
                             expo_photo_colours=self.photos.placeholders)
         self.digests = self._digests(content_pages, intros)
         self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
+        # Ours already are newstyle: replace the extension's wrappers (and its `_` alias) by them.
+        self.env.globals.update(gettext=_gettext, ngettext=_ngettext, _=_gettext)
         self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html,
                                 cart_product=cart_product, cart_text=cart_text, jsonld=jsonld,
                                 linked_data=linked_data, full_address=full_address, SHARE_SIZE=SHARE_SIZE,
@@ -136,19 +151,56 @@ class ExpoGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         folder = Path(self.output_path)
-        output = Output(writer, lambda file: self._render_page(writer, file), folder,
-                        absolute_siteurl(self.settings), self.planned, self.photos.cache)
+        pages = PageWriter(self.get_template, self.context, self.output_path, self.settings["RELATIVE_URLS"])
+        output = Output(writer, pages.write, folder, absolute_siteurl(self.settings), self.planned, self.photos.cache)
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
         self.counts = Counter(file.kind for file in self.planned)
         self.carried = carry_over(self._previous(), self.planned, self.digests, folder)
         if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
             return
-        for file in reporting(self.planned, self.settings):  # progress on a terminal
+        to_render: list[PlannedFile] = []
+        others: list[PlannedFile] = []
+        for file in self.planned:
             if file.save_as in self.carried.linked:
                 continue
-            PRODUCERS[file.kind](file, output)
+            (to_render if file.kind == "page" else others).append(file)
             self.written[file.kind] += 1
+
+        def other_files(after_pages: bool):
+            return (functools.partial(PRODUCERS[file.kind], file, output) for file in others
+                    if (file.kind in READS_PAGES) == after_pages)
+
+        self._write_pages(to_render, pages, other_files(after_pages=False))
+        for job in other_files(after_pages=True):
+            job()
         remember_photos(self.photos)
+
+    def _write_pages(self, files: list[PlannedFile], pages: PageWriter, meanwhile) -> None:
+        """Every page, on every core (render.py); `meanwhile`'s jobs write the other files here.
+        The first page of each template is rendered here first: its template and the ones it
+        extends or imports are compiled once, before the workers fork, and a template error
+        comes from this process. Progress (a terminal's display, PROGRESS_KEY) counts the pages
+        carried over from the last build as done."""
+        self.env.auto_reload = False  # no stat of every template file for every page: nothing edits them mid-build
+        first: dict[str, int] = {}
+        for index, file in enumerate(files):
+            first.setdefault(file.template, index)
+        done = set(first.values())
+        rest = [file for index, file in enumerate(files) if index not in done]
+        # Decided before the display draws: its refresh thread would make the process look threaded.
+        workers = workers_for(len(rest), self.expo.render_workers)
+        report = self.settings.get(PROGRESS_KEY)
+        total = sum(1 for file in self.planned if file.kind == "page")
+        before = total - len(files) + len(done)
+
+        def progress(count: int) -> None:
+            if report is not None:
+                report("pages", before + count, total)
+
+        for index in sorted(done):
+            pages.write(files[index])
+        progress(0)
+        write_pages(rest, pages.write, workers, while_waiting=meanwhile, progress=progress)
 
     def _previous(self) -> Previous | None:
         """The last build's output, when the build says where it is (`EXPO__OUTPUT`)."""
@@ -157,6 +209,3 @@ class ExpoGenerator(Generator):
             return None
         return Previous.load(manifest_path(project_root(self.settings), self.expo), Path(final))
 
-    def _render_page(self, writer, file: PlannedFile) -> None:
-        writer.write_file(file.save_as, self.get_template(file.template), self.context,
-                                         relative_urls=self.settings["RELATIVE_URLS"], **file.values)

@@ -154,3 +154,6 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "meta_catalog": _meta_catalog,
     "agenda_ics": _agenda_ics,
 }
+
+# Kinds made from the pages written before them: produced once every page is written.
+READS_PAGES = frozenset({"search"})

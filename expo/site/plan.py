@@ -40,7 +40,7 @@ SITE_INPUTS = ("settings", "theme", "translations", "navigation")
 # that show that booth, not every listing.
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a plan of 23,000 booths holds over a million of them
 class PlannedFile:
     save_as: str  # path inside output/
     kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo', 'asset', 'products_csv', 'search'

@@ -70,8 +70,10 @@ class Text:
     lang: str
     expo: ExpoSettings = field(repr=False)
 
-    @property
+    @functools.cached_property
     def _catalog(self) -> gettext.NullTranslations:
+        # Once per Text, i.e. per build: `translations` stats the .po file, which cost more than
+        # the rest of a page's gettext calls together (a fifth of a full re-render).
         return translations(self.lang)
 
     @property
