@@ -10,6 +10,7 @@ import pytest
 
 import expo.site.text as site_text
 from expo.cli.build import build
+from expo.cli.summary import tree_size
 from sitekit import GOOD_YML, SECOND_YML, make_project, write_exhibitor, write_photo
 
 THIRD_YML = SECOND_YML.replace("Keripik Bu Sri", "Bandeng Pak Joko").replace("kuliner", "perikanan") \
@@ -38,6 +39,14 @@ CHANGES = {
     "a photo": lambda r: write_photo(r / "exhibitors/batik-sari/kain.jpg", color=(10, 200, 90)),
     "a booth removed": lambda r: shutil.rmtree(r / "exhibitors/keripik-bu-sri"),
     "a booth added": lambda r: write_exhibitor(r, "bandeng-pak-joko", THIRD_YML),
+    # batik-sari's city: its city page changes, its own pages do not
+    "a booth added in the same city": lambda r: write_exhibitor(
+        r, "bandeng-pak-joko", THIRD_YML.replace("Kabupaten Batang", "Kota Pekalongan")),
+    # a booth whose order code clashes with batik-sari's ('YNR'): both get a longer one, so the
+    # cart data of batik-sari's product pages changes although nothing of batik-sari did
+    "a booth whose order code clashes": lambda r: write_exhibitor(r, "toko-1883", THIRD_YML),
+    "a product added": lambda r: edit(r / "exhibitors/batik-sari/exhibitor.yml", "products:\n",
+                                      "products:\n  - name: Taplak Batik\n    price: 90000\n    photos: [kain.jpg]\n"),
     "a template": lambda r: edit(r / "theme/templates/expo_product.html", "<article class=\"product\"",
                                  "<article class=\"product item\""),
     "a theme file": lambda r: append(r / "theme/static/css/expo.css", "\n.x { color: red; }\n"),
@@ -51,7 +60,7 @@ SETTINGS = {"a booth joins an edition": 'EXPO_EDITIONS = [{"key": "2", "name": "
 
 
 def clean_copy(root: Path, to: Path) -> Path:
-    shutil.copytree(root, to, ignore=shutil.ignore_patterns("output", ".output-*", "output-manifest.json"))
+    shutil.copytree(root, to, ignore=shutil.ignore_patterns("output", ".output-*", "output-manifest.json", "booths.pickle"))
     return to
 
 
@@ -102,3 +111,62 @@ def test_an_edited_output_file_is_made_again(tmp_path):
     page.write_text("diubah tangan", encoding="utf-8")
     second = build(root)
     assert page.read_bytes() == original and second.made["page"] == 1
+
+
+def test_nothing_changed_keeps_output_itself(tmp_path):
+    """No new tree, no swap: the folder is the same one, and no staging folder is left."""
+    root = make_project(tmp_path / "p")
+    first = build(root)
+    inode = first.output.stat().st_ino
+    second = build(root)
+    assert second.output.stat().st_ino == inode and second.pages == first.pages
+    # the summary's files and bytes, from the last manifest instead of a walk of output/
+    assert (second.output_files, second.output_bytes) == (first.output_files, first.output_bytes) \
+        == tree_size(second.output)
+    assert not list(root.glob(".output-build-*"))
+
+
+@pytest.mark.parametrize("by_hand", ["a file added", "a file removed"])
+def test_output_changed_by_hand_is_repaired_when_nothing_else_changed(tmp_path, by_hand):
+    root = make_project(tmp_path / "p")
+    output = build(root).output
+    if by_hand == "a file added":
+        (output / "booth/catatan.txt").write_text("tangan", encoding="utf-8")
+    elif by_hand == "a file removed":
+        next((output / "media").rglob("*.jpg")).unlink()
+    build(root)
+    assert tree(output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+def test_a_static_folder_pelican_copies_itself_is_kept_with_the_rest(tmp_path):
+    """Pelican's own static files are written into the new tree, so nothing-changed must still
+    carry every planned file over (not keep output/ alone)."""
+    root = make_project(tmp_path / "p", extra_settings='STATIC_PATHS = ["images"]\n')
+    write_photo(root / "content/images/peta.png", size=(40, 30))
+    build(root)
+    result = build(root)
+    assert (result.output / "images/peta.png").is_file() and sum(result.made.values()) == 0
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+# One booth per listing page: a booth's name decides its page, counts show on every page.
+PAGED = "EXPO_DIRECTORY_PER_PAGE = 1\nEXPO_CATEGORY_PER_PAGE = 1\nEXPO_CITY_PER_PAGE = 1\n"
+PAGED_CHANGES = {
+    "a booth renamed to the front": lambda r: edit(r / "exhibitors/keripik-bu-sri/exhibitor.yml",
+                                                  "name: Keripik Bu Sri", "name: Abon Bu Sri"),
+    "a booth added in the same city": CHANGES["a booth added in the same city"],
+    "a booth removed": CHANGES["a booth removed"],
+    "a product added": CHANGES["a product added"],
+    "a booth's value": CHANGES["a booth's value"],
+}
+
+
+@pytest.mark.parametrize("change", PAGED_CHANGES)
+def test_paged_listings_after_an_edit_equal_a_clean_build(tmp_path, change):
+    root = make_project(tmp_path / "incremental", extra_settings=PAGED)
+    write_exhibitor(root, "tempe-mbok-darmi", THIRD_YML.replace("Bandeng Pak Joko", "Tempe Mbok Darmi")
+                    .replace("Kabupaten Batang", "Kota Pekalongan").replace("perikanan", "batik"))
+    build(root)
+    PAGED_CHANGES[change](root)
+    result = build(root)
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)

@@ -123,9 +123,17 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     generator = next(g for g in seen if isinstance(g, ExpoGenerator))
     if generator.warnings:
         print(format_report(generator.warnings, expo.lang, exhibitors_path=expo.exhibitors_path), file=out)
-    _swap(staging, final)
-    write_manifest(manifest_path(root, expo), final, final, generator.digests)
-    files, size = tree_size(final)
+    carried = generator.carried
+    if carried.kept and not _holds_files(staging):
+        shutil.rmtree(staging, ignore_errors=True)  # nothing changed: output/ stays, untouched
+        files, size = carried.previous.tree or tree_size(final)  # as the last build counted it
+    else:
+        if carried.kept:  # another Pelican generator wrote here: the rest comes from output/
+            carried.link(staging)
+        _swap(staging, final)
+        files, size = tree_size(final)
+        write_manifest(manifest_path(root, expo), final, final, generator.digests, carried.linked,
+                       tree=(files, size))
     sources = len({p.key for p in generator.photos.pictures})
     return BuildResult(final, generator.warnings, len(generator.catalog.exhibitors),
                        len(generator.catalog.products), generator.counts, generator.written,
@@ -138,17 +146,23 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
 def _swap(staging: Path, final: Path) -> None:
     """Replace `final` by `staging` with two renames, so a host never sees a half site. The old
     tree is deleted by a detached process: unlinking thousands of files is not the build's
-    critical path (an interrupted delete leaves .output-old-*, which the next build removes)."""
-    for leftover in final.parent.glob(".output-old-*"):
-        shutil.rmtree(leftover, ignore_errors=True)
-    old = final.with_name(f".output-old-{os.getpid()}")
+    critical path. So are the .output-old-* an interrupted delete left, or one still under way
+    when the next build ends (deleting them here cost a quick rebuild seconds)."""
+    leftovers = [str(p) for p in final.parent.glob(".output-old-*")]
+    old = final.with_name(f".output-old-{os.getpid()}-{time.time_ns()}")  # never a leftover's name
     if final.exists():
         final.rename(old)
+        leftovers.append(str(old))
     staging.rename(final)
-    if old.exists():
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys; shutil.rmtree(sys.argv[1], True)", str(old)],
-                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                         start_new_session=True)
+    if leftovers:
+        subprocess.Popen([sys.executable, "-c", "import shutil, sys\nfor f in sys.argv[1:]: shutil.rmtree(f, True)",
+                          *leftovers], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                         stderr=subprocess.DEVNULL, start_new_session=True)
+
+
+def _holds_files(folder: Path) -> bool:
+    """Any file under `folder` (Pelican may have made it, empty)."""
+    return any(files for _, _, files in os.walk(folder))
 
 
 def validate(root: Path, settings_file: str = "pelicanconf.py", folder: str | None = None,

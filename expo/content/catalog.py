@@ -12,9 +12,10 @@ from datetime import date
 from pathlib import Path
 from typing import Mapping
 
+from expo.content.booth_cache import BoothCache, Parsed, folder_digest
 from expo.content.errors import WARNING, ContentError, ContentErrors
 from expo.content.loader import discover, load_exhibitor, misplaced_booth_files
-from expo.content.markup import keep_markdown, remember_markdown
+from expo.content.markup import keep_markdown, keep_texts, remember_markdown, texts_read
 from expo.content.models import Catalog, EditionGroup, Exhibitor, Group
 from expo.content.parsing import ParseContext, parse_exhibitor
 from expo.settings import ExpoSettings
@@ -25,9 +26,11 @@ from expo.values.names import skeleton
 
 def load_catalog(root: Path, settings: ExpoSettings, only: set[str] | None = None,
                  photo_sources: Mapping[str, Mapping[str, Path]] | None = None,
-                 today: date | None = None) -> tuple[Catalog | None, list[ContentError]]:
+                 today: date | None = None, booths: BoothCache | None = None,
+                 ) -> tuple[Catalog | None, list[ContentError]]:
     """Read and check every exhibitor folder (or only the slugs in `only`); `photo_sources`
-    (slug -> photo name -> file) lets import-csv check photos where they are.
+    (slug -> photo name -> file) lets import-csv check photos where they are; `booths` gives
+    unchanged folders as the last build read them (booth_cache.py).
 
     Returns the catalog (None if any error) and every problem, warnings included.
     """
@@ -42,11 +45,14 @@ def load_catalog(root: Path, settings: ExpoSettings, only: set[str] | None = Non
     for path in folders:
         if only is not None and path.name not in only:
             continue
-        raw = load_exhibitor(path, settings.exhibitors_path.strip("/"), settings.max_yaml_kilobytes,
-                             names)
-        if photo_sources and path.name in photo_sources:
-            raw = replace(raw, photo_sources=photo_sources[path.name])
-        exhibitor = parse_exhibitor(raw, ctx, problems)
+        if booths is not None and not photo_sources:
+            exhibitor = _read_booth(path, names, ctx, booths, problems)
+        else:
+            raw = load_exhibitor(path, settings.exhibitors_path.strip("/"), settings.max_yaml_kilobytes,
+                                 names)
+            if photo_sources and path.name in photo_sources:
+                raw = replace(raw, photo_sources=photo_sources[path.name])
+            exhibitor = parse_exhibitor(raw, ctx, problems)
         if exhibitor is not None:
             exhibitors.append(exhibitor)
     if only is None:
@@ -65,11 +71,33 @@ def load_catalog(root: Path, settings: ExpoSettings, only: set[str] | None = Non
 
 
 def require_catalog(root: Path, settings: ExpoSettings) -> tuple[Catalog, list[ContentError]]:
-    catalog, problems = load_catalog(root, settings)
+    today = date.today()
+    booths = BoothCache.open(settings.image_cache_dir(root).parent, settings, today)
+    catalog, problems = load_catalog(root, settings, today=today, booths=booths)
     if catalog is None:
         raise ContentErrors(problems)
-    keep_markdown(settings.image_cache_dir(root))  # a build, not `validate`, updates the cache
+    keep_markdown(settings.image_cache_dir(root))  # a build, not `validate`, updates the caches
+    booths.save()
     return catalog, problems
+
+
+def _read_booth(path: Path, siblings: frozenset[str], ctx: ParseContext, booths: BoothCache,
+                problems: list[ContentError]) -> Exhibitor | None:
+    """One booth from the cache when its folder is unchanged, else read, checked and kept."""
+    digest = folder_digest(path)
+    parsed = booths.get(path.name, digest)
+    if parsed is not None:
+        problems.extend(parsed.problems)
+        keep_texts(parsed.texts)
+        return parsed.exhibitor
+    start = len(problems)
+    settings = ctx.settings
+    with texts_read() as texts:
+        raw = load_exhibitor(path, settings.exhibitors_path.strip("/"), settings.max_yaml_kilobytes, siblings)
+        exhibitor = parse_exhibitor(raw, ctx, problems)
+    if digest is not None:
+        booths.put(path.name, Parsed(digest, exhibitor, tuple(problems[start:]), tuple(texts)))
+    return exhibitor
 
 
 def _same_names(exhibitors: list[Exhibitor], settings: ExpoSettings) -> list[ContentError]:

@@ -24,11 +24,13 @@ text on every build, so a tampered cache file still cannot put a script on a pag
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 import threading
 from pathlib import Path
+from typing import Iterator
 from urllib.parse import urlsplit
 
 import markdown_it
@@ -56,6 +58,7 @@ CACHE_NAME = "markdown.json"
 _RECIPE = f"markdown-it {markdown_it.__version__} commonmark table strikethrough nesting {MAX_NESTING} v1"
 _saved: dict[str, str] = {}  # text digest -> converted HTML, as the last build kept it
 _used: dict[str, str] = {}  # the same for the texts converted or reused since then
+_recording: list[str] | None = None  # keys of the texts read inside `texts_read()`
 
 
 def _to_html(text: str) -> str:
@@ -67,7 +70,30 @@ def _to_html(text: str) -> str:
     if html is None:
         html = _convert(text)
     _used[key] = html
+    if _recording is not None:
+        _recording.append(key)
     return html
+
+
+@contextlib.contextmanager
+def texts_read() -> Iterator[list[str]]:
+    """The cache keys of the texts converted inside the block: the booth cache keeps them with
+    the booth, so that markdown.json still holds them while the booth comes from that cache."""
+    global _recording
+    keys: list[str] = []
+    outer, _recording = _recording, keys
+    try:
+        yield keys
+    finally:
+        _recording = outer
+
+
+def keep_texts(keys) -> None:
+    """Texts of a booth read from the booth cache: kept in markdown.json as if converted."""
+    for key in keys:
+        html = _used.get(key) or _saved.get(key)
+        if html is not None:
+            _used[key] = html
 
 
 def _convert(text: str) -> str:

@@ -28,7 +28,7 @@ from expo.site.analytics import ANALYTICS_SCRIPT, script_tag
 from expo.site.assets import theme_assets
 from expo.site.headers import headers_text
 from expo.site.cart import cart_product, cart_text
-from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, content_digests, file_digest,
+from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
                                     manifest_path, site_digest, tree_digest_of)
 from expo.site.linked_data import jsonld
 from expo.site.outputs import PRODUCERS, READS_PAGES, Output
@@ -153,13 +153,15 @@ class ExpoGenerator(Generator):
         folder = Path(self.output_path)
         pages = PageWriter(self.get_template, self.context, self.output_path, self.settings["RELATIVE_URLS"])
         output = Output(writer, pages.write, folder, absolute_siteurl(self.settings), self.planned, self.photos.cache)
-        previous = self._previous()
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
+        self.counts = Counter(file.kind for file in self.planned)
+        self.carried = carry_over(self._previous(), self.planned, self.digests, folder)
+        if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
+            return
         to_render: list[PlannedFile] = []
         others: list[PlannedFile] = []
         for file in self.planned:
-            if previous is not None and previous.reuse(file.save_as, self.digests[file.save_as],
-                                                       folder / file.save_as, file.values.get("whole_folder", "")):
+            if file.save_as in self.carried.linked:
                 continue
             (to_render if file.kind == "page" else others).append(file)
             self.written[file.kind] += 1
@@ -172,7 +174,6 @@ class ExpoGenerator(Generator):
         for job in other_files(after_pages=True):
             job()
         remember_photos(self.photos)
-        self.counts = Counter(file.kind for file in self.planned)
 
     def _write_pages(self, files: list[PlannedFile], pages: PageWriter, meanwhile) -> None:
         """Every page, on every core (render.py); `meanwhile`'s jobs write the other files here.

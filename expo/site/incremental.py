@@ -6,7 +6,8 @@ translations, the plugin's code, the organiser's pages) and the content keys it 
 a fresh staging tree that replaces output/ by renaming, but a file whose digest matches the
 previous build's, and whose old copy is untouched (same size and mtime), is hard-linked from the
 previous output instead of rendered again. Files no longer planned simply are not carried over.
-Correctness over speed: anything not known to be the same is rendered.
+When every planned file is unchanged and output/ holds nothing else, no tree is made at all:
+output/ stays as it is. Correctness over speed: anything not known to be the same is rendered.
 """
 
 from __future__ import annotations
@@ -14,12 +15,13 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from expo.content.models import Catalog
 from expo.settings import ExpoSettings
+from expo.site.cart import booth_codes
 from expo.site.plan import PlannedFile
 
 MANIFEST_VERSION = 1
@@ -79,13 +81,21 @@ def content_digests(catalog: Catalog) -> dict[str, str]:
     can show of them (sanitised Markdown, photo keys and sizes), so a change to a comment in
     exhibitor.yml re-renders nothing, while a changed price re-renders that booth's pages."""
     digests: dict[str, str] = {}
+    codes = booth_codes(tuple(e.slug for e in catalog.exhibitors))
     for exhibitor in catalog.exhibitors:
         digests[f"booth:{exhibitor.slug}"] = _sha(repr(exhibitor))
+        # its order code: longer when another booth's would clash (cart data of product pages)
+        digests[f"boothcode:{exhibitor.slug}"] = _sha(codes[exhibitor.slug])
     for kind, groups in (("category", catalog.categories), ("city", catalog.cities)):
         for group in groups:
             digests[f"{kind}:{group.key}"] = _sha(group.label, *(digests[f"booth:{e.slug}"] for e in group.exhibitors))
+            digests[f"{kind}size:{group.key}"] = _sha(group.label, len(group.exhibitors), len(group.products))
             if kind == "city":
                 digests[f"citylabel:{group.key}"] = _sha(group.label)
+    digests["groups"] = _sha(*(digests[f"{kind}size:{g.key}"] for kind, groups in
+                               (("category", catalog.categories), ("city", catalog.cities)) for g in groups),
+                             *(g.key for g in catalog.categories + catalog.cities))
+    digests["booth_count"] = _sha(len(catalog.exhibitors))
     for group in catalog.editions:  # the edition's settings are in every page's site digest
         digests[f"edition:{group.key}"] = _sha(*(digests[f"booth:{e.slug}"] for e in group.exhibitors))
     current = catalog.current_edition.key if catalog.current_edition else None  # moves with the day
@@ -101,10 +111,10 @@ def file_digest(file: PlannedFile, site: str, content: Mapping[str, str], extra:
     `values["made_of"]` (the search index: its records' digest) depends on that alone."""
     if "made_of" in file.values:
         return _sha(file.kind, file.save_as, file.values["made_of"])
-    parts = []
-    for key in file.inputs:
-        parts.append(content.get(key) or extra.get(key) or os.urandom(16).hex())
-    return _sha(site, file.kind, file.save_as, file.template or "", file.lang or "", *parts)
+    parts = [content.get(key) or extra.get(key) or os.urandom(16).hex() for key in file.inputs]
+    # One string, one hash call: a site has tens of thousands of files (same separators as _sha)
+    text = "\0".join((site, file.kind, file.save_as, file.template or "", file.lang or "", *parts))
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
@@ -113,6 +123,7 @@ class Previous:
 
     folder: Path
     files: dict[str, list]  # save_as -> [digest, size, mtime_ns]
+    tree: tuple[int, int] | None = None  # files and bytes in output/, for the build's summary
 
     @classmethod
     def load(cls, manifest: Path, folder: Path) -> "Previous | None":
@@ -122,47 +133,138 @@ class Previous:
             return None
         if data.get("version") != MANIFEST_VERSION or data.get("output") != str(folder):
             return None
-        return cls(folder, data.get("files", {}))
+        tree = data.get("tree")
+        valid = isinstance(tree, list) and len(tree) == 2 and all(isinstance(n, int) for n in tree)
+        return cls(folder, data.get("files", {}), tuple(tree) if valid else None)
 
-    def reuse(self, save_as: str, digest: str, target: Path, whole_folder: str = "") -> bool:
-        """Hard-link the previous file to `target` if it was made from the same inputs and is
-        untouched since; False means: render it. With `whole_folder`, the file stands for every
-        file of that folder (the search index, whose other files are named by their content),
-        and all of them are linked."""
-        entry = self.files.get(save_as)
-        if not entry or entry[0] != digest:
+    def link_unchanged(self, planned: Iterable[PlannedFile], digests: Mapping[str, str], staged: Path) -> set[str]:
+        """`reuse` for every planned file in one pass: each folder of `staged` is made once and
+        paths stay plain strings (a rebuild links tens of thousands of files; a mkdir and a
+        pathlib object per file cost more than the link). Returns the files linked; the others
+        must be made."""
+        old_root, new_root = os.fspath(self.folder), os.fspath(staged)
+        folders: set[str] = set()
+        linked: set[str] = set()
+        for file in planned:
+            save_as = file.save_as
+            entry = self.files.get(save_as)
+            if not entry or entry[0] != digests.get(save_as):
+                continue
+            old = f"{old_root}/{save_as}"
+            try:
+                stat = os.stat(old)
+                if stat.st_size != entry[1] or stat.st_mtime_ns != entry[2]:
+                    continue
+                parent = save_as.rpartition("/")[0]
+                if parent not in folders:
+                    os.makedirs(f"{new_root}/{parent}", exist_ok=True)
+                    folders.add(parent)
+                os.link(old, f"{new_root}/{save_as}")
+                if file.values.get("whole_folder"):
+                    self._link_folder(file.values["whole_folder"], staged)
+            except OSError:
+                continue
+            linked.add(save_as)
+        return linked
+
+    def _link_folder(self, folder: str, root: Path) -> None:
+        """Every file of the previous `folder` into the same place under `root`."""
+        for file in sorted((self.folder / folder).rglob("*")):
+            copy = root / file.relative_to(self.folder)
+            if file.is_file() and not copy.exists():
+                copy.parent.mkdir(parents=True, exist_ok=True)
+                os.link(file, copy)
+
+    def unchanged(self, digests: Mapping[str, str], whole_folders: Iterable[str] = ()) -> bool:
+        """True when the previous output already is what this build would write: the same
+        planned files, made from the same inputs, each untouched since (size and mtime), and no
+        other file (folders carried whole, the search index, are not listed). Then the build
+        can keep output/ as it is, without a new tree."""
+        files = self.files
+        if files.keys() != digests.keys() or any(files[k][0] != d for k, d in digests.items()):
             return False
-        old = self.folder / save_as
+        whole = {w.strip("/") for w in whole_folders}
+        root = os.fspath(self.folder)
+        seen = 0
+        folders = [""]
         try:
-            stat = old.stat()
-            if [stat.st_size, stat.st_mtime_ns] != entry[1:]:
-                return False
-            target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(old, target)
-            if whole_folder:
-                root = target.parents[len(Path(save_as).parts) - 1]
-                for file in sorted((self.folder / whole_folder).rglob("*")):
-                    copy = root / file.relative_to(self.folder)
-                    if file.is_file() and not copy.exists():
-                        copy.parent.mkdir(parents=True, exist_ok=True)
-                        os.link(file, copy)
+            while folders:
+                folder = folders.pop()
+                with os.scandir(f"{root}/{folder}" if folder else root) as entries:
+                    for item in entries:
+                        name = folder + item.name
+                        if item.is_dir(follow_symlinks=False):
+                            if name not in whole:
+                                folders.append(name + "/")
+                            continue
+                        entry = files.get(name)
+                        if entry is None or not item.is_file(follow_symlinks=False):
+                            return False  # a file this build would not write
+                        stat = item.stat(follow_symlinks=False)
+                        if stat.st_size != entry[1] or stat.st_mtime_ns != entry[2]:
+                            return False
+                        seen += 1
+            for name, entry in files.items():  # the planned files inside folders kept whole
+                if any(name.startswith(w + "/") for w in whole):
+                    stat = os.lstat(f"{root}/{name}")
+                    if stat.st_size != entry[1] or stat.st_mtime_ns != entry[2]:
+                        return False
+                    seen += 1
         except OSError:
             return False
-        return True
+        return seen == len(files)
 
 
-def write_manifest(manifest: Path, output: Path, staged: Path, digests: Mapping[str, str]) -> None:
+@dataclass
+class Carried:
+    """What a build takes over from the last output: everything (`kept`: output/ stays as it
+    is) or the files in `linked` (name -> their row of the last manifest)."""
+
+    previous: Previous | None
+    planned: list[PlannedFile]
+    digests: Mapping[str, str]
+    kept: bool = False
+    linked: dict[str, list] = field(default_factory=dict)
+
+    def link(self, staged: Path) -> None:
+        """Hard-link the unchanged files into the new tree `staged`."""
+        if self.previous is not None:
+            names = self.previous.link_unchanged(self.planned, self.digests, staged)
+            self.linked = {name: self.previous.files[name] for name in names}
+
+
+def carry_over(previous: Previous | None, planned: list[PlannedFile], digests: Mapping[str, str],
+               staged: Path) -> Carried:
+    """Keep output/ when nothing changed, else link the unchanged files into `staged`."""
+    carried = Carried(previous, planned, digests)
+    whole = [f.values["whole_folder"] for f in planned if f.values.get("whole_folder")]
+    carried.kept = previous is not None and previous.unchanged(digests, whole)
+    if not carried.kept:
+        carried.link(staged)
+    return carried
+
+
+def write_manifest(manifest: Path, output: Path, staged: Path, digests: Mapping[str, str],
+                   linked: Mapping[str, list] | None = None, tree: tuple[int, int] | None = None) -> None:
     """Record each written file's digest, size and mtime (read in `staged`, which becomes
-    `output` by renaming: the same inodes)."""
+    `output` by renaming: the same inodes). Files in `linked` (the previous manifest's rows of
+    the files linked from the last output) were checked while linking: no stat again."""
     files = {}
+    linked = linked or {}
+    root = os.fspath(staged)
     for save_as, digest in digests.items():
+        known = linked.get(save_as)
+        if known is not None and known[0] == digest:
+            files[save_as] = known
+            continue
         try:
-            stat = (staged / save_as).stat()
+            stat = os.stat(f"{root}/{save_as}")
         except OSError:
             continue
         files[save_as] = [digest, stat.st_size, stat.st_mtime_ns]
     manifest.parent.mkdir(parents=True, exist_ok=True)
     temporary = manifest.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "output": str(output), "files": files}),
+    temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "output": str(output), "files": files,
+                                     **({"tree": list(tree)} if tree else {})}),
                          encoding="utf-8")
     temporary.replace(manifest)

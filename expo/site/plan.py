@@ -32,6 +32,12 @@ from expo.site.storefront import Banner, home_products, pages_of, round_robin
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
 # Every page also depends on these; a change to any of them re-renders every page.
 SITE_INPUTS = ("settings", "theme", "translations", "navigation")
+# Content inputs (incremental.content_digests): 'booth:<slug>' (everything of one booth),
+# 'boothcode:<slug>' (its order code), 'category:<key>' / 'city:<slug>' (a group and its
+# booths), 'categorysize:<key>' / 'citysize:<slug>' (a group's label and counts), 'groups' (every
+# group's label and counts), 'booth_count', 'catalog' (all of it). A listing names its
+# counts and the booths it shows rather than 'catalog', so one booth's edit re-renders the pages
+# that show that booth, not every listing.
 
 
 @dataclass(frozen=True, slots=True)  # slots: a plan of 23,000 booths holds over a million of them
@@ -131,18 +137,22 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
     pages = [_page(routes, routes.home(), "expo_home", SETTINGS, ("catalog",), ("home",), "home", [],
                    about="home", hero_url=_hero_url(site), hero=site.hero_image,
                    shop_window=home_products(catalog.featured, catalog.exhibitors, routes.expo.home_products))]
-    pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("catalog",), ("search",), "search",
+    pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("groups",), ("search",), "search",
                        [home], about="search"))
     pages += _directory(site, routes, home)
     for exhibitor in catalog.exhibitors:
         source = f"{site.exhibitors_path}/{exhibitor.slug}"
-        inputs = (f"booth:{exhibitor.slug}", f"city:{exhibitor.city_slug}")
+        # A booth's pages show the booth alone (its city as it spells it, links by slug), and
+        # a product page its cart data too, with the booth's order code: not the other booths
+        # of the city or the catalog, so an edit re-renders only the pages that show it.
+        inputs = (f"booth:{exhibitor.slug}",)
         category = (t.category_label(exhibitor.category), routes.category(exhibitor.category))
         pages.append(_page(routes, routes.booth(exhibitor), "expo_booth", source, inputs,
                            ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor))
         booth = (exhibitor.name, routes.booth(exhibitor))
         for product in exhibitor.products:
-            pages.append(_page(routes, routes.product(product), "expo_product", source, inputs,
+            pages.append(_page(routes, routes.product(product), "expo_product", source,
+                               inputs + (f"boothcode:{exhibitor.slug}",),
                                ("product", exhibitor.slug, product.slug), "product",
                                [home, category, booth], about=f"{source} ({product.name})",
                                exhibitor=exhibitor, product=product))
@@ -154,9 +164,9 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
     for group in catalog.cities:  # a city's address comes from how its booths spell it
         pages += _group(routes, group, "city", routes.city, routes.expo.city_per_page, group.label,
                         [home, cities_crumb], f"{site.exhibitors_path}/{group.exhibitors[0].slug}")
-    pages.append(_page(routes, routes.categories(), "expo_categories", SETTINGS, ("catalog",),
+    pages.append(_page(routes, routes.categories(), "expo_categories", SETTINGS, ("groups",),
                        ("categories",), "categories", [home], about="categories"))
-    pages.append(_page(routes, routes.cities(), "expo_cities", SETTINGS, ("catalog",), ("cities",),
+    pages.append(_page(routes, routes.cities(), "expo_cities", SETTINGS, ("groups",), ("cities",),
                        "cities", [home], about="cities"))
     for page in site.content_pages:
         shown = next((p for p in page.translations if p.lang == routes.lang), page)
@@ -272,7 +282,7 @@ def _group(routes: Routes, group: Group, kind: str, url_of_page, per_page: int, 
     for number, booths in enumerate(slices, start=1):
         trail = crumbs if number == 1 else [*crumbs, (label, urls[0])]
         pages.append(_page(routes, urls[number - 1], "expo_group", source,
-                           (f"{kind}:{group.key}",) + tuple(f"booth:{e.slug}" for e in booths),
+                           (f"{kind}size:{group.key}",) + tuple(f"booth:{e.slug}" for e in booths),
                            (kind, group.key, number), kind, trail,
                            about=f"{kind} {group.label}" + (f" page {number}" if number > 1 else "")
                            + (f" ({source}/exhibitor.yml: city)" if kind == "city" else ""),
@@ -288,7 +298,7 @@ def _directory(site: Site, routes: Routes, home: tuple[str, str]) -> list[Planne
     for number, on_page in enumerate(slices, start=1):
         pages.append(_page(
             routes, urls[number - 1], "expo_directory", SETTINGS,
-            ("catalog",) + tuple(f"booth:{e.slug}" for e in on_page), ("directory", number),
+            ("booth_count",) + tuple(f"booth:{e.slug}" for e in on_page), ("directory", number),
             "directory", [home], about=f"directory page {number}", booths=on_page, **_pager(number, urls)))
     return pages
 
