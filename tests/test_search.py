@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 from expo.cli.build import BuildFailed, build
-from expo.site.search import UNUSED_FILES, SearchIndexError, plain_text, price_bands, sentences, write_index
+from expo.site.search import (SOONER, UNUSED_FILES, WAIT_FOR_INIT, SearchIndexError, answer_sooner, plain_text,
+                               price_bands, sentences, write_index)
 from expo.site.steady_index import steady
 from htmlkit import Page, pages
 from sitekit import GOOD_YML, make_project
@@ -248,3 +249,12 @@ def test_an_expo_without_booths_yet_gets_no_index_of_its_listings(tmp_path):
     root = make_project(tmp_path / "p", {}, extra_settings='EXPO_LANGUAGES = ["id"]\n')
     build(root)
     assert (root / "output/cari/index.html").is_file() and not (root / "output/pagefind").exists()
+
+
+def test_the_first_search_checks_for_pagefinds_start_up_every_4_ms_not_50(demo, tmp_path):
+    # A Pagefind upgrade that words its start-up wait otherwise fails here, not silently.
+    code = (demo / "pagefind" / "pagefind.js").read_text(encoding="utf-8")
+    assert code.count(SOONER) == 1 and WAIT_FOR_INIT not in code
+    other = tmp_path / "pagefind.js"
+    other.write_text("await asyncSleep(50);", encoding="utf-8")
+    assert not answer_sooner(other) and other.read_text(encoding="utf-8") == "await asyncSleep(50);"
