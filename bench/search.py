@@ -174,6 +174,14 @@ def browser_timings(site: Path, word: str, runs: int) -> tuple[list[float], list
         def log_message(self, *args):
             pass
 
+        def handle(self):
+            # The browser cancels requests it no longer needs (a new page, a closed context):
+            # not an error of the bench, so no traceback in its figures.
+            try:
+                super().handle()
+            except (BrokenPipeError, ConnectionResetError):
+                pass
+
     handler = functools.partial(Quiet, directory=str(site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
