@@ -362,3 +362,15 @@ def test_import_csv_reports_an_unknown_edition_at_its_cell(tmp_path):
     assert code == 1 and not yml.exists()
     assert [line.strip() for line in output.splitlines() if line.startswith("  produk.csv")] == [
         'produk.csv:2: Edisi: "2019" bukan edisi expo yang dikenal. Pilih dari: 2020, 2021']
+
+
+def test_an_edition_theme_without_english_is_marked_indonesian_on_english_pages(tmp_path):
+    """Screen readers read 'Kuliner' in Indonesian on the English editions list, 'Fashion' in English."""
+    settings = TWO_EDITIONS.replace('"end_date": "2020-08-07"}', '"end_date": "2020-08-07", "theme": "Kuliner"}')
+    root = make_project(tmp_path / "p", {"batik-sari": GOOD_YML + "editions: [2020, 2021]\n"},
+                        extra_settings=settings)
+    output = build(root).output
+    index = Page(output / "en/edisi/index.html", output)
+    themes = {" ".join(e.text.split()): e.attrs.get("lang") for e in index.elements
+              if e.tag == "span" and e.attrs.get("class") == "small"}
+    assert themes == {"Kuliner": "id", "Fashion": None}
