@@ -170,3 +170,20 @@ def test_paged_listings_after_an_edit_equal_a_clean_build(tmp_path, change):
     PAGED_CHANGES[change](root)
     result = build(root)
     assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+def test_a_template_edit_remakes_pages_only(tmp_path):
+    """Data files, photos, icons and feeds are not rendered from templates: a template edit keeps
+    them (same inode and mtime), while every page is made again."""
+    root = make_project(tmp_path / "p", extra_settings='SITEURL = "https://expo.example.id"\nRELATIVE_URLS = False\n')
+    output = build(root).output
+    kept = ["catalog.json", "products.csv", "google-merchant.xml", "favicon.ico"]
+    before = {name: (output / name).stat() for name in kept}
+    page = output / "index.html"
+    page_before = page.stat()
+    append(root / "theme/templates/base.html", "<!-- edited -->\n")
+    build(root)
+    for name in kept:
+        after = (output / name).stat()
+        assert (after.st_ino, after.st_mtime_ns) == (before[name].st_ino, before[name].st_mtime_ns), name
+    assert b"<!-- edited -->" in page.read_bytes() and page.stat().st_ino != page_before.st_ino

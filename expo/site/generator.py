@@ -134,9 +134,10 @@ class ExpoGenerator(Generator):
     def _digests(self, content_pages: tuple, intros: dict) -> dict[str, str]:
         """save_as -> digest of the inputs of every planned file (incremental.py)."""
         menu = [(p.slug, p.title, [(t.lang, t.title) for t in p.translations]) for p in content_pages]
-        site = site_digest(self.settings, Path(self.theme), [repr(self.expo), repr(menu),
-                                                              repr({k: v.content for k, v in intros.items()}),
-                                                              repr(sorted(self.asset_names.items()))])
+        shared = [repr(self.expo), repr(menu), repr({k: v.content for k, v in intros.items()}),
+                  repr(sorted(self.asset_names.items()))]
+        site = site_digest(self.settings, Path(self.theme), shared)
+        untemplated = site_digest(self.settings, None, shared)  # only pages are rendered from templates
         content = content_digests(self.catalog)
         extra = {f"page:{p.slug}": repr([(v.lang, v.metadata, v.content) for v in (p, *p.translations)])
                  for p in content_pages}
@@ -147,7 +148,8 @@ class ExpoGenerator(Generator):
                 extra[file.inputs[0]] = tree_digest_of(file.values["file"])
             elif file.kind == "headers":  # made from the folders of the whole plan
                 extra[file.inputs[0]] = headers_text(self.planned)
-        return {file.save_as: file_digest(file, site, content, extra) for file in self.planned}
+        return {file.save_as: file_digest(file, site if file.kind == "page" else untemplated, content, extra)
+                for file in self.planned}
 
     def generate_output(self, writer) -> None:
         folder = Path(self.output_path)
