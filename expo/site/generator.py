@@ -29,7 +29,7 @@ from expo.site.assets import theme_assets
 from expo.site.headers import headers_text
 from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
-                                    manifest_path, site_digest, tree_digest_of)
+                                    manifest_path, site_digest, templated, tree_digest_of)
 from expo.site.linked_data import jsonld
 from expo.site.outputs import PRODUCERS, READS_PAGES, Output
 from expo.site.pictures import picture_html
@@ -134,10 +134,9 @@ class ExpoGenerator(Generator):
     def _digests(self, content_pages: tuple, intros: dict) -> dict[str, str]:
         """save_as -> digest of the inputs of every planned file (incremental.py)."""
         menu = [(p.slug, p.title, [(t.lang, t.title) for t in p.translations]) for p in content_pages]
-        shared = [repr(self.expo), repr(menu), repr({k: v.content for k, v in intros.items()}),
-                  repr(sorted(self.asset_names.items()))]
-        site = site_digest(self.settings, Path(self.theme), shared)
-        untemplated = site_digest(self.settings, None, shared)  # only pages are rendered from templates
+        site = site_digest(self.settings, [repr(self.expo), repr(menu), repr({k: v.content for k, v in intros.items()}),
+                                           repr(sorted(self.asset_names.items()))])
+        pages = templated(site, Path(self.theme))
         content = content_digests(self.catalog)
         extra = {f"page:{p.slug}": repr([(v.lang, v.metadata, v.content) for v in (p, *p.translations)])
                  for p in content_pages}
@@ -148,7 +147,7 @@ class ExpoGenerator(Generator):
                 extra[file.inputs[0]] = tree_digest_of(file.values["file"])
             elif file.kind == "headers":  # made from the folders of the whole plan
                 extra[file.inputs[0]] = headers_text(self.planned)
-        return {file.save_as: file_digest(file, site if file.kind == "page" else untemplated, content, extra)
+        return {file.save_as: file_digest(file, pages if file.kind == "page" else site, content, extra)
                 for file in self.planned}
 
     def generate_output(self, writer) -> None:

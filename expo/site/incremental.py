@@ -67,16 +67,20 @@ def _plain(value: Any) -> bool:
     return False
 
 
-def site_digest(settings: Mapping[str, Any], theme: Path | None, extra: Iterable[object]) -> str:
-    """What every page depends on. `extra`: the organiser's pages and intros, the typed settings.
-    `theme` None: without the templates, for the files no template renders (data files, photos,
-    icons), so a template edit does not remake catalog.json or the feeds."""
+def site_digest(settings: Mapping[str, Any], extra: Iterable[object]) -> str:
+    """What every output file depends on: settings, code, translations. `extra`: the organiser's
+    pages and intros, the typed settings. Pages add the templates (`templated`)."""
     plain = {k: v for k, v in settings.items() if _plain(v) and k not in ("OUTPUT_PATH", "PATH")}
     from expo.site import text  # the catalogs it reads, wherever they are
 
-    templates = tree_digest(theme / "templates") if theme is not None else "no templates"
-    return _sha(json.dumps(plain, sort_keys=True, default=str), templates,
-                tree_digest(_CODE, "*.py"), tree_digest(text.LOCALE_DIR), *extra)
+    return _sha(json.dumps(plain, sort_keys=True, default=str), tree_digest(_CODE, "*.py"),
+                tree_digest(text.LOCALE_DIR), *extra)
+
+
+def templated(site: str, theme: Path) -> str:
+    """The site digest of pages: only they are rendered from templates, so a template edit
+    does not remake catalog.json, the feeds or the photos."""
+    return _sha(site, tree_digest(theme / "templates"))
 
 
 def content_digests(catalog: Catalog) -> dict[str, str]:
