@@ -41,6 +41,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from expo.code import package_digest
 from expo.content.errors import ContentError
 from expo.content.loader import ABOUT_NAMES, YAML_NAME
 from expo.content.models import Exhibitor
@@ -54,7 +55,6 @@ _READ_BYTES = set(ABOUT_NAMES.values()) | {YAML_NAME}  # hashed by content, not 
 # Far above the contract's limits (exhibitor.yml 256 KB by default): a larger file is refused by
 # the loader anyway, and is not read whole here either; its booth is simply parsed.
 MAX_HASHED_BYTES = 8 * 1024 * 1024
-_PACKAGE = Path(__file__).resolve().parent.parent  # the expo package
 
 
 @dataclass(frozen=True)
@@ -99,18 +99,6 @@ def _key() -> bytes | None:
 def _read_key(path: Path) -> bytes | None:
     key = path.read_bytes()
     return key if len(key) == 32 else None
-
-
-@functools.lru_cache(maxsize=1)
-def package_digest() -> str:
-    """Every file of the expo package, by name and bytes. Once per process: the code that runs
-    is the code that was imported."""
-    digest = hashlib.sha256()
-    for path in sorted(_PACKAGE.rglob("*")):
-        if path.is_file() and "__pycache__" not in path.parts:
-            digest.update(path.relative_to(_PACKAGE).as_posix().encode("utf-8", "surrogatepass") + b"\0")
-            digest.update(path.read_bytes() + b"\0")
-    return digest.hexdigest()
 
 
 @functools.lru_cache(maxsize=1)

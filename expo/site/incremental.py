@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
 
+from expo.code import package_digest
 from expo.content.models import Catalog
 from expo.settings import ExpoSettings
 from expo.site.cart import booth_codes
@@ -28,7 +29,6 @@ MANIFEST_VERSION = 1
 # The build tells the generator where the previous output is (a Pelican setting of the build's
 # own, not an organiser's EXPO_* option).
 PREVIOUS_OUTPUT_KEY = "EXPO__OUTPUT"
-_CODE = Path(__file__).resolve().parent.parent  # the expo package: its code shapes every page
 
 
 def _sha(*parts: object) -> str:
@@ -73,7 +73,9 @@ def site_digest(settings: Mapping[str, Any], extra: Iterable[object]) -> str:
     plain = {k: v for k, v in settings.items() if _plain(v) and k not in ("OUTPUT_PATH", "PATH")}
     from expo.site import text  # the catalogs it reads, wherever they are
 
-    return _sha(json.dumps(plain, sort_keys=True, default=str), tree_digest(_CODE, "*.py"),
+    # The code once per process (the code that runs was imported); the catalogs on every build
+    # (`invoke serve --watch` picks up a translation edit).
+    return _sha(json.dumps(plain, sort_keys=True, default=str), package_digest(),
                 tree_digest(text.LOCALE_DIR), *extra)
 
 
