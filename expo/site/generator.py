@@ -32,6 +32,7 @@ from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, co
                                     manifest_path, site_digest, templated, tree_digest_of)
 from expo.site.linked_data import jsonld
 from expo.site.outputs import PRODUCERS, READS_PAGES, Output
+from expo.site.pagefind_service import program_identity
 from expo.site.pictures import picture_html
 from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
 from expo.site.progress import PROGRESS_KEY
@@ -147,6 +148,10 @@ class ExpoGenerator(Generator):
                 extra[file.inputs[0]] = tree_digest_of(file.values["file"])
             elif file.kind == "headers":  # made from the folders of the whole plan
                 extra[file.inputs[0]] = headers_text(self.planned)
+            elif file.kind == "search":  # another Pagefind may write another bundle
+                extra["pagefind"] = program_identity()
+            elif file.kind == "page" and file.template == "expo_search":
+                extra["search_shards"] = " ".join(file.values["search_shards"]) or "-"
         return {file.save_as: file_digest(file, pages if file.kind == "page" else site, content, extra)
                 for file in self.planned}
 

@@ -116,10 +116,7 @@ def content_digests(catalog: Catalog) -> dict[str, str]:
 def file_digest(file: PlannedFile, site: str, content: Mapping[str, str], extra: Mapping[str, str]) -> str:
     """The digest of one planned file. Keys not in `content` come from `extra` (pages, photos
     and theme files know their own); a key found nowhere makes the digest unique, so the file
-    is rendered: correctness over speed. A file that names everything it is made of in
-    `values["made_of"]` (the search index: its records' digest) depends on that alone."""
-    if "made_of" in file.values:
-        return _sha(file.kind, file.save_as, file.values["made_of"])
+    is rendered: correctness over speed."""
     parts = [content.get(key) or extra.get(key) or os.urandom(16).hex() for key in file.inputs]
     # One string, one hash call: a site has tens of thousands of files (same separators as _sha)
     text = "\0".join((site, file.kind, file.save_as, file.template or "", file.lang or "", *parts))

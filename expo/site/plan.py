@@ -26,7 +26,7 @@ from expo.exports.merchant_feed import MERCHANT_FEED
 from expo.exports.meta_csv import listed_count
 from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
-from expo.site.search import index_records, records_digest
+from expo.site.search import index_records, shards
 from expo.site.storefront import Banner, home_products, pages_of, round_robin
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
@@ -102,7 +102,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
                 for name, path in site.assets]
     # An expo without booths yet gets no search index: there is nothing to find.
     if site.catalog.exhibitors:
-        planned.append(_search_index(site))
+        planned += _search_indexes(site)
     return planned
 
 
@@ -110,15 +110,24 @@ def _hero_url(site: Site) -> str:
     return f"theme/banner{site.hero_image.path.suffix.lower()}" if site.hero_image else ""
 
 
-def _search_index(site: Site) -> PlannedFile:
-    """One bundle with an index per language, made from the catalog's search records alone
-    (search.index_records), not from the pages: it is made of exactly what the records' digest
-    covers (`made_of`), so a template edit, or an edit no record shows, carries it over whole."""
-    bundle = next(iter(site.routes.values())).search_bundle()
-    records = functools.partial(index_records, site.catalog, site.routes)
-    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, (),
-                       values={"bundle": bundle, "whole_folder": bundle, "records": records,
-                               "made_of": records_digest(records())}, about="search index")
+def _search_indexes(site: Site) -> list[PlannedFile]:
+    """The search index: one bundle (or, for a large expo, one per shard) with an index per
+    language, made from the search records of its booths (search.index_records), not from the
+    pages: a template edit carries it over whole; a booth's edit remakes its shard. It also
+    depends on which Pagefind program writes it ('pagefind')."""
+    routes = next(iter(site.routes.values()))
+    return [PlannedFile(routes.search_bundle(number) + "pagefind.js", "search", SETTINGS, None,
+                        ("pagefind", *(f"booth:{e.slug}" for e in booths)),
+                        values={"bundle": routes.search_bundle(number), "whole_folder": routes.search_bundle(number),
+                                "records": functools.partial(index_records, tuple(booths), site.routes)},
+                        about="search index")
+            for number, booths in enumerate(shards(site.catalog.exhibitors)) if booths or not number]
+
+
+def _search_shards(site: Site, routes: Routes) -> list[str]:
+    """The bundles the search page searches besides the first (search.shards)."""
+    return [routes.search_bundle(number) for number, booths in enumerate(shards(site.catalog.exhibitors))
+            if booths and number]
 
 
 def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
@@ -137,8 +146,8 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
     pages = [_page(routes, routes.home(), "expo_home", SETTINGS, ("catalog",), ("home",), "home", [],
                    about="home", hero_url=_hero_url(site), hero=site.hero_image,
                    shop_window=home_products(catalog.featured, catalog.exhibitors, routes.expo.home_products))]
-    pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("groups",), ("search",), "search",
-                       [home], about="search"))
+    pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("groups", "search_shards"), ("search",),
+                       "search", [home], about="search", search_shards=_search_shards(site, routes)))
     pages += _directory(site, routes, home)
     for exhibitor in catalog.exhibitors:
         source = f"{site.exhibitors_path}/{exhibitor.slug}"
