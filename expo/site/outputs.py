@@ -92,7 +92,10 @@ def _products_csv(file: PlannedFile, out: Output) -> None:
 
 
 def _catalog_json(file: PlannedFile, out: Output) -> None:
-    _write(out.folder / file.save_as, catalog_json(file.values["catalog"], file.values["routes"]))
+    path = out.folder / file.save_as
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as target:
+        target.writelines(catalog_json(file.values["catalog"], file.values["routes"]))
 
 
 def _catalog_schema(file: PlannedFile, out: Output) -> None:
