@@ -255,22 +255,27 @@ def write_manifest(manifest: Path, output: Path, staged: Path, digests: Mapping[
     """Record each written file's digest, size and mtime (read in `staged`, which becomes
     `output` by renaming: the same inodes). Files in `linked` (the previous manifest's rows of
     the files linked from the last output) were checked while linking: no stat again."""
-    files = {}
     linked = linked or {}
     root = os.fspath(staged)
-    for save_as, digest in digests.items():
-        known = linked.get(save_as)
-        if known is not None and known[0] == digest:
-            files[save_as] = known
-            continue
-        try:
-            stat = os.stat(f"{root}/{save_as}")
-        except OSError:
-            continue
-        files[save_as] = [digest, stat.st_size, stat.st_mtime_ns]
     manifest.parent.mkdir(parents=True, exist_ok=True)
     temporary = manifest.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "output": str(output), "files": files,
-                                     **({"tree": list(tree)} if tree else {})}),
-                         encoding="utf-8")
+    # Written a row at a time: a city's expo has over a million files, and the rows as one
+    # dict and one JSON string would double the build's memory at its very end.
+    with open(temporary, "w", encoding="utf-8") as target:
+        head = {"version": MANIFEST_VERSION, "output": str(output), **({"tree": list(tree)} if tree else {})}
+        target.write(json.dumps(head)[:-1] + ', "files": {')
+        separator = ""
+        for save_as, digest in digests.items():
+            known = linked.get(save_as)
+            if known is not None and known[0] == digest:
+                row = known
+            else:
+                try:
+                    stat = os.stat(f"{root}/{save_as}")
+                except OSError:
+                    continue
+                row = (digest, stat.st_size, stat.st_mtime_ns)
+            target.write(f'{separator}{json.dumps(save_as)}: ["{row[0]}", {row[1]}, {row[2]}]')
+            separator = ", "
+        target.write("}}\n")
     temporary.replace(manifest)

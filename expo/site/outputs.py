@@ -19,7 +19,7 @@ from expo.exports.merchant_feed import merchant_feed_xml
 from expo.exports.meta_csv import meta_catalog_csv
 from expo.images.pipeline import link_file
 from expo.site import artwork
-from expo.site.exports import products_csv
+from expo.site.exports import write_products_csv
 from expo.site.headers import headers_text
 from expo.site.plan import PlannedFile
 from expo.site.qr import qr_svg
@@ -85,10 +85,11 @@ def _asset(file: PlannedFile, out: Output) -> None:
 
 
 def _products_csv(file: PlannedFile, out: Output) -> None:
-    """As bytes: the CSV's CRLF line ends must reach the file as they are, on every system."""
+    """newline="": the CSV's CRLF line ends must reach the file as they are, on every system."""
     path = out.folder / file.save_as
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(products_csv(file.values["catalog"], file.values["routes"]).encode("utf-8"))
+    with open(path, "w", encoding="utf-8", newline="") as target:
+        write_products_csv(target, file.values["catalog"], file.values["routes"])
 
 
 def _catalog_json(file: PlannedFile, out: Output) -> None:

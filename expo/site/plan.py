@@ -158,12 +158,13 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
         category = (t.category_label(exhibitor.category), routes.category(exhibitor.category))
         pages.append(_page(routes, routes.booth(exhibitor), "expo_booth", source, inputs,
                            ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor))
-        booth = (exhibitor.name, routes.booth(exhibitor))
+        # shared by the booth's product pages (templates only read them)
+        product_inputs = inputs + (f"boothcode:{exhibitor.slug}",)
+        crumbs = [home, category, (exhibitor.name, routes.booth(exhibitor))]
         for product in exhibitor.products:
-            pages.append(_page(routes, routes.product(product), "expo_product", source,
-                               inputs + (f"boothcode:{exhibitor.slug}",),
+            pages.append(_page(routes, routes.product(product), "expo_product", source, product_inputs,
                                ("product", exhibitor.slug, product.slug), "product",
-                               [home, category, booth], about=f"{source} ({product.name})",
+                               crumbs, about=f"{source} ({product.name})",
                                exhibitor=exhibitor, product=product))
     categories_crumb = (t.gettext("Kategori"), routes.categories())
     cities_crumb = (t.gettext("Kota"), routes.cities())
@@ -371,11 +372,13 @@ def _photos(site: Site) -> list[PlannedFile]:
     """Every processed photo file, once, even when several products show the same photo."""
     planned: dict[str, PlannedFile] = {}
     for picture in site.photos:
-        source = picture.source.parent.name
+        # one source and one inputs tuple per picture, not per file: a city's expo plans
+        # hundreds of thousands of photo files
+        source, inputs = f"{site.exhibitors_path}/{picture.source.parent.name}", (f"photo:{picture.key}",)
         for name, url in files_of(picture, picture.key in site.shared_photos):
-            planned.setdefault(url, PlannedFile(url, "photo", f"{site.exhibitors_path}/{source}",
-                                                None, (f"photo:{picture.key}",),
-                                                values={"picture": picture.key, "name": name}))
+            if url not in planned:
+                planned[url] = PlannedFile(url, "photo", source, None, inputs,
+                                           values={"picture": picture.key, "name": name})
     return list(planned.values())
 
 
