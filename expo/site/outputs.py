@@ -121,7 +121,8 @@ def _agenda_ics(file: PlannedFile, out: Output) -> None:
 
 def _search(file: PlannedFile, out: Output) -> None:
     """The search index of every language, from the catalog's records (not the written pages)."""
-    write_index(file.values["records"](), out.folder / file.values["bundle"])
+    sharded = sum(1 for f in out.planned if f.kind == "search") > 1
+    write_index(file.values["records"](), out.folder / file.values["bundle"], side_by_side=not sharded)
 
 
 def _headers(file: PlannedFile, out: Output) -> None:

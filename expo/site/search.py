@@ -171,9 +171,10 @@ def index_records(exhibitors: Iterable[Exhibitor], all_routes: Mapping[str, Rout
 # each (measured: 20,000 records, 490 to 580 MiB in one program; 16,500 booth and product pages
 # of a language, 1.1 GiB): an expo of every UMKM of a city (250,000 pages per language) would
 # need 9 GiB per language. Above this many pages per language the index is split into shards,
-# bundles of their own that the search page searches together: each program then holds one
-# shard of one language (and only the shard of an edited booth is indexed again). Below it, one
-# bundle: a shard costs the visitor its own metadata and wasm at the first search.
+# bundles of their own that the search page searches together, indexed one program at a time:
+# one shard of one language, about 750 MiB (and only the shard of an edited booth is indexed
+# again). Below it, one bundle: a shard costs the visitor its own pagefind.js and wasm (80 KB)
+# at the first search.
 SHARD_RECORDS = 30_000
 
 
@@ -193,7 +194,7 @@ def shards(exhibitors: Iterable[Exhibitor]) -> list[list[Exhibitor]]:
 
 # --- writing the index ------------------------------------------------------------------------
 
-def write_index(records: Iterable[Mapping], bundle: Path) -> dict[str, int]:
+def write_index(records: Iterable[Mapping], bundle: Path, side_by_side: bool = True) -> dict[str, int]:
     """Index `records` (index_records) into `bundle`; returns how many pages each language's
     index holds. Index URLs are site-root paths ('/booth/x/'); the search page puts the site's
     address in front (pagefind.options baseUrl), so the index works under any SITEURL.
@@ -201,12 +202,14 @@ def write_index(records: Iterable[Mapping], bundle: Path) -> dict[str, int]:
     Each language is indexed by a Pagefind program of its own, all at once: a language's index
     never depends on another's (its files carry the language in their names), so the bundles
     join into one by listing every language in one pagefind-entry.json. The languages index
-    side by side on two cores, and each program holds only its own language's records."""
+    side by side on two cores, and each program holds only its own language's records; a shard
+    of a large expo (`side_by_side=False`) indexes them one after the other, so only one
+    program's memory is held at a time."""
     by_language: dict[str, list[Mapping]] = {}
     for record in records:
         by_language.setdefault(record.get("language"), []).append(record)
     parts = list(by_language.values()) or [[]]  # no records: Pagefind's empty bundle
-    with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+    with ThreadPoolExecutor(max_workers=len(parts) if side_by_side else 1) as pool:
         bundles = list(pool.map(lambda part: bundle_files(part)[0], parts))
     files = _joined(bundles)
     shutil.rmtree(bundle, ignore_errors=True)
