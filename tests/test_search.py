@@ -208,6 +208,11 @@ def test_a_template_edit_keeps_the_index_and_a_booth_edit_remakes_it(tmp_path):
                    encoding="utf-8")
     assert build(root).made["search"] == 1
     assert "pewarna indigo" in records_of(bundle, "id")["/booth/batik-sari/"]["content"]
+    # Pages whose record did not change keep their fragment file (an rsync sends only the new)
+    after = files()
+    fragments = {name for name in first if name.startswith("fragment/")}
+    kept = {name for name in fragments if after.get(name) == first[name]}
+    assert len(kept) == len(fragments) - 1 and len(fragments) >= 4
 
 
 def test_two_indexes_of_the_same_records_are_identical_bytes(tmp_path):

@@ -162,6 +162,7 @@ class ExpoGenerator(Generator):
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
         self.counts = Counter(file.kind for file in self.planned)
         self.carried = carry_over(self._previous(), self.planned, self.digests, folder)
+        output.previous = self.carried.previous.folder if self.carried.previous else None
         if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
             return
         to_render: list[PlannedFile] = []

@@ -36,6 +36,7 @@ class Output:
     siteurl: str
     planned: list[PlannedFile]
     photo_cache: Any  # expo.images.cache.PhotoCache
+    previous: Path | None = None  # the last build's output/, whose unchanged files may be linked
 
 
 def _page(file: PlannedFile, out: Output) -> None:
@@ -122,7 +123,9 @@ def _agenda_ics(file: PlannedFile, out: Output) -> None:
 def _search(file: PlannedFile, out: Output) -> None:
     """The search index of every language, from the catalog's records (not the written pages)."""
     sharded = sum(1 for f in out.planned if f.kind == "search") > 1
-    write_index(file.values["records"](), out.folder / file.values["bundle"], side_by_side=not sharded)
+    bundle = file.values["bundle"]
+    write_index(file.values["records"](), out.folder / bundle, side_by_side=not sharded,
+                previous=out.previous / bundle if out.previous else None)
 
 
 def _headers(file: PlannedFile, out: Output) -> None:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import base64
 import json
+import os
 import subprocess
 import sys
 import threading
@@ -103,8 +104,11 @@ def bundle_files(records: Iterable[Mapping[str, Any]]) -> tuple[dict[str, bytes]
         process.wait()
 
 
-def write_files(files: Mapping[str, bytes], bundle: Path) -> None:
-    """The bundle's files into `bundle`, each path confined to it."""
+def write_files(files: Mapping[str, bytes], bundle: Path, previous: Path | None = None,
+                reusable: str = "") -> None:
+    """The bundle's files into `bundle`, each path confined to it. A file under `reusable`
+    whose bytes are already in `previous` (another bundle) is hard-linked from there: nothing
+    may write to it afterwards, as it is the previous bundle's file too."""
     folders: set[Path] = set()
     for path, data in files.items():
         name = PurePosixPath(path)
@@ -114,7 +118,22 @@ def write_files(files: Mapping[str, bytes], bundle: Path) -> None:
         if target.parent not in folders:
             target.parent.mkdir(parents=True, exist_ok=True)
             folders.add(target.parent)
+        if previous is not None and reusable and path.startswith(reusable) and _link_same(
+                previous.joinpath(*name.parts), data, target):
+            continue
         target.write_bytes(data)
+
+
+def _link_same(old: Path, data: bytes, target: Path) -> bool:
+    """Link `old` at `target` if it holds exactly `data` (Pagefind's names are short hashes:
+    the same name is not proof of the same bytes)."""
+    try:
+        if old.stat().st_size != len(data) or old.read_bytes() != data:
+            return False
+        os.link(old, target)
+    except OSError:
+        return False
+    return True
 
 
 def _index(process: subprocess.Popen, answers: _Answers,

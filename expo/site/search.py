@@ -194,7 +194,8 @@ def shards(exhibitors: Iterable[Exhibitor]) -> list[list[Exhibitor]]:
 
 # --- writing the index ------------------------------------------------------------------------
 
-def write_index(records: Iterable[Mapping], bundle: Path, side_by_side: bool = True) -> dict[str, int]:
+def write_index(records: Iterable[Mapping], bundle: Path, side_by_side: bool = True,
+                previous: Path | None = None) -> dict[str, int]:
     """Index `records` (index_records) into `bundle`; returns how many pages each language's
     index holds. Index URLs are site-root paths ('/booth/x/'); the search page puts the site's
     address in front (pagefind.options baseUrl), so the index works under any SITEURL.
@@ -204,7 +205,11 @@ def write_index(records: Iterable[Mapping], bundle: Path, side_by_side: bool = T
     join into one by listing every language in one pagefind-entry.json. The languages index
     side by side on two cores, and each program holds only its own language's records; a shard
     of a large expo (`side_by_side=False`) indexes them one after the other, so only one
-    program's memory is held at a time."""
+    program's memory is held at a time.
+
+    `previous`: the same bundle in the last build's output. A page's fragment that did not
+    change is linked from there (same inode and mtime: an rsync or a CDN upload after a booth's
+    edit sends that booth's fragments, not every page's)."""
     by_language: dict[str, list[Mapping]] = {}
     for record in records:
         by_language.setdefault(record.get("language"), []).append(record)
@@ -213,13 +218,15 @@ def write_index(records: Iterable[Mapping], bundle: Path, side_by_side: bool = T
         bundles = list(pool.map(lambda part: bundle_files(part)[0], parts))
     files = _joined(bundles)
     shutil.rmtree(bundle, ignore_errors=True)
-    write_files({name: data for name, data in files.items() if name not in UNUSED_FILES}, bundle)
+    write_files({name: data for name, data in files.items() if name not in UNUSED_FILES}, bundle,
+                previous, reusable=FRAGMENTS)
     steady(bundle)
     entry = json.loads(files[ENTRY])
     return {lang: data["page_count"] for lang, data in entry["languages"].items()}
 
 
 ENTRY = "pagefind-entry.json"
+FRAGMENTS = "fragment/"  # one file per page, never rewritten by steady_index
 
 
 def _joined(bundles: list[dict[str, bytes]]) -> dict[str, bytes]:
