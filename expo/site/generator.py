@@ -33,7 +33,7 @@ from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, co
 from expo.site.linked_data import jsonld
 from expo.site.outputs import PRODUCERS, READS_PAGES, Output
 from expo.site.pictures import picture_html
-from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
+from expo.site.plan import SEARCH_INDEX, PlannedFile, Site, find_collisions, plan_site
 from expo.site.progress import PROGRESS_KEY
 from expo.site.render import PageWriter, workers_for, write_pages
 from expo.site.routes import Routes
@@ -147,6 +147,8 @@ class ExpoGenerator(Generator):
                 extra[file.inputs[0]] = tree_digest_of(file.values["file"])
             elif file.kind == "headers":  # made from the folders of the whole plan
                 extra[file.inputs[0]] = headers_text(self.planned)
+            elif file.kind == "search":  # the search page names its files (plan.SEARCH_INDEX)
+                extra[SEARCH_INDEX] = file.values["made_of"]
         return {file.save_as: file_digest(file, pages if file.kind == "page" else site, content, extra)
                 for file in self.planned}
 

@@ -24,7 +24,7 @@ from expo.site.headers import headers_text
 from expo.site.plan import PlannedFile
 from expo.site.qr import qr_svg
 from expo.site.routes import url_of
-from expo.site.search import write_index
+from expo.site.search import index_tag, write_index
 from expo.site.structured import inert_json, robots_txt, sitemap_xml
 
 
@@ -117,7 +117,7 @@ def _agenda_ics(file: PlannedFile, out: Output) -> None:
 
 def _search(file: PlannedFile, out: Output) -> None:
     """The search index of every language, from the catalog's records (not the written pages)."""
-    write_index(file.values["records"](), out.folder / file.values["bundle"])
+    write_index(file.values["records"](), out.folder / file.values["bundle"], index_tag(file.values["made_of"]))
 
 
 def _headers(file: PlannedFile, out: Output) -> None:

@@ -26,12 +26,13 @@ from expo.exports.merchant_feed import MERCHANT_FEED
 from expo.exports.meta_csv import listed_count
 from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
-from expo.site.search import index_records, records_digest
+from expo.site.search import first_search_files, index_records, index_tag, records_digest
 from expo.site.storefront import Banner, home_products, pages_of, round_robin
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
 # Every page also depends on these; a change to any of them re-renders every page.
 SITE_INPUTS = ("settings", "theme", "translations", "navigation")
+SEARCH_INDEX = "search_index"  # the input of the pages that name the index's files: its records' digest
 # Content inputs (incremental.content_digests): 'booth:<slug>' (everything of one booth),
 # 'boothcode:<slug>' (its order code), 'category:<key>' / 'city:<slug>' (a group and its
 # booths), 'categorysize:<key>' / 'citysize:<slug>' (a group's label and counts), 'groups' (every
@@ -77,8 +78,10 @@ class Site:
 
 def plan_site(site: Site) -> list[PlannedFile]:
     planned: list[PlannedFile] = []
+    # An expo without booths yet gets no search index: there is nothing to find.
+    index = _search_index(site) if site.catalog.exhibitors else None
     for lang, routes in site.routes.items():
-        planned += _pages(site, routes) + _visitor_pages(site, routes)
+        planned += _pages(site, routes, index) + _visitor_pages(site, routes)
         planned += _owner_pages(site, routes)
         planned += _edition_pages(site, routes)
     _link_alternates(planned, site)
@@ -100,9 +103,8 @@ def plan_site(site: Site) -> list[PlannedFile]:
     planned.append(PlannedFile("_headers", "headers", SETTINGS, None, ("headers",), about="_headers"))
     planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
                 for name, path in site.assets]
-    # An expo without booths yet gets no search index: there is nothing to find.
-    if site.catalog.exhibitors:
-        planned.append(_search_index(site))
+    if index is not None:
+        planned.append(index)
     return planned
 
 
@@ -121,6 +123,19 @@ def _search_index(site: Site) -> PlannedFile:
                                "made_of": records_digest(records())}, about="search index")
 
 
+def _search_page(routes: Routes, index: PlannedFile | None, home: tuple[str, str]) -> PlannedFile:
+    """The search page preloads the files its first search fetches one after the other, named
+    by the index's tag (search.first_search_files): it is made of the index too (SEARCH_INDEX,
+    the index's digest), so a new index remakes it and its preloads never name old files."""
+    if index is None:
+        return _page(routes, routes.search(), "expo_search", SETTINGS, ("groups",), ("search",), "search",
+                     [home], about="search")
+    tag = index_tag(index.values["made_of"])
+    return _page(routes, routes.search(), "expo_search", SETTINGS, ("groups", SEARCH_INDEX), ("search",),
+                 "search", [home], about="search", index_tag=tag,
+                 first_search=first_search_files(routes.lang, tag))
+
+
 def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
           key: tuple, page_name: str, crumbs: list[tuple[str, str]], about: str = "",
           **values: Any) -> PlannedFile:
@@ -130,15 +145,14 @@ def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[st
                        about)
 
 
-def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
+def _pages(site: Site, routes: Routes, index: PlannedFile | None = None) -> list[PlannedFile]:
     catalog, t = site.catalog, routes.text
     home = (t.gettext("Beranda"), routes.home())
     booths_crumb = (t.gettext("Peserta"), routes.directory())
     pages = [_page(routes, routes.home(), "expo_home", SETTINGS, ("catalog",), ("home",), "home", [],
                    about="home", hero_url=_hero_url(site), hero=site.hero_image,
                    shop_window=home_products(catalog.featured, catalog.exhibitors, routes.expo.home_products))]
-    pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("groups",), ("search",), "search",
-                       [home], about="search"))
+    pages.append(_search_page(routes, index, home))
     pages += _directory(site, routes, home)
     for exhibitor in catalog.exhibitors:
         source = f"{site.exhibitors_path}/{exhibitor.slug}"

@@ -46,7 +46,7 @@ CREDENTIAL_FILTERS = (("halal", "Halal"), ("pirt", "P-IRT"), ("bpom", "BPOM"))
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
                 "pagefind-worker.js", "wasm.unknown.pagefind")
-__all__ = ["SearchIndexError", "index_records", "records_digest", "write_index"]
+__all__ = ["SearchIndexError", "first_search_files", "index_records", "index_tag", "records_digest", "write_index"]
 
 
 def price_bands(low: int | None, high: int | None) -> list[str]:
@@ -164,21 +164,52 @@ def index_records(catalog: Catalog, all_routes: Mapping[str, Routes]) -> Iterato
                      *plain_text(t.description(product))]), product_record(exhibitor, product))
 
 
+# How write_index lays the bundle out; a change to it must change this, so that an index made
+# before is made again (2: the metadata named by the index's tag, first_search_files).
+BUNDLE_LAYOUT = "2"
+
+
 def records_digest(records: Iterable[Mapping]) -> str:
     """What the index is made of, and by which Pagefind: the same digest, the same bundle."""
-    digest = hashlib.sha256(program_identity().encode("utf-8"))
+    digest = hashlib.sha256(f"{BUNDLE_LAYOUT}\0{program_identity()}".encode("utf-8"))
     for record in records:
         digest.update(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
         digest.update(b"\0")
     return digest.hexdigest()
 
 
+# --- the files a first search fetches before it can search -------------------------------------
+
+def index_tag(made_of: str) -> str:
+    """The short name of one index (from its records' digest, records_digest): the same
+    records, the same tag; any change, another tag."""
+    return made_of[:10]
+
+
+def first_search_files(lang: str, tag: str) -> tuple[str, str]:
+    """The files of the bundle Pagefind fetches, one after the other, before a first search in
+    `lang`: its entry (under its cache tag: pagefind.options metaCacheTag) and that language's
+    metadata, named by the index's tag (write_index names it so). Known before the index is
+    written, so the search page preloads them with the page instead of two round trips later."""
+    return f"pagefind-entry.json?ts={tag}", f"pagefind.{lang}_{tag}.pf_meta"
+
+
+def _name_metadata(bundle: Path, entry: dict, tag: str) -> None:
+    """Each language's metadata renamed as first_search_files says (Pagefind names it by its
+    content, unknown until it is written); the entry points to the new name."""
+    for lang, info in entry["languages"].items():
+        name = first_search_files(lang, tag)[1]
+        (bundle / f"pagefind.{info['hash']}.pf_meta").replace(bundle / name)
+        info["hash"] = name[len("pagefind."):-len(".pf_meta")]
+
+
 # --- writing the index ------------------------------------------------------------------------
 
-def write_index(records: Iterable[Mapping], bundle: Path) -> dict[str, int]:
+def write_index(records: Iterable[Mapping], bundle: Path, tag: str | None = None) -> dict[str, int]:
     """Index `records` (index_records) into `bundle`; returns how many pages each language's
     index holds. Index URLs are site-root paths ('/booth/x/'); the search page puts the site's
-    address in front (pagefind.options baseUrl), so the index works under any SITEURL."""
+    address in front (pagefind.options baseUrl), so the index works under any SITEURL. With a
+    `tag` (index_tag), each language's metadata is named by it (first_search_files)."""
     shutil.rmtree(bundle, ignore_errors=True)
     write_bundle(records, bundle)
     entry_path = bundle / "pagefind-entry.json"
@@ -188,4 +219,7 @@ def write_index(records: Iterable[Mapping], bundle: Path) -> dict[str, int]:
         (bundle / name).unlink(missing_ok=True)
     steady(bundle)
     entry = json.loads(entry_path.read_text(encoding="utf-8"))
+    if tag is not None:
+        _name_metadata(bundle, entry, tag)
+        entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     return {lang: data["page_count"] for lang, data in entry["languages"].items()}

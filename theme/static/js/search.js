@@ -5,10 +5,11 @@
 // offers categories and cities to browse.
 //
 // Speed (issue 12: a first search under 300 ms on a 2,738-product expo, bench/search.py):
-// pagefind.js is preloaded by the page (<link rel=modulepreload>) and starts fetching its
-// metadata and wasm as soon as this script runs, on the main thread (no worker to fetch and
-// start first: one sequential round trip less); each result card goes on the page as soon as
-// its own fragment arrives, in rank order, instead of after all twelve.
+// pagefind.js, its entry, this language's metadata and wasm are preloaded by the page (the
+// entry and metadata under the index's tag, data-index) and Pagefind starts as soon as this
+// script runs, first of the page's scripts, on the main thread (no worker to fetch and start
+// first: one sequential round trip less); each result card goes on the page as soon as its
+// own fragment arrives, in rank order, instead of after all twelve.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -33,10 +34,13 @@
     if (loading) return loading;
     loading = import(absolute(form.getAttribute("data-bundle") + "pagefind.js")).then(function (module) {
       // Index URLs are relative to the site's root; Pagefind puts this in front of them.
-      return module.options({
+      var options = {
         baseUrl: new URL(form.getAttribute("data-root"), document.baseURI).pathname,
         noWorker: true  // a search takes milliseconds here; a worker costs a fetch and a start-up first
-      }).then(function () {
+      };
+      // The entry under the index's tag, as the page preloads it (else a new address each time).
+      if (form.getAttribute("data-index")) options.metaCacheTag = form.getAttribute("data-index");
+      return module.options(options).then(function () {
         module.init();  // fetch the metadata and the wasm now, not at the first search
         pagefind = module;
         return module;
