@@ -135,6 +135,17 @@ def test_catalog_json_with_hostile_text_validates_and_round_trips_exactly(publis
     assert product["id"] == "kopi-rakyat/hyperlink-https-evil-example-x-diskon"
 
 
+def test_catalog_json_written_a_booth_at_a_time_is_one_document(tmp_path):
+    """catalog.json is streamed around the place of its booths: text that spells that place
+    (here the expo's name) stays text, and every booth is in the one list."""
+    name = 'Expo "booths": [] </script>'
+    root = make_project(tmp_path / "p", extra_settings=f"EXPO_NAME = {name!r}\n")
+    document = json.loads((build(root).output / "catalog.json").read_text(encoding="utf-8"))
+    assert document["expo"]["name"]["id"] == name
+    assert [b["folder"] for b in document["booths"]] == ["batik-sari", "keripik-bu-sri"]
+    assert list(document) == ["$schema", "booths", "categories", "expo", "schema_version"]
+
+
 def test_catalog_json_has_prices_links_and_both_languages(published):
     document = validate(published)
     assert document["$schema"] == f"{SITEURL}/catalog.schema.json"

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from typing import Iterable
+from typing import Iterable, TextIO
 
 BOM = "\ufeff"
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -28,10 +28,17 @@ def safe_cell(value: object) -> object:
     return value
 
 
-def csv_text(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
-    """The whole file: BOM, header, rows with every cell made safe, CRLF line ends (RFC 4180)."""
-    buffer = io.StringIO()
-    out = csv.writer(buffer, lineterminator="\r\n")
+def write_csv(target: TextIO, header: Iterable[str], rows: Iterable[Iterable[object]]) -> None:
+    """The whole file into `target` (opened with newline=""), row by row: BOM, header, rows with
+    every cell made safe, CRLF line ends (RFC 4180)."""
+    target.write(BOM)
+    out = csv.writer(target, lineterminator="\r\n")
     out.writerow(header)
     out.writerows([safe_cell(cell) for cell in row] for row in rows)
-    return BOM + buffer.getvalue()
+
+
+def csv_text(header: Iterable[str], rows: Iterable[Iterable[object]]) -> str:
+    """The whole file as text (write_csv)."""
+    buffer = io.StringIO(newline="")
+    write_csv(buffer, header, rows)
+    return buffer.getvalue()

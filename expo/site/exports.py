@@ -8,9 +8,11 @@ writer (expo/reports/spreadsheet.py): exhibitor text cannot become a formula.
 
 from __future__ import annotations
 
+from typing import Iterator, TextIO
+
 from expo.content.models import Catalog
 from expo.exports.facts import address, photo_url
-from expo.reports.spreadsheet import csv_text
+from expo.reports.spreadsheet import write_csv
 from expo.site.routes import Routes
 
 PRODUCTS_CSV = "products.csv"
@@ -18,16 +20,19 @@ PRODUCT_COLUMNS = ("booth", "booth_name", "category", "category_label", "city", 
                    "price", "price_max", "page_url", "whatsapp_url", "photo_url")
 
 
-def products_csv(catalog: Catalog, routes: Routes) -> str:
-    """Booths by name, each booth's products in its own order. Addresses are full when the site
-    has one (invoke publish) and relative to the site's root in a preview."""
-    rows = []
+def write_products_csv(target: TextIO, catalog: Catalog, routes: Routes) -> None:
+    """Booths by name, each booth's products in its own order, a row at a time (a city's expo
+    has hundreds of thousands). Addresses are full when the site has one (invoke publish) and
+    relative to the site's root in a preview."""
+    write_csv(target, PRODUCT_COLUMNS, _rows(catalog, routes))
+
+
+def _rows(catalog: Catalog, routes: Routes) -> Iterator[list]:
     for exhibitor in catalog.exhibitors:
         for product in exhibitor.products:
-            rows.append([exhibitor.slug, exhibitor.name, exhibitor.category,
-                         routes.text.category_label(exhibitor.category), exhibitor.city, product.name,
-                         product.name_en, product.price, product.price_max,
-                         address(routes, routes.product(product)), routes.order(exhibitor, product),
-                         address(routes, photo_url(product.photo))])
-    return csv_text(PRODUCT_COLUMNS, rows)
+            yield [exhibitor.slug, exhibitor.name, exhibitor.category,
+                   routes.text.category_label(exhibitor.category), exhibitor.city, product.name,
+                   product.name_en, product.price, product.price_max,
+                   address(routes, routes.product(product)), routes.order(exhibitor, product),
+                   address(routes, photo_url(product.photo))]
 

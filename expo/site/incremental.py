@@ -116,10 +116,7 @@ def content_digests(catalog: Catalog) -> dict[str, str]:
 def file_digest(file: PlannedFile, site: str, content: Mapping[str, str], extra: Mapping[str, str]) -> str:
     """The digest of one planned file. Keys not in `content` come from `extra` (pages, photos
     and theme files know their own); a key found nowhere makes the digest unique, so the file
-    is rendered: correctness over speed. A file that names everything it is made of in
-    `values["made_of"]` (the search index: its records' digest) depends on that alone."""
-    if "made_of" in file.values:
-        return _sha(file.kind, file.save_as, file.values["made_of"])
+    is rendered: correctness over speed."""
     parts = [content.get(key) or extra.get(key) or os.urandom(16).hex() for key in file.inputs]
     # One string, one hash call: a site has tens of thousands of files (same separators as _sha)
     text = "\0".join((site, file.kind, file.save_as, file.template or "", file.lang or "", *parts))
@@ -258,22 +255,27 @@ def write_manifest(manifest: Path, output: Path, staged: Path, digests: Mapping[
     """Record each written file's digest, size and mtime (read in `staged`, which becomes
     `output` by renaming: the same inodes). Files in `linked` (the previous manifest's rows of
     the files linked from the last output) were checked while linking: no stat again."""
-    files = {}
     linked = linked or {}
     root = os.fspath(staged)
-    for save_as, digest in digests.items():
-        known = linked.get(save_as)
-        if known is not None and known[0] == digest:
-            files[save_as] = known
-            continue
-        try:
-            stat = os.stat(f"{root}/{save_as}")
-        except OSError:
-            continue
-        files[save_as] = [digest, stat.st_size, stat.st_mtime_ns]
     manifest.parent.mkdir(parents=True, exist_ok=True)
     temporary = manifest.with_suffix(".tmp")
-    temporary.write_text(json.dumps({"version": MANIFEST_VERSION, "output": str(output), "files": files,
-                                     **({"tree": list(tree)} if tree else {})}),
-                         encoding="utf-8")
+    # Written a row at a time: a city's expo has over a million files, and the rows as one
+    # dict and one JSON string would double the build's memory at its very end.
+    with open(temporary, "w", encoding="utf-8") as target:
+        head = {"version": MANIFEST_VERSION, "output": str(output), **({"tree": list(tree)} if tree else {})}
+        target.write(json.dumps(head)[:-1] + ', "files": {')
+        separator = ""
+        for save_as, digest in digests.items():
+            known = linked.get(save_as)
+            if known is not None and known[0] == digest:
+                row = known
+            else:
+                try:
+                    stat = os.stat(f"{root}/{save_as}")
+                except OSError:
+                    continue
+                row = (digest, stat.st_size, stat.st_mtime_ns)
+            target.write(f'{separator}{json.dumps(save_as)}: ["{row[0]}", {row[1]}, {row[2]}]')
+            separator = ", "
+        target.write("}}\n")
     temporary.replace(manifest)

@@ -19,12 +19,12 @@ from expo.exports.merchant_feed import merchant_feed_xml
 from expo.exports.meta_csv import meta_catalog_csv
 from expo.images.pipeline import link_file
 from expo.site import artwork
-from expo.site.exports import products_csv
+from expo.site.exports import write_products_csv
 from expo.site.headers import headers_text
 from expo.site.plan import PlannedFile
 from expo.site.qr import qr_svg
 from expo.site.routes import url_of
-from expo.site.search import index_tag, write_index
+from expo.site.search import write_index
 from expo.site.structured import inert_json, robots_txt, sitemap_xml
 
 
@@ -85,14 +85,18 @@ def _asset(file: PlannedFile, out: Output) -> None:
 
 
 def _products_csv(file: PlannedFile, out: Output) -> None:
-    """As bytes: the CSV's CRLF line ends must reach the file as they are, on every system."""
+    """newline="": the CSV's CRLF line ends must reach the file as they are, on every system."""
     path = out.folder / file.save_as
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(products_csv(file.values["catalog"], file.values["routes"]).encode("utf-8"))
+    with open(path, "w", encoding="utf-8", newline="") as target:
+        write_products_csv(target, file.values["catalog"], file.values["routes"])
 
 
 def _catalog_json(file: PlannedFile, out: Output) -> None:
-    _write(out.folder / file.save_as, catalog_json(file.values["catalog"], file.values["routes"]))
+    path = out.folder / file.save_as
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as target:
+        target.writelines(catalog_json(file.values["catalog"], file.values["routes"]))
 
 
 def _catalog_schema(file: PlannedFile, out: Output) -> None:
@@ -117,7 +121,7 @@ def _agenda_ics(file: PlannedFile, out: Output) -> None:
 
 def _search(file: PlannedFile, out: Output) -> None:
     """The search index of every language, from the catalog's records (not the written pages)."""
-    write_index(file.values["records"](), out.folder / file.values["bundle"], index_tag(file.values["made_of"]))
+    write_index(file.values["records"](), out.folder / file.values["bundle"])
 
 
 def _headers(file: PlannedFile, out: Output) -> None:
@@ -155,5 +159,6 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "agenda_ics": _agenda_ics,
 }
 
-# Kinds made from the pages written before them: produced once every page is written.
-READS_PAGES = frozenset({"search"})
+# Kinds the pages name the files of: produced before any page is written (the search page
+# preloads the index's files by name: search.first_search_files).
+BEFORE_PAGES = frozenset({"search"})

@@ -7,8 +7,8 @@ and stdout; the message types are the API's (`pagefind.service.types`). The API 
 used: it sleeps 0.1 s before reading each answer (600 records, one by one, took 64 s) and, on
 leaving its context, terminates the program while it may still be writing. Here one thread
 writes every record while the answers are read as they come (thousands of records take a
-second or two), and the bundle's files come back in one answer (GetFiles) and are written
-here, whole, before the program is let go.
+second or two), and the bundle's files come back in one answer (GetFiles), to be written
+whole by the caller (search.write_index joins one bundle per language).
 """
 
 from __future__ import annotations
@@ -80,9 +80,10 @@ class _Answers:
         return b"".join(self.stderr).decode("utf-8", "replace").strip()[-2000:]
 
 
-def write_bundle(records: Iterable[Mapping[str, Any]], bundle: Path) -> int:
+def bundle_files(records: Iterable[Mapping[str, Any]]) -> tuple[dict[str, bytes], int]:
     """Index `records` (Pagefind custom records: url, content, language, meta, filters, sort)
-    and write the bundle into `bundle`; returns how many records were indexed."""
+    in one Pagefind program; returns the bundle's files (path inside the bundle -> bytes) and
+    how many records were indexed."""
     try:
         process = subprocess.Popen([str(program()), "--service"], stdin=subprocess.PIPE,
                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
@@ -91,7 +92,7 @@ def write_bundle(records: Iterable[Mapping[str, Any]], bundle: Path) -> int:
     watchdog = threading.Timer(TIMEOUT_SECONDS, process.kill)  # a hung program ends the reads
     watchdog.start()
     try:
-        return _index(process, _Answers(process), records, bundle)
+        return _index(process, _Answers(process), records)
     except (OSError, ValueError, subprocess.TimeoutExpired) as exc:  # a closed pipe, an answer
         # that is not Pagefind's, a program that does not end
         raise SearchIndexError(f"Pagefind could not build the search index: {exc}") from exc
@@ -102,7 +103,22 @@ def write_bundle(records: Iterable[Mapping[str, Any]], bundle: Path) -> int:
         process.wait()
 
 
-def _index(process: subprocess.Popen, answers: _Answers, records: Iterable[Mapping[str, Any]], bundle: Path) -> int:
+def write_files(files: Mapping[str, bytes], bundle: Path) -> None:
+    """The bundle's files into `bundle`, each path confined to it."""
+    folders: set[Path] = set()
+    for path, data in files.items():
+        name = PurePosixPath(path)
+        if name.is_absolute() or ".." in name.parts or not name.parts:
+            raise SearchIndexError(f"Pagefind named a file outside its folder: {path!r}")
+        target = bundle.joinpath(*name.parts)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        target.write_bytes(data)
+
+
+def _index(process: subprocess.Popen, answers: _Answers,
+           records: Iterable[Mapping[str, Any]]) -> tuple[dict[str, bytes], int]:
     process.stdin.write(_message(0, {"type": "NewIndex", "config": None}))
     process.stdin.flush()
     index_id = answers.next()["index_id"]
@@ -119,24 +135,15 @@ def _index(process: subprocess.Popen, answers: _Answers, records: Iterable[Mappi
         writer.join()
     if sent.failure:
         raise sent.failure[0]
-    # The files come back in the answer and are written here: Pagefind's own WriteFiles may
-    # answer before its files are complete (a half-written pagefind-entry.json was seen).
+    # The files come back in the answer and are written by the caller: Pagefind's own
+    # WriteFiles may answer before its files are complete (a half-written pagefind-entry.json
+    # was seen).
     process.stdin.write(_message(sent.count + 1, {"type": "GetFiles", "index_id": index_id}))
     process.stdin.flush()
-    files = answers.next()["files"]
+    files = {file["path"]: base64.b64decode(file["content"]) for file in answers.next()["files"]}
     process.stdin.close()
     process.wait(timeout=TIMEOUT_SECONDS)
-    folders: set[Path] = set()
-    for file in files:
-        name = PurePosixPath(file["path"])
-        if name.is_absolute() or ".." in name.parts:
-            raise SearchIndexError(f"Pagefind named a file outside its folder: {file['path']!r}")
-        target = bundle.joinpath(*name.parts)
-        if target.parent not in folders:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            folders.add(target.parent)
-        target.write_bytes(base64.b64decode(file["content"]))
-    return sent.count
+    return files, sent.count
 
 
 class _Sent:

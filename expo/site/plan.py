@@ -26,13 +26,14 @@ from expo.exports.merchant_feed import MERCHANT_FEED
 from expo.exports.meta_csv import listed_count
 from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
-from expo.site.search import first_search_files, index_records, index_tag, records_digest
+from expo.site.search import index_records, shards
 from expo.site.storefront import Banner, home_products, pages_of, round_robin
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
 # Every page also depends on these; a change to any of them re-renders every page.
 SITE_INPUTS = ("settings", "theme", "translations", "navigation")
-SEARCH_INDEX = "search_index"  # the input of the pages that name the index's files: its records' digest
+# The search page's input that names the index's files (its preloads): every search bundle's digest.
+SEARCH_INDEX = "search_index"
 # Content inputs (incremental.content_digests): 'booth:<slug>' (everything of one booth),
 # 'boothcode:<slug>' (its order code), 'category:<key>' / 'city:<slug>' (a group and its
 # booths), 'categorysize:<key>' / 'citysize:<slug>' (a group's label and counts), 'groups' (every
@@ -78,10 +79,8 @@ class Site:
 
 def plan_site(site: Site) -> list[PlannedFile]:
     planned: list[PlannedFile] = []
-    # An expo without booths yet gets no search index: there is nothing to find.
-    index = _search_index(site) if site.catalog.exhibitors else None
     for lang, routes in site.routes.items():
-        planned += _pages(site, routes, index) + _visitor_pages(site, routes)
+        planned += _pages(site, routes) + _visitor_pages(site, routes)
         planned += _owner_pages(site, routes)
         planned += _edition_pages(site, routes)
     _link_alternates(planned, site)
@@ -103,8 +102,9 @@ def plan_site(site: Site) -> list[PlannedFile]:
     planned.append(PlannedFile("_headers", "headers", SETTINGS, None, ("headers",), about="_headers"))
     planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
                 for name, path in site.assets]
-    if index is not None:
-        planned.append(index)
+    # An expo without booths yet gets no search index: there is nothing to find.
+    if site.catalog.exhibitors:
+        planned += _search_indexes(site)
     return planned
 
 
@@ -112,28 +112,24 @@ def _hero_url(site: Site) -> str:
     return f"theme/banner{site.hero_image.path.suffix.lower()}" if site.hero_image else ""
 
 
-def _search_index(site: Site) -> PlannedFile:
-    """One bundle with an index per language, made from the catalog's search records alone
-    (search.index_records), not from the pages: it is made of exactly what the records' digest
-    covers (`made_of`), so a template edit, or an edit no record shows, carries it over whole."""
-    bundle = next(iter(site.routes.values())).search_bundle()
-    records = functools.partial(index_records, site.catalog, site.routes)
-    return PlannedFile(bundle + "pagefind.js", "search", SETTINGS, None, (),
-                       values={"bundle": bundle, "whole_folder": bundle, "records": records,
-                               "made_of": records_digest(records())}, about="search index")
+def _search_indexes(site: Site) -> list[PlannedFile]:
+    """The search index: one bundle (or, for a large expo, one per shard) with an index per
+    language, made from the search records of its booths (search.index_records), not from the
+    pages: a template edit carries it over whole; a booth's edit remakes its shard. It also
+    depends on which Pagefind program writes it ('pagefind')."""
+    routes = next(iter(site.routes.values()))
+    return [PlannedFile(routes.search_bundle(number) + "pagefind.js", "search", SETTINGS, None,
+                        ("pagefind", *(f"booth:{e.slug}" for e in booths)),
+                        values={"bundle": routes.search_bundle(number), "whole_folder": routes.search_bundle(number),
+                                "records": functools.partial(index_records, tuple(booths), site.routes)},
+                        about="search index")
+            for number, booths in enumerate(shards(site.catalog.exhibitors)) if booths or not number]
 
 
-def _search_page(routes: Routes, index: PlannedFile | None, home: tuple[str, str]) -> PlannedFile:
-    """The search page preloads the files its first search fetches one after the other, named
-    by the index's tag (search.first_search_files): it is made of the index too (SEARCH_INDEX,
-    the index's digest), so a new index remakes it and its preloads never name old files."""
-    if index is None:
-        return _page(routes, routes.search(), "expo_search", SETTINGS, ("groups",), ("search",), "search",
-                     [home], about="search")
-    tag = index_tag(index.values["made_of"])
-    return _page(routes, routes.search(), "expo_search", SETTINGS, ("groups", SEARCH_INDEX), ("search",),
-                 "search", [home], about="search", index_tag=tag,
-                 first_search=first_search_files(routes.lang, tag))
+def _search_shards(site: Site, routes: Routes) -> list[str]:
+    """The bundles the search page searches besides the first (search.shards)."""
+    return [routes.search_bundle(number) for number, booths in enumerate(shards(site.catalog.exhibitors))
+            if booths and number]
 
 
 def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
@@ -145,14 +141,15 @@ def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[st
                        about)
 
 
-def _pages(site: Site, routes: Routes, index: PlannedFile | None = None) -> list[PlannedFile]:
+def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
     catalog, t = site.catalog, routes.text
     home = (t.gettext("Beranda"), routes.home())
     booths_crumb = (t.gettext("Peserta"), routes.directory())
     pages = [_page(routes, routes.home(), "expo_home", SETTINGS, ("catalog",), ("home",), "home", [],
                    about="home", hero_url=_hero_url(site), hero=site.hero_image,
                    shop_window=home_products(catalog.featured, catalog.exhibitors, routes.expo.home_products))]
-    pages.append(_search_page(routes, index, home))
+    pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("groups", "search_shards", SEARCH_INDEX), ("search",),
+                       "search", [home], about="search", search_shards=_search_shards(site, routes)))
     pages += _directory(site, routes, home)
     for exhibitor in catalog.exhibitors:
         source = f"{site.exhibitors_path}/{exhibitor.slug}"
@@ -163,12 +160,13 @@ def _pages(site: Site, routes: Routes, index: PlannedFile | None = None) -> list
         category = (t.category_label(exhibitor.category), routes.category(exhibitor.category))
         pages.append(_page(routes, routes.booth(exhibitor), "expo_booth", source, inputs,
                            ("booth", exhibitor.slug), "booth", [home, category], exhibitor=exhibitor))
-        booth = (exhibitor.name, routes.booth(exhibitor))
+        # shared by the booth's product pages (templates only read them)
+        product_inputs = inputs + (f"boothcode:{exhibitor.slug}",)
+        crumbs = [home, category, (exhibitor.name, routes.booth(exhibitor))]
         for product in exhibitor.products:
-            pages.append(_page(routes, routes.product(product), "expo_product", source,
-                               inputs + (f"boothcode:{exhibitor.slug}",),
+            pages.append(_page(routes, routes.product(product), "expo_product", source, product_inputs,
                                ("product", exhibitor.slug, product.slug), "product",
-                               [home, category, booth], about=f"{source} ({product.name})",
+                               crumbs, about=f"{source} ({product.name})",
                                exhibitor=exhibitor, product=product))
     categories_crumb = (t.gettext("Kategori"), routes.categories())
     cities_crumb = (t.gettext("Kota"), routes.cities())
@@ -376,11 +374,13 @@ def _photos(site: Site) -> list[PlannedFile]:
     """Every processed photo file, once, even when several products show the same photo."""
     planned: dict[str, PlannedFile] = {}
     for picture in site.photos:
-        source = picture.source.parent.name
+        # one source and one inputs tuple per picture, not per file: a city's expo plans
+        # hundreds of thousands of photo files
+        source, inputs = f"{site.exhibitors_path}/{picture.source.parent.name}", (f"photo:{picture.key}",)
         for name, url in files_of(picture, picture.key in site.shared_photos):
-            planned.setdefault(url, PlannedFile(url, "photo", f"{site.exhibitors_path}/{source}",
-                                                None, (f"photo:{picture.key}",),
-                                                values={"picture": picture.key, "name": name}))
+            if url not in planned:
+                planned[url] = PlannedFile(url, "photo", source, None, inputs,
+                                           values={"picture": picture.key, "name": name})
     return list(planned.values())
 
 

@@ -20,6 +20,7 @@ import hashlib
 import json
 import re
 import shutil
+from concurrent.futures import ThreadPoolExecutor
 import unicodedata
 from dataclasses import dataclass
 from html import unescape
@@ -27,7 +28,7 @@ from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
 from expo.content.models import Catalog, Exhibitor, Product
-from expo.site.pagefind_service import SearchIndexError, program_identity, write_bundle
+from expo.site.pagefind_service import SearchIndexError, bundle_files, write_files
 from expo.site.routes import Routes
 from expo.site.steady_index import steady
 from expo.site.text import N_
@@ -46,7 +47,7 @@ CREDENTIAL_FILTERS = (("halal", "Halal"), ("pirt", "P-IRT"), ("bpom", "BPOM"))
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
                 "pagefind-worker.js", "wasm.unknown.pagefind")
-__all__ = ["SearchIndexError", "first_search_files", "index_records", "index_tag", "records_digest", "write_index"]
+__all__ = ["SearchIndexError", "first_search_files", "index_records", "shards", "write_index"]
 
 
 def price_bands(low: int | None, high: int | None) -> list[str]:
@@ -141,7 +142,7 @@ def _record(url: str, lang: str, title: str, content: str, record: SearchRecord)
             "sort": dict(record.sort)}
 
 
-def index_records(catalog: Catalog, all_routes: Mapping[str, Routes]) -> Iterator[dict]:
+def index_records(exhibitors: Iterable[Exhibitor], all_routes: Mapping[str, Routes]) -> Iterator[dict]:
     """Every booth and product in every language as a Pagefind custom record: the words a
     visitor searches (what the page shows first: name, price, booth, city, tagline, the
     description or the about text), the page's address, and what a result card shows (meta),
@@ -150,7 +151,7 @@ def index_records(catalog: Catalog, all_routes: Mapping[str, Routes]) -> Iterato
     for lang, routes in all_routes.items():
         t = routes.text
         by, ask = t.gettext("oleh"), t.gettext("Harga: tanyakan ke penjual")
-        for exhibitor in catalog.exhibitors:
+        for exhibitor in exhibitors:
             place = f"{t.category_label(exhibitor.category)} · {exhibitor.city}"
             about = plain_text(t.about(exhibitor))
             heading = [t.gettext("Tentang %(name)s") % {"name": exhibitor.name}] if about else []
@@ -164,62 +165,93 @@ def index_records(catalog: Catalog, all_routes: Mapping[str, Routes]) -> Iterato
                      *plain_text(t.description(product))]), product_record(exhibitor, product))
 
 
-# How write_index lays the bundle out; a change to it must change this, so that an index made
-# before is made again (2: the metadata named by the index's tag, first_search_files).
-BUNDLE_LAYOUT = "2"
+# --- shards -----------------------------------------------------------------------------------
+
+# Pagefind holds every record of an index in memory until it writes the bundle, about 25 KB
+# each (measured: 20,000 records, 490 to 580 MiB in one program; 16,500 booth and product pages
+# of a language, 1.1 GiB): an expo of every UMKM of a city (250,000 pages per language) would
+# need 9 GiB per language. Above this many pages per language the index is split into shards,
+# bundles of their own that the search page searches together: each program then holds one
+# shard of one language (and only the shard of an edited booth is indexed again). Below it, one
+# bundle: a shard costs the visitor its own metadata and wasm at the first search.
+SHARD_RECORDS = 30_000
 
 
-def records_digest(records: Iterable[Mapping]) -> str:
-    """What the index is made of, and by which Pagefind: the same digest, the same bundle."""
-    digest = hashlib.sha256(f"{BUNDLE_LAYOUT}\0{program_identity()}".encode("utf-8"))
-    for record in records:
-        digest.update(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8"))
-        digest.update(b"\0")
-    return digest.hexdigest()
+def shards(exhibitors: Iterable[Exhibitor]) -> list[list[Exhibitor]]:
+    """The booths of each shard of the index (some may be empty). A booth's shard comes from a
+    hash of its folder name, so it stays in its shard while other booths come and go (until
+    the expo grows past another SHARD_RECORDS pages)."""
+    booths = list(exhibitors)
+    pages = sum(1 + len(e.products) for e in booths)
+    count = max(1, -(-pages // SHARD_RECORDS))
+    groups: list[list[Exhibitor]] = [[] for _ in range(count)]
+    for exhibitor in booths:
+        bucket = int.from_bytes(hashlib.sha256(exhibitor.slug.encode("utf-8")).digest()[:8], "big") % count
+        groups[bucket].append(exhibitor)
+    return groups
 
 
 # --- the files a first search fetches before it can search -------------------------------------
 
-def index_tag(made_of: str) -> str:
-    """The short name of one index (from its records' digest, records_digest): the same
-    records, the same tag; any change, another tag."""
-    return made_of[:10]
-
-
-def first_search_files(lang: str, tag: str) -> tuple[str, str]:
-    """The files of the bundle Pagefind fetches, one after the other, before a first search in
-    `lang`: its entry (under its cache tag: pagefind.options metaCacheTag) and that language's
-    metadata, named by the index's tag (write_index names it so). Known before the index is
-    written, so the search page preloads them with the page instead of two round trips later."""
-    return f"pagefind-entry.json?ts={tag}", f"pagefind.{lang}_{tag}.pf_meta"
-
-
-def _name_metadata(bundle: Path, entry: dict, tag: str) -> None:
-    """Each language's metadata renamed as first_search_files says (Pagefind names it by its
-    content, unknown until it is written); the entry points to the new name."""
-    for lang, info in entry["languages"].items():
-        name = first_search_files(lang, tag)[1]
-        (bundle / f"pagefind.{info['hash']}.pf_meta").replace(bundle / name)
-        info["hash"] = name[len("pagefind."):-len(".pf_meta")]
+def first_search_files(output: Path, bundle: str, lang: str) -> tuple[str, list[str]]:
+    """The tag of a written bundle (`bundle` inside `output`) and the files of it Pagefind
+    fetches one after the other before a first search in `lang`: its entry, under the tag (the
+    search page gives it as pagefind.options metaCacheTag; without one Pagefind asks for the
+    entry under the time of day, which nothing can preload), and the metadata the entry names.
+    The tag is made of the entry, which names every language's metadata by its content: a new
+    index, a new tag. ('', []) when there is no such bundle or language."""
+    try:
+        raw = (output / bundle / ENTRY).read_bytes()
+        meta = json.loads(raw)["languages"][lang]["hash"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "", []
+    tag = hashlib.sha256(raw).hexdigest()[:10]
+    return tag, [f"{ENTRY}?ts={tag}", f"pagefind.{meta}.pf_meta"]
 
 
 # --- writing the index ------------------------------------------------------------------------
 
-def write_index(records: Iterable[Mapping], bundle: Path, tag: str | None = None) -> dict[str, int]:
+def write_index(records: Iterable[Mapping], bundle: Path) -> dict[str, int]:
     """Index `records` (index_records) into `bundle`; returns how many pages each language's
     index holds. Index URLs are site-root paths ('/booth/x/'); the search page puts the site's
-    address in front (pagefind.options baseUrl), so the index works under any SITEURL. With a
-    `tag` (index_tag), each language's metadata is named by it (first_search_files)."""
+    address in front (pagefind.options baseUrl), so the index works under any SITEURL.
+
+    Each language is indexed by a Pagefind program of its own, all at once: a language's index
+    never depends on another's (its files carry the language in their names), so the bundles
+    join into one by listing every language in one pagefind-entry.json. The languages index
+    side by side on two cores, and each program holds only its own language's records."""
+    by_language: dict[str, list[Mapping]] = {}
+    for record in records:
+        by_language.setdefault(record.get("language"), []).append(record)
+    parts = list(by_language.values()) or [[]]  # no records: Pagefind's empty bundle
+    with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+        bundles = list(pool.map(lambda part: bundle_files(part)[0], parts))
+    files = _joined(bundles)
     shutil.rmtree(bundle, ignore_errors=True)
-    write_bundle(records, bundle)
-    entry_path = bundle / "pagefind-entry.json"
-    if not entry_path.is_file():
-        raise SearchIndexError("Pagefind could not build the search index: it wrote no pagefind-entry.json")
-    for name in UNUSED_FILES:
-        (bundle / name).unlink(missing_ok=True)
+    write_files({name: data for name, data in files.items() if name not in UNUSED_FILES}, bundle)
     steady(bundle)
-    entry = json.loads(entry_path.read_text(encoding="utf-8"))
-    if tag is not None:
-        _name_metadata(bundle, entry, tag)
-        entry_path.write_text(json.dumps(entry, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    entry = json.loads(files[ENTRY])
     return {lang: data["page_count"] for lang, data in entry["languages"].items()}
+
+
+ENTRY = "pagefind-entry.json"
+
+
+def _joined(bundles: list[dict[str, bytes]]) -> dict[str, bytes]:
+    """One bundle of the bundles of single languages: their files together (a file two of them
+    share, pagefind.js, is the same in each) and one entry listing every language."""
+    files: dict[str, bytes] = {}
+    languages: dict[str, object] = {}
+    entry: dict = {}
+    for bundle in bundles:
+        if ENTRY not in bundle:
+            raise SearchIndexError(f"Pagefind could not build the search index: it wrote no {ENTRY}")
+        entry = json.loads(bundle[ENTRY])
+        languages.update(entry.get("languages") or {})
+        for name, data in bundle.items():
+            if name != ENTRY and files.setdefault(name, data) != data:
+                raise SearchIndexError(f"Pagefind could not build the search index: two languages wrote {name} differently")
+    if bundles:
+        entry["languages"] = dict(sorted(languages.items()))
+        files[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return files

@@ -6,7 +6,7 @@
 //
 // Speed (issue 12: a first search under 300 ms on a 2,738-product expo, bench/search.py):
 // pagefind.js, its entry, this language's metadata and wasm are preloaded by the page (the
-// entry and metadata under the index's tag, data-index) and Pagefind starts as soon as this
+// entry under the index's tag, data-index) and Pagefind starts as soon as this
 // script runs, first of the page's scripts, on the main thread (no worker to fetch and start
 // first: one sequential round trip less); each result card goes on the page as soon as its
 // own fragment arrives, in rank order, instead of after all twelve.
@@ -32,19 +32,25 @@
 
   function load() {
     if (loading) return loading;
-    loading = import(absolute(form.getAttribute("data-bundle") + "pagefind.js")).then(function (module) {
-      // Index URLs are relative to the site's root; Pagefind puts this in front of them.
-      var options = {
-        baseUrl: new URL(form.getAttribute("data-root"), document.baseURI).pathname,
-        noWorker: true  // a search takes milliseconds here; a worker costs a fetch and a start-up first
-      };
-      // The entry under the index's tag, as the page preloads it (else a new address each time).
-      if (form.getAttribute("data-index")) options.metaCacheTag = form.getAttribute("data-index");
-      return module.options(options).then(function () {
-        module.init();  // fetch the metadata and the wasm now, not at the first search
-        pagefind = module;
-        return module;
+    var bundles = [form.getAttribute("data-bundle")].concat((form.getAttribute("data-shards") || "").split(" ").filter(Boolean));
+    var tags = (form.getAttribute("data-index") || "").split(" ");  // each bundle's, in the same order
+    loading = Promise.all(bundles.map(function (bundle, i) {
+      return import(absolute(bundle + "pagefind.js")).then(function (module) {
+        // Index URLs are relative to the site's root; Pagefind puts this in front of them.
+        var options = {
+          baseUrl: new URL(form.getAttribute("data-root"), document.baseURI).pathname,
+          noWorker: true  // a search takes milliseconds here; a worker costs a fetch and a start-up first
+        };
+        // The entry under the bundle's tag, as the page preloads it (else a new address each time).
+        if (tags[i]) options.metaCacheTag = tags[i];
+        return module.options(options).then(function () {
+          module.init();  // fetch the metadata and the wasm now, not at the first search
+          return module;
+        });
       });
+    })).then(function (modules) {
+      pagefind = modules.length === 1 ? modules[0] : joined(modules);
+      return pagefind;
     });
     loading.catch(function () { loading = null; });  // a failed load may be tried again
     return loading;
@@ -239,6 +245,71 @@
       else p.appendChild(document.createTextNode(node.textContent));
     });
     return p;
+  }
+
+  // --- a large expo's index in shards (search.py), each with its own pagefind.js -----------
+  // By relevance: Pagefind's score (as its mergeIndex). By price a score is a place in one
+  // shard, so the shards' lists are merged by the price of their next result.
+  function joined(modules) {
+    function all(call) { return Promise.all(modules.map(call)); }
+    return {
+      filters: function () { return all(function (m) { return m.filters(); }).then(added); },
+      search: function (term, options) {
+        return all(function (m) { return m.search(term, options); }).then(function (found) {
+          var lists = found.map(function (f) { return f.results; });
+          return {
+            results: options.sort ? byPrice(lists, options.sort.harga === "desc")
+              : [].concat.apply([], lists).sort(function (a, b) { return b.score - a.score; }),
+            filters: added(found.map(function (f) { return f.filters; }))
+          };
+        });
+      }
+    };
+  }
+
+  function added(counts) {
+    var total = {};
+    counts.forEach(function (filters) {
+      Object.keys(filters).forEach(function (name) {
+        var into = total[name] = total[name] || {};
+        Object.keys(filters[name]).forEach(function (v) { into[v] = (into[v] || 0) + filters[name][v]; });
+      });
+    });
+    return total;
+  }
+
+  // The first amount of the price text: "Rp40.000 – Rp60.000" sorts at 40000, as its sort key.
+  function priceOf(item) {
+    var amount = (item.meta.harga || "").match(/\d[\d.,]*/);
+    return amount ? +amount[0].replace(/\D/g, "") : 0;
+  }
+
+  function byPrice(lists, descending) {
+    var next = lists.map(function () { return 0; });
+    var data = new Map();
+    var placed = [];  // the merged results' data, in order
+    var chain = Promise.resolve();
+    function place() {
+      return Promise.all(lists.map(function (list, i) {
+        var r = list[next[i]];
+        if (r && !data.has(r)) data.set(r, r.data());
+        return r ? data.get(r).then(function (item) { return [i, item]; }) : null;
+      })).then(function (heads) {
+        var best = heads.filter(Boolean).reduce(function (a, b) {
+          var d = priceOf(b[1]) - priceOf(a[1]);
+          return (descending ? d > 0 : d < 0) ? b : a;
+        });
+        next[best[0]]++;
+        return best[1];
+      });
+    }
+    var total = lists.reduce(function (n, list) { return n + list.length; }, 0);
+    var slots = [];
+    for (var n = 0; n < total; n++) slots.push({ data: function (at) {
+      while (placed.length <= at) placed.push(chain = chain.then(place));
+      return placed[at];
+    }.bind(null, n) });
+    return slots;
   }
 
   form.addEventListener("submit", function (event) {
