@@ -5,11 +5,9 @@
 // offers categories and cities to browse.
 //
 // Speed (issue 12: a first search under 300 ms on a 2,738-product expo, bench/search.py):
-// pagefind.js, its entry, this language's metadata and wasm are preloaded by the page (the
-// entry under the index's tag, data-index) and Pagefind starts as soon as this
-// script runs, first of the page's scripts, on the main thread (no worker to fetch and start
-// first: one sequential round trip less); each result card goes on the page as soon as its
-// own fragment arrives, in rank order, instead of after all twelve.
+// the page preloads what Pagefind fetches first (its entry under the tag in data-index) and
+// this script, run first, starts it on the main thread (no worker to fetch and start first);
+// each result card goes on the page as soon as its own fragment arrives, in rank order.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -33,17 +31,15 @@
   function load() {
     if (loading) return loading;
     var bundles = [form.getAttribute("data-bundle")].concat((form.getAttribute("data-shards") || "").split(" ").filter(Boolean));
-    var tags = (form.getAttribute("data-index") || "").split(" ");  // each bundle's, in the same order
+    var tags = (form.getAttribute("data-index") || "").split(" ");
     loading = Promise.all(bundles.map(function (bundle, i) {
       return import(absolute(bundle + "pagefind.js")).then(function (module) {
         // Index URLs are relative to the site's root; Pagefind puts this in front of them.
-        var options = {
+        return module.options({
           baseUrl: new URL(form.getAttribute("data-root"), document.baseURI).pathname,
+          metaCacheTag: tags[i] || undefined,  // as preloaded (else ?ts=<now>)
           noWorker: true  // a search takes milliseconds here; a worker costs a fetch and a start-up first
-        };
-        // The entry under the bundle's tag, as the page preloads it (else a new address each time).
-        if (tags[i]) options.metaCacheTag = tags[i];
-        return module.options(options).then(function () {
+        }).then(function () {
           module.init();  // fetch the metadata and the wasm now, not at the first search
           return module;
         });
