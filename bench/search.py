@@ -15,7 +15,10 @@ Builds a generated expo (Indonesian only), then in one run:
 4. with `--browser`, in headless Chromium at 390 x 844: the first search of /cari/?q=<word>,
    from DOMContentLoaded (and from the start of navigation) until the first result card is on
    the page and until all 12 and the count are, `--runs` times (median and best), then later
-   searches in the same page.
+   searches in the same page. The pages are served by Python's http.server as before (HTTP/1.0:
+   a new connection per file); `--keep-alive` serves them over HTTP/1.1 with persistent
+   connections instead, as static hosts do (they also speak HTTP/2: closer to this than to the
+   default), so both figures can be compared.
 
 The machine is shared: compare the ratios, not the seconds, and say the load average.
 """
@@ -122,6 +125,8 @@ def main() -> None:
     parser.add_argument("--browser", action="store_true",
                         help="also time searches in headless Chromium (/usr/bin/chromium, Playwright)")
     parser.add_argument("--runs", type=int, default=5, help="first searches timed in the browser")
+    parser.add_argument("--keep-alive", action="store_true",
+                        help="serve the site over HTTP/1.1 with persistent connections (default: HTTP/1.0)")
     args = parser.parse_args()
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -150,16 +155,18 @@ def main() -> None:
         for name, file_size in files:
             print(f"    {file_size / 1024:7.1f} KB  {name}")
         if args.browser:
-            first, shown, navigation, warm = browser_timings(root / "output", args.word, args.runs)
+            first, shown, navigation, warm = browser_timings(root / "output", args.word, args.runs, args.keep_alive)
+            server = "HTTP/1.1, persistent connections" if args.keep_alive else "HTTP/1.0"
             print(f"in Chromium, first search for '{args.word}' ({args.runs} page loads, load average "
-                  f"{os.getloadavg()[0]:.1f}), after DOMContentLoaded:")
+                  f"{os.getloadavg()[0]:.1f}, {server}), after DOMContentLoaded:")
             print(f"    first result on the page: median {statistics.median(first):.0f} ms, best {min(first):.0f} ms")
             print(f"    all 12 and the count:     median {statistics.median(shown):.0f} ms, best {min(shown):.0f} ms")
             print(f"    first result after the start of navigation: median {statistics.median(navigation):.0f} ms")
             print(f"later searches answer in {min(warm):.0f}-{max(warm):.0f} ms ({len(warm)} queries)")
 
 
-def browser_timings(site: Path, word: str, runs: int) -> tuple[list[float], list[float], list[float], list[float]]:
+def browser_timings(site: Path, word: str, runs: int, keep_alive: bool = False
+                    ) -> tuple[list[float], list[float], list[float], list[float]]:
     """Per page load of /cari/?q=<word>: milliseconds from DOMContentLoaded until the first
     result card is on the page and until the status says the count (all 12 shown), and from
     the start of navigation to the first card; then, in the last page, how long Pagefind takes
@@ -171,6 +178,9 @@ def browser_timings(site: Path, word: str, runs: int) -> tuple[list[float], list
     from playwright.sync_api import sync_playwright
 
     class Quiet(http.server.SimpleHTTPRequestHandler):
+        if keep_alive:  # it sends Content-Length: the browser can reuse the connection
+            protocol_version = "HTTP/1.1"
+
         def log_message(self, *args):
             pass
 

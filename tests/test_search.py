@@ -114,13 +114,62 @@ def test_the_search_page_works_as_a_plain_form_and_offers_browsing(demo, prefix)
     assert any("kategori" in str(p) for p in browse) and any("kota" in str(p) for p in browse)
     assert all(p.is_file() for p in browse)
     assert page.find("meta", name="robots").attrs["content"] == "noindex"
-    # What the first search needs is fetched with the page: Pagefind's script and this language's wasm.
-    preloaded = [page.resolve(link.attrs["href"]) for link in page.find_all("link") if "preload" in link.attrs["rel"]]
-    bundle = form.attrs["data-bundle"]
-    assert preloaded == [page.resolve(bundle + "pagefind.js"),
-                         page.resolve(bundle + f"wasm.{prefix.rstrip('/') or 'id'}.pagefind")]
-    assert all(p.is_file() for p in preloaded)
-    assert re.search(r"js/search\.[0-9a-f]{10}\.js$", page.find_all("script")[-1].attrs["src"])
+    # What the first search needs before it can search is fetched with the page (test below).
+    assert [link.attrs["href"].rsplit("/", 1)[-1] for link in page.find_all("link")
+            if "preload" in link.attrs["rel"]][:2] == ["pagefind.js", f"wasm.{prefix.rstrip('/') or 'id'}.pagefind"]
+    # search.js runs first of the page's scripts: the search starts before the cart's and the photos'.
+    scripts = [s.attrs["src"] for s in page.find_all("script") if "src" in s.attrs]
+    assert re.search(r"js/search\.[0-9a-f]{10}\.js$", scripts[0]) and len(scripts) == 3
+
+
+def preloads(page: Page) -> tuple[list[str], str]:
+    """The bundle's files a search page preloads (names inside the bundle, queries kept) and
+    the index tag its form gives Pagefind (metaCacheTag)."""
+    form = page.find("form", id="search-form")
+    bundle = page.resolve(form.attrs["data-bundle"]).parent  # the folder (resolve adds index.html)
+    names = []
+    for link in page.find_all("link"):
+        if "preload" in link.attrs["rel"]:
+            path = page.resolve(link.attrs["href"])
+            assert path.parent == bundle, link.attrs
+            names.append(path.name + ("?" + link.attrs["href"].split("?", 1)[1] if "?" in link.attrs["href"] else ""))
+            assert link.attrs.get("as") == ("fetch" if "modulepreload" not in link.attrs["rel"] else None)
+    return names, form.attrs["data-index"]
+
+
+def fetched_first(bundle: Path, lang: str, tag: str) -> list[str]:
+    """What Pagefind fetches, in this order, before it can search: its script, the entry under
+    the page's cache tag, the metadata the entry names and the language's wasm."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    info = entry["languages"][lang]
+    meta = f"pagefind.{info['hash']}.pf_meta"
+    assert all((bundle / name).is_file() for name in ("pagefind.js", meta, f"wasm.{info['wasm']}.pagefind"))
+    return ["pagefind.js", f"wasm.{info['wasm']}.pagefind", f"pagefind-entry.json?ts={tag}", meta]
+
+
+@pytest.mark.parametrize("prefix, lang", [("", "id"), ("en/", "en")])
+def test_the_search_page_preloads_exactly_the_files_pagefind_fetches_first(demo, prefix, lang):
+    """The entry and metadata preloads name the bundle's real files (a stale name would fetch a
+    404 and Pagefind would fetch again, one request after the other)."""
+    names, tag = preloads(Page(demo / prefix / "cari/index.html", demo))
+    assert re.fullmatch(r"[0-9a-f]{10}", tag)
+    assert names == fetched_first(demo / "pagefind", lang, tag)
+
+
+def test_a_booth_edit_gives_the_search_page_the_new_index_files(tmp_path):
+    """The tag names the index: an edit a record shows makes a new index with new names, and
+    the incremental build remakes the search page with them (never the old, deleted files)."""
+    root = make_project(tmp_path / "p", extra_settings='EXPO_LANGUAGES = ["id"]\n')
+    build(root)
+    site, bundle = root / "output", root / "output/pagefind"
+    before = preloads(Page(site / "cari/index.html", site))
+    yml = root / "exhibitors/batik-sari/exhibitor.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("Batik tulis warna alam", "Batik tulis pewarna indigo"),
+                   encoding="utf-8")
+    assert build(root).made["search"] == 1
+    names, tag = preloads(Page(site / "cari/index.html", site))
+    assert tag != before[1] and names == fetched_first(bundle, "id", tag)
+    assert not (bundle / before[0][3]).exists()
 
 
 def _links(element):

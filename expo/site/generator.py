@@ -31,14 +31,14 @@ from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
                                     manifest_path, site_digest, templated, tree_digest_of)
 from expo.site.linked_data import jsonld
-from expo.site.outputs import PRODUCERS, READS_PAGES, Output
+from expo.site.outputs import BEFORE_PAGES, PRODUCERS, Output
 from expo.site.pagefind_service import program_identity
 from expo.site.pictures import picture_html
-from expo.site.plan import PlannedFile, Site, find_collisions, plan_site
+from expo.site.plan import SEARCH_INDEX, PlannedFile, Site, find_collisions, plan_site
 from expo.site.progress import PROGRESS_KEY
 from expo.site.render import PageWriter, workers_for, write_pages
 from expo.site.routes import Routes
-from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS
+from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS, first_search_files
 from expo.site.storefront import hero_image
 from expo.site.structured import product_jsonld
 from expo.site.text import Text
@@ -119,6 +119,8 @@ class ExpoGenerator(Generator):
                                 price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS,
                                 agenda_days=agenda_days)
         self.env.globals.update(analytics_tags=script_tag, ANALYTICS_SCRIPT=ANALYTICS_SCRIPT)
+        # The search page names the index's files, read from the index written before the pages.
+        self.env.globals.update(first_search_files=functools.partial(first_search_files, Path(self.output_path)))
 
     def _read_intros(self) -> dict:
         """content/home.md (and home.en.md): the organiser's welcome text on the home page."""
@@ -141,6 +143,7 @@ class ExpoGenerator(Generator):
         content = content_digests(self.catalog)
         extra = {f"page:{p.slug}": repr([(v.lang, v.metadata, v.content) for v in (p, *p.translations)])
                  for p in content_pages}
+        bundles: list[str] = []
         for file in self.planned:
             if file.kind == "photo":
                 extra[f"photo:{file.values['picture']}"] = file.values["picture"]  # named by content
@@ -150,8 +153,11 @@ class ExpoGenerator(Generator):
                 extra[file.inputs[0]] = headers_text(self.planned)
             elif file.kind == "search":  # another Pagefind may write another bundle
                 extra["pagefind"] = program_identity()
+                bundles.append(file_digest(file, site, content, extra))  # its files' names
             elif file.kind == "page" and file.template == "expo_search":
                 extra["search_shards"] = " ".join(file.values["search_shards"]) or "-"
+        # The search page names the index's files: a new index, a new search page.
+        extra[SEARCH_INDEX] = " ".join(bundles) or "-"
         return {file.save_as: file_digest(file, pages if file.kind == "page" else site, content, extra)
                 for file in self.planned}
 
@@ -173,13 +179,13 @@ class ExpoGenerator(Generator):
             (to_render if file.kind == "page" else others).append(file)
             self.written[file.kind] += 1
 
-        def other_files(after_pages: bool):
+        def other_files(before_pages: bool):
             return (functools.partial(PRODUCERS[file.kind], file, output) for file in others
-                    if (file.kind in READS_PAGES) == after_pages)
+                    if (file.kind in BEFORE_PAGES) == before_pages)
 
-        self._write_pages(to_render, pages, other_files(after_pages=False))
-        for job in other_files(after_pages=True):
+        for job in other_files(before_pages=True):
             job()
+        self._write_pages(to_render, pages, other_files(before_pages=False))
         remember_photos(self.photos)
 
     def _write_pages(self, files: list[PlannedFile], pages: PageWriter, meanwhile) -> None:

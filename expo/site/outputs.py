@@ -163,5 +163,6 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "agenda_ics": _agenda_ics,
 }
 
-# Kinds made from the pages written before them: produced once every page is written.
-READS_PAGES = frozenset({"search"})
+# Kinds the pages name the files of: produced before any page is written (the search page
+# preloads the index's files by name: search.first_search_files).
+BEFORE_PAGES = frozenset({"search"})

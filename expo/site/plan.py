@@ -32,6 +32,8 @@ from expo.site.storefront import Banner, home_products, pages_of, round_robin
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
 # Every page also depends on these; a change to any of them re-renders every page.
 SITE_INPUTS = ("settings", "theme", "translations", "navigation")
+# The search page's input that names the index's files (its preloads): every search bundle's digest.
+SEARCH_INDEX = "search_index"
 # Content inputs (incremental.content_digests): 'booth:<slug>' (everything of one booth),
 # 'boothcode:<slug>' (its order code), 'category:<key>' / 'city:<slug>' (a group and its
 # booths), 'categorysize:<key>' / 'citysize:<slug>' (a group's label and counts), 'groups' (every
@@ -146,7 +148,7 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
     pages = [_page(routes, routes.home(), "expo_home", SETTINGS, ("catalog",), ("home",), "home", [],
                    about="home", hero_url=_hero_url(site), hero=site.hero_image,
                    shop_window=home_products(catalog.featured, catalog.exhibitors, routes.expo.home_products))]
-    pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("groups", "search_shards"), ("search",),
+    pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("groups", "search_shards", SEARCH_INDEX), ("search",),
                        "search", [home], about="search", search_shards=_search_shards(site, routes)))
     pages += _directory(site, routes, home)
     for exhibitor in catalog.exhibitors:

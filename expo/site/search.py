@@ -47,7 +47,7 @@ CREDENTIAL_FILTERS = (("halal", "Halal"), ("pirt", "P-IRT"), ("bpom", "BPOM"))
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
                 "pagefind-worker.js", "wasm.unknown.pagefind")
-__all__ = ["SearchIndexError", "index_records", "shards", "write_index"]
+__all__ = ["SearchIndexError", "first_search_files", "index_records", "shards", "write_index"]
 
 
 def price_bands(low: int | None, high: int | None) -> list[str]:
@@ -190,6 +190,24 @@ def shards(exhibitors: Iterable[Exhibitor]) -> list[list[Exhibitor]]:
         bucket = int.from_bytes(hashlib.sha256(exhibitor.slug.encode("utf-8")).digest()[:8], "big") % count
         groups[bucket].append(exhibitor)
     return groups
+
+
+# --- the files a first search fetches before it can search -------------------------------------
+
+def first_search_files(output: Path, bundle: str, lang: str) -> tuple[str, list[str]]:
+    """The tag of a written bundle (`bundle` inside `output`) and the files of it Pagefind
+    fetches one after the other before a first search in `lang`: its entry, under the tag (the
+    search page gives it as pagefind.options metaCacheTag; without one Pagefind asks for the
+    entry under the time of day, which nothing can preload), and the metadata the entry names.
+    The tag is made of the entry, which names every language's metadata by its content: a new
+    index, a new tag. ('', []) when there is no such bundle or language."""
+    try:
+        raw = (output / bundle / ENTRY).read_bytes()
+        meta = json.loads(raw)["languages"][lang]["hash"]
+    except (OSError, ValueError, KeyError, TypeError):
+        return "", []
+    tag = hashlib.sha256(raw).hexdigest()[:10]
+    return tag, [f"{ENTRY}?ts={tag}", f"pagefind.{meta}.pf_meta"]
 
 
 # --- writing the index ------------------------------------------------------------------------

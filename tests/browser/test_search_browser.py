@@ -110,6 +110,22 @@ def test_exhibitor_html_in_the_index_stays_text(page, site):
     assert page.problems == []
 
 
+def test_pagefind_gets_its_first_files_from_the_pages_preloads(page, site):
+    """The entry, metadata and wasm a first search needs are fetched once, by the page's
+    preloads: Pagefind's own requests for them match the preloads (same address, mode and
+    credentials), so none is fetched a second time after pagefind.js asks for it."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url.rsplit("/pagefind/", 1)[-1]))
+    assert results(page, f"{site}/cari/?q=tempe")
+    firsts = [name for name in fetched if name.startswith(("pagefind-entry.json", "pagefind.", "wasm."))]
+    assert sorted(firsts) == sorted(set(firsts)) and len(firsts) == 4, fetched
+    preloaded = page.eval_on_selector_all("link[rel~=preload], link[rel=modulepreload]",
+                                          "links => links.map(l => l.href.split('/pagefind/').pop())")
+    tag = page.locator("#search-form").get_attribute("data-index")
+    assert set(firsts) == set(preloaded) and f"pagefind-entry.json?ts={tag}" in firsts
+    assert page.problems == []
+
+
 def test_the_english_page_searches_the_english_index(page, site):
     assert results(page, f"{site}/en/cari/?q=tempe&jenis=produk") == ["Keripik Tempe"]
     assert page.locator("#search-status").text_content() == "1 result"

@@ -5,10 +5,9 @@
 // offers categories and cities to browse.
 //
 // Speed (issue 12: a first search under 300 ms on a 2,738-product expo, bench/search.py):
-// pagefind.js is preloaded by the page (<link rel=modulepreload>) and starts fetching its
-// metadata and wasm as soon as this script runs, on the main thread (no worker to fetch and
-// start first: one sequential round trip less); each result card goes on the page as soon as
-// its own fragment arrives, in rank order, instead of after all twelve.
+// the page preloads what Pagefind fetches first (its entry under the tag in data-index) and
+// this script, run first, starts it on the main thread (no worker to fetch and start first);
+// each result card goes on the page as soon as its own fragment arrives, in rank order.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -32,11 +31,13 @@
   function load() {
     if (loading) return loading;
     var bundles = [form.getAttribute("data-bundle")].concat((form.getAttribute("data-shards") || "").split(" ").filter(Boolean));
-    loading = Promise.all(bundles.map(function (bundle) {
+    var tags = (form.getAttribute("data-index") || "").split(" ");
+    loading = Promise.all(bundles.map(function (bundle, i) {
       return import(absolute(bundle + "pagefind.js")).then(function (module) {
         // Index URLs are relative to the site's root; Pagefind puts this in front of them.
         return module.options({
           baseUrl: new URL(form.getAttribute("data-root"), document.baseURI).pathname,
+          metaCacheTag: tags[i] || undefined,  // as preloaded (else ?ts=<now>)
           noWorker: true  // a search takes milliseconds here; a worker costs a fetch and a start-up first
         }).then(function () {
           module.init();  // fetch the metadata and the wasm now, not at the first search
