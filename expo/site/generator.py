@@ -27,6 +27,7 @@ from expo.site.agenda import agenda_days
 from expo.site.analytics import ANALYTICS_SCRIPT, script_tag
 from expo.site.assets import theme_assets
 from expo.site.headers import headers_text
+from expo.site.cards import Cards
 from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
                                     manifest_path, site_digest, templated, tree_digest_of)
@@ -118,6 +119,8 @@ class ExpoGenerator(Generator):
                                 price_bands=PRICE_BANDS, credential_filters=CREDENTIAL_FILTERS,
                                 agenda_days=agenda_days)
         self.env.globals.update(analytics_tags=script_tag, ANALYTICS_SCRIPT=ANALYTICS_SCRIPT)
+        cards = Cards(self.photos.placeholders)  # a fresh cache per build
+        self.env.globals.update(product_card=cards.product_card, booth_card=cards.booth_card)
 
     def _read_intros(self) -> dict:
         """content/home.md (and home.en.md): the organiser's welcome text on the home page."""

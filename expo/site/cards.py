@@ -1,0 +1,84 @@
+"""Product and booth cards: each card's markup built once in Python and reused by every page
+that lists it (home, categories, cities, the directory, editions, a booth's products, a product
+page's "Produk lain").
+
+A Jinja macro per card was a quarter of a full re-render: a product page shows 8 other
+products, each a macro call with its own context, a dozen template calls and escapes. Here a
+card is made once per product or booth, language, page depth (SITEURL is relative to the page)
+and variant, every exhibitor value escaped, and every later use is a dictionary lookup. The
+markup is the one the macros in theme/templates/macros.html had, byte for byte; a theme that
+wants other cards defines its own `product_card`/`booth_card` macros and imports them, which
+shadows these globals.
+
+One `Cards` per build (the generator makes it): its cache keys on the identity of the catalog's
+objects, which live as long as the build.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+
+from expo.site.pictures import picture_html
+
+# The width a card's photo gets at each breakpoint; must match the CSS (2 columns, 3 from 40em,
+# 4 for products from 60em; main is 62rem wide at most, the grids' gaps .75rem).
+BOOTH_CARD_SIZES = ("(min-width: 64em) 20.2rem, (min-width: 40em) calc((100vw - 3.5rem) / 3), "
+                    "calc((100vw - 2.75rem) / 2)")
+PRODUCT_CARD_SIZES = ("(min-width: 64em) 15rem, (min-width: 60em) calc((100vw - 4.25rem) / 4), "
+                      "(min-width: 40em) calc((100vw - 3.5rem) / 3), calc((100vw - 2.75rem) / 2)")
+
+
+class Cards:
+    """The template globals `product_card` and `booth_card` of one build."""
+
+    def __init__(self, colours: Mapping[str, str]):
+        self.colours = colours  # photo key -> placeholder colour (the photo pipeline's)
+        self._made: dict[tuple, Markup] = {}
+
+    def _picture(self, pic, siteurl: str, sizes: str, eager: bool, defer: bool = False) -> Markup:
+        # A card's photo has an empty alt: the card's heading, in the same link, already names it.
+        return picture_html(pic, sizes, siteurl, self.colours.get(pic.key, ""), eager, True, "", "", defer)
+
+    @pass_context
+    def product_card(self, context, p, show_booth: bool = True, eager: bool = False, defer: bool = False,
+                     level: int = 3) -> Markup:
+        """`level`: the heading's, one below the heading the card list sits under."""
+        t, routes, siteurl = context["t"], context["routes"], context["SITEURL"]
+        key = ("p", id(p), t.lang, siteurl, show_booth, eager, defer, level)
+        card = self._made.get(key)
+        if card is None:
+            site = escape(siteurl)
+            card = (f'<article class="card product-card">\n'
+                    f'  <a href="{site}/{escape(routes.product(p))}">\n'
+                    f'    {self._picture(p.photo, siteurl, PRODUCT_CARD_SIZES, eager, defer)}\n'
+                    f'    <h{escape(level)}>{escape(t.product_name(p))}</h{escape(level)}>\n'
+                    f'  </a>\n')
+            if p.price_text:
+                card += f'<p class="price">{escape(p.price_text)}</p>'
+            if show_booth:
+                card += f'<p class="meta">{escape(p.booth_name)}</p>'
+            card = self._made[key] = Markup(card + "</article>")
+        return card
+
+    @pass_context
+    def booth_card(self, context, e, eager: bool = False, level: int = 3) -> Markup:
+        """The cover, else the first product's photo: a logo cropped to 4:3 loses its edges."""
+        t, routes, siteurl = context["t"], context["routes"], context["SITEURL"]
+        key = ("b", id(e), t.lang, siteurl, eager, level)
+        card = self._made.get(key)
+        if card is None:
+            site = escape(siteurl)
+            tagline = t.tagline(e)
+            card = (f'<article class="card booth-card">\n'
+                    f'  <a href="{site}/{escape(routes.booth(e))}">\n'
+                    f'    {self._picture(e.cover or e.products[0].photo, siteurl, BOOTH_CARD_SIZES, eager)}\n'
+                    f'    <h{escape(level)}>{escape(e.name)}</h{escape(level)}>\n'
+                    f'  </a>\n'
+                    f'  <p class="meta">{escape(t.category_label(e.category))} · {escape(e.city)}</p>\n')
+            if tagline:
+                card += f'<p class="tagline">{escape(tagline)}</p>'
+            card = self._made[key] = Markup(card + "</article>")
+        return card
