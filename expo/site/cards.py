@@ -10,15 +10,15 @@ markup is the one the macros in theme/templates/macros.html had, byte for byte; 
 wants other cards defines its own `product_card`/`booth_card` macros and imports them, which
 shadows these globals.
 
-One `Cards` per build (the generator makes it): its cache keys on the identity of the catalog's
-objects, which live as long as the build.
+One `Cards` per build (the generator makes it, and the page writer binds its cards to each
+page): its cache keys on the identity of the catalog's objects, which live as long as the build.
 """
 
 from __future__ import annotations
 
+import functools
 from typing import Mapping
 
-from jinja2 import pass_context
 from markupsafe import Markup, escape
 
 from expo.site.pictures import picture_html
@@ -32,7 +32,7 @@ PRODUCT_CARD_SIZES = ("(min-width: 64em) 15rem, (min-width: 60em) calc((100vw - 
 
 
 class Cards:
-    """The template globals `product_card` and `booth_card` of one build."""
+    """`product_card` and `booth_card` of one build; `for_page` binds them to a page."""
 
     def __init__(self, colours: Mapping[str, str]):
         self.colours = colours  # photo key -> placeholder colour (the photo pipeline's)
@@ -42,11 +42,17 @@ class Cards:
         # A card's photo has an empty alt: the card's heading, in the same link, already names it.
         return picture_html(pic, sizes, siteurl, self.colours.get(pic.key, ""), eager, True, "", "", defer)
 
-    @pass_context
-    def product_card(self, context, p, show_booth: bool = True, eager: bool = False, defer: bool = False,
-                     level: int = 3) -> Markup:
+    def for_page(self, t, routes, siteurl: str) -> dict:
+        """The page's `product_card(p, show_booth=True, eager=False, defer=False, level=3)` and
+        `booth_card(e, eager=False, level=3)`, bound to its language and SITEURL. Not context
+        functions: Jinja hands a context function called in a loop (a card grid) a copy of the
+        whole context, per call."""
+        return {"product_card": functools.partial(self.product_card, t, routes, siteurl),
+                "booth_card": functools.partial(self.booth_card, t, routes, siteurl)}
+
+    def product_card(self, t, routes, siteurl: str, p, show_booth: bool = True, eager: bool = False,
+                     defer: bool = False, level: int = 3) -> Markup:
         """`level`: the heading's, one below the heading the card list sits under."""
-        t, routes, siteurl = context["t"], context["routes"], context["SITEURL"]
         key = ("p", id(p), t.lang, siteurl, show_booth, eager, defer, level)
         card = self._made.get(key)
         if card is None:
@@ -63,10 +69,8 @@ class Cards:
             card = self._made[key] = Markup(card + "</article>")
         return card
 
-    @pass_context
-    def booth_card(self, context, e, eager: bool = False, level: int = 3) -> Markup:
+    def booth_card(self, t, routes, siteurl: str, e, eager: bool = False, level: int = 3) -> Markup:
         """The cover, else the first product's photo: a logo cropped to 4:3 loses its edges."""
-        t, routes, siteurl = context["t"], context["routes"], context["SITEURL"]
         key = ("b", id(e), t.lang, siteurl, eager, level)
         card = self._made.get(key)
         if card is None:
