@@ -28,6 +28,7 @@ from expo.site.analytics import ANALYTICS_SCRIPT, script_tag
 from expo.site.assets import theme_assets
 from expo.site.headers import headers_text
 from expo.site.cards import Cards
+from expo.site.fragments import Fragments
 from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
                                     manifest_path, site_digest, templated, tree_digest_of)
@@ -143,6 +144,7 @@ class ExpoGenerator(Generator):
                                 agenda_days=agenda_days)
         self.env.globals.update(analytics_tags=script_tag, ANALYTICS_SCRIPT=ANALYTICS_SCRIPT)
         self.cards = Cards(self.photos.placeholders)  # a fresh cache per build
+        self.env.globals["fragment"] = Fragments()  # a fresh cache per build
         self.page_text = {lang: page_gettext(routes.text) for lang, routes in routes.items()}
 
     def _page_helpers(self, page: dict) -> dict:
