@@ -21,7 +21,7 @@ from typing import Mapping
 
 from markupsafe import Markup, escape
 
-from expo.site.pictures import picture_html
+from expo.site.pictures import page_picture
 
 # The width a card's photo gets at each breakpoint; must match the CSS (2 columns, 3 from 40em,
 # 4 for products from 60em; main is 62rem wide at most, the grids' gaps .75rem).
@@ -38,28 +38,27 @@ class Cards:
         self.colours = colours  # photo key -> placeholder colour (the photo pipeline's)
         self._made: dict[tuple, Markup] = {}
 
-    def _picture(self, pic, siteurl: str, sizes: str, eager: bool, defer: bool = False) -> Markup:
-        # A card's photo has an empty alt: the card's heading, in the same link, already names it.
-        return picture_html(pic, sizes, siteurl, self.colours.get(pic.key, ""), eager, True, "", "", defer)
-
     def for_page(self, t, routes, siteurl: str) -> dict:
-        """The page's `product_card(p, show_booth=True, eager=False, defer=False, level=3)` and
-        `booth_card(e, eager=False, level=3)`, bound to its language and SITEURL. Not context
-        functions: Jinja hands a context function called in a loop (a card grid) a copy of the
-        whole context, per call."""
-        return {"product_card": functools.partial(self.product_card, t, routes, siteurl),
-                "booth_card": functools.partial(self.booth_card, t, routes, siteurl)}
+        """The page's `product_card(p, show_booth=True, eager=False, defer=False, level=3)`,
+        `booth_card(e, eager=False, level=3)` and `picture(...)` (pictures.page_picture), bound to
+        its language and SITEURL. Not context functions: Jinja hands a context function called in
+        a loop (a card grid) a copy of the whole context, per call."""
+        picture = page_picture(siteurl, self.colours)
+        return {"product_card": functools.partial(self.product_card, t, routes, siteurl, picture),
+                "booth_card": functools.partial(self.booth_card, t, routes, siteurl, picture),
+                "picture": picture}
 
-    def product_card(self, t, routes, siteurl: str, p, show_booth: bool = True, eager: bool = False,
+    def product_card(self, t, routes, siteurl: str, picture, p, show_booth: bool = True, eager: bool = False,
                      defer: bool = False, level: int = 3) -> Markup:
-        """`level`: the heading's, one below the heading the card list sits under."""
+        """`level`: the heading's, one below the heading the card list sits under. A card's
+        photo has an empty alt: the card's heading, in the same link, already names it."""
         key = ("p", id(p), t.lang, siteurl, show_booth, eager, defer, level)
         card = self._made.get(key)
         if card is None:
             site = escape(siteurl)
             card = (f'<article class="card product-card">\n'
                     f'  <a href="{site}/{escape(routes.product(p))}">\n'
-                    f'    {self._picture(p.photo, siteurl, PRODUCT_CARD_SIZES, eager, defer)}\n'
+                    f'    {picture(p.photo, PRODUCT_CARD_SIZES, eager=eager, alt="", defer=defer)}\n'
                     f'    <h{escape(level)}>{escape(t.product_name(p))}</h{escape(level)}>\n'
                     f'  </a>\n')
             if p.price_text:
@@ -69,7 +68,7 @@ class Cards:
             card = self._made[key] = Markup(card + "</article>")
         return card
 
-    def booth_card(self, t, routes, siteurl: str, e, eager: bool = False, level: int = 3) -> Markup:
+    def booth_card(self, t, routes, siteurl: str, picture, e, eager: bool = False, level: int = 3) -> Markup:
         """The cover, else the first product's photo: a logo cropped to 4:3 loses its edges."""
         key = ("b", id(e), t.lang, siteurl, eager, level)
         card = self._made.get(key)
@@ -78,7 +77,7 @@ class Cards:
             tagline = t.tagline(e)
             card = (f'<article class="card booth-card">\n'
                     f'  <a href="{site}/{escape(routes.booth(e))}">\n'
-                    f'    {self._picture(e.cover or e.products[0].photo, siteurl, BOOTH_CARD_SIZES, eager)}\n'
+                    f'    {picture(e.cover or e.products[0].photo, BOOTH_CARD_SIZES, eager=eager, alt="")}\n'
                     f'    <h{escape(level)}>{escape(e.name)}</h{escape(level)}>\n'
                     f'  </a>\n'
                     f'  <p class="meta">{escape(t.category_label(e.category))} · {escape(e.city)}</p>\n')
