@@ -108,3 +108,16 @@ def test_compiled_templates_are_kept_and_named_by_what_shapes_them(tmp_path):
     assert len(list((tmp_path / "templates").iterdir())) == 1
     assert environment(trim_blocks=True).get_template("page").render(x=1) == "1\n"  # not the other's code
     assert len(list((tmp_path / "templates").iterdir())) == 2
+
+
+def test_the_card_cache_is_bounded(monkeypatch):
+    import expo.site.cards as cards_module
+
+    monkeypatch.setattr(cards_module, "CACHE_MAX", 3)
+    cards = Cards({})
+    t, routes = _page()
+    card = cards.for_page(t, routes, "..")["product_card"]
+    products = [SimpleNamespace(slug=f"p{n}", name=f"P{n}", price_text=None, booth_name="Toko", photo=_picture("kain"))
+                for n in range(7)]
+    made = [card(p) for p in products]
+    assert len(cards._made) <= 3 and [card(p) for p in products] == made  # same markup, made again

@@ -29,6 +29,10 @@ BOOTH_CARD_SIZES = ("(min-width: 64em) 20.2rem, (min-width: 40em) calc((100vw - 
                     "calc((100vw - 2.75rem) / 2)")
 PRODUCT_CARD_SIZES = ("(min-width: 64em) 15rem, (min-width: 60em) calc((100vw - 4.25rem) / 4), "
                       "(min-width: 40em) calc((100vw - 3.5rem) / 3), calc((100vw - 2.75rem) / 2)")
+# Cards kept at most (about 30 MB): a city-wide catalog rendered in one process (a watching
+# `invoke serve`) would otherwise keep every card of every variant. Pages come booth by booth,
+# so a cleared cache refills with the cards the next pages show.
+CACHE_MAX = 20_000
 
 
 class Cards:
@@ -65,7 +69,7 @@ class Cards:
                 card += f'<p class="price">{escape(p.price_text)}</p>'
             if show_booth:
                 card += f'<p class="meta">{escape(p.booth_name)}</p>'
-            card = self._made[key] = Markup(card + "</article>")
+            card = self._keep(key, Markup(card + "</article>"))
         return card
 
     def booth_card(self, t, routes, siteurl: str, picture, e, eager: bool = False, level: int = 3) -> Markup:
@@ -83,5 +87,11 @@ class Cards:
                     f'  <p class="meta">{escape(t.category_label(e.category))} · {escape(e.city)}</p>\n')
             if tagline:
                 card += f'<p class="tagline">{escape(tagline)}</p>'
-            card = self._made[key] = Markup(card + "</article>")
+            card = self._keep(key, Markup(card + "</article>"))
+        return card
+
+    def _keep(self, key: tuple, card: Markup) -> Markup:
+        if len(self._made) >= CACHE_MAX:
+            self._made.clear()
+        self._made[key] = card
         return card
