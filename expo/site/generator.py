@@ -104,7 +104,7 @@ def _ngettext(context, singular: str, plural: str, count: int, **variables) -> s
 
 def compiled_templates(env, folder: Path) -> FileSystemBytecodeCache:
     """Compiled templates kept between builds (Jinja's bytecode cache): parsing and compiling the
-    theme's templates took a third of a second of every build, before the first page. Jinja
+    theme's templates took about a quarter of a second of every build, before the first page. Jinja
     checks each entry against its template's source; the file names carry a digest of all else
     that shapes the compiled code (Jinja's version, the syntax and whitespace options, autoescape,
     finalize, the extensions, the gettext style), so a change of those never reuses old code."""
@@ -168,8 +168,8 @@ class ExpoGenerator(Generator):
         self.page_text = {lang: page_gettext(routes.text) for lang, routes in routes.items()}
 
     def _page_helpers(self, page: dict) -> dict:
-        """Template functions bound to one page (PageWriter): its language's interface text and
-        the cards at its SITEURL."""
+        """Template functions bound to one page (PageWriter): its language's interface text, and
+        the cards and `picture` at its SITEURL."""
         t = page["t"]
         return {**self.page_text[t.lang], **self.cards.for_page(t, page["routes"], page["SITEURL"])}
 
