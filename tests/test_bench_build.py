@@ -33,3 +33,19 @@ def test_sizes_are_booths_by_products():
     assert bench.parse_sizes("152x18, 1500X10") == [(152, 18), (1500, 10)]
     with pytest.raises(SystemExit):
         bench.parse_sizes("152")
+
+
+def test_rounds_rebuild_after_a_template_edit_beside_pelican_and_keep_the_fastest(tmp_path, monkeypatch):
+    calls = []
+    seconds = iter([9.0, 5.0, 7.0, 3.0, 6.0, 8.0])  # template, pelican, pelican, template, pelican, ...
+
+    def fake_run(kind, root, profile=None):
+        base = (root / "theme" / "templates" / "base.html")
+        calls.append((kind, base.read_text(encoding="utf-8").count("bench edit") if kind == "expo" else None))
+        return bench.Run(next(seconds), 10, 1, 1, 1.0)
+
+    monkeypatch.setattr(bench, "run_child", fake_run)
+    pool = bench.make_photo_pool(tmp_path / "pool", 2, seed=1)
+    runs = bench.measure((2, 2), tmp_path, pool, None, builds={"template", "pelican"}, rounds=2)
+    assert calls == [("expo", 1), ("pelican", None), ("pelican", None), ("expo", 2), ("pelican", None)]
+    assert runs["template"].seconds == 3.0 and runs["pelican"].seconds == 5.0

@@ -72,8 +72,9 @@ def key_file() -> Path:
     return Path(base) / "expo-katalog" / "cache-key"
 
 
-def _key() -> bytes | None:
-    """The signing key, made on first use; None when it cannot be read or made."""
+def signing_key() -> bytes | None:
+    """The signing key of every cache that runs code when loaded (this one, the compiled
+    templates), made on first use; None when it cannot be read or made."""
     path = key_file()
     try:
         return _read_key(path)
@@ -157,7 +158,7 @@ class BoothCache:
 
     @classmethod
     def open(cls, folder: Path, settings: ExpoSettings, today: date) -> "BoothCache":
-        return cls(folder, recipe(settings, today), _key())
+        return cls(folder, recipe(settings, today), signing_key())
 
     def get(self, slug: str, digest: str | None) -> Parsed | None:
         """The booth as last read, if its folder's digest is still `digest`."""

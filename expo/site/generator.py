@@ -27,6 +27,8 @@ from expo.site.agenda import agenda_days
 from expo.site.analytics import ANALYTICS_SCRIPT, script_tag
 from expo.site.assets import theme_assets
 from expo.site.headers import headers_text
+from expo.site.cards import Cards
+from expo.site.fragments import Fragments
 from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
                                     manifest_path, site_digest, templated, tree_digest_of)
@@ -40,6 +42,7 @@ from expo.site.render import PageWriter, workers_for, write_pages
 from expo.site.routes import Routes
 from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS, first_search_files
 from expo.site.storefront import hero_image
+from expo.site.template_cache import compiled_templates
 from expo.site.structured import product_jsonld
 from expo.site.text import Text
 from expo.values.addresses import full_address
@@ -51,11 +54,34 @@ def absolute_siteurl(settings: dict) -> str:
     return url if url.startswith(("http://", "https://")) else ""
 
 
+def page_gettext(text: Text) -> dict:
+    """A page's `_`, `gettext` and `ngettext`, in its language (`text`): interface text as Jinja's
+    i18n extension's newstyle functions give it under autoescape, which the plugin forces
+    (Markup, always %-formatted). Bound to the language, not context functions reading the
+    page's `t`: Jinja hands a context function called in a loop, or in a block after a `{% set
+    %}`, a copy of the whole context, per call; most of a page's 27 calls were such. A message
+    without variables is formatted once per language."""
+    plain: dict[str, Markup] = {}
+
+    def gettext(message: str, **variables) -> Markup:
+        if variables:
+            return Markup(text.gettext(message)) % variables
+        rv = plain.get(message)
+        if rv is None:
+            rv = plain[message] = Markup(text.gettext(message)) % {}
+        return rv
+
+    def ngettext(singular: str, plural: str, count: int, **variables) -> Markup:
+        variables.setdefault("num", count)
+        return Markup(text.ngettext(singular, plural, count)) % variables
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
+
+
 @pass_context
 def _gettext(context, message: str, **variables) -> str:
-    """Interface text in the language of the page being rendered (its `t`), as Jinja's i18n
-    extension's newstyle gettext gives it (escaped, always %-formatted), in one call: through
-    the extension it took three (`_` -> `gettext` -> this), a tenth of a page's rendering."""
+    """Interface text in the language of the page being rendered (its `t`), for a template
+    rendered without the page writer's helpers (which bind `page_gettext` to each page)."""
     text = context.get("t")
     rv = text.gettext(message) if text is not None else message
     if context.eval_ctx.autoescape:
@@ -113,6 +139,7 @@ class ExpoGenerator(Generator):
         self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
         # Ours already are newstyle: replace the extension's wrappers (and its `_` alias) by them.
         self.env.globals.update(gettext=_gettext, ngettext=_ngettext, _=_gettext)
+        self.env.bytecode_cache = compiled_templates(self.env, self.expo.image_cache_dir(root).parent / "templates")
         self.env.globals.update(product_jsonld=product_jsonld, picture_html=picture_html,
                                 cart_product=cart_product, cart_text=cart_text, jsonld=jsonld,
                                 linked_data=linked_data, full_address=full_address, SHARE_SIZE=SHARE_SIZE,
@@ -121,6 +148,15 @@ class ExpoGenerator(Generator):
         self.env.globals.update(analytics_tags=script_tag, ANALYTICS_SCRIPT=ANALYTICS_SCRIPT)
         # The search page names the index's files, read from the index written before the pages.
         self.env.globals.update(first_search_files=functools.partial(first_search_files, Path(self.output_path)))
+        self.cards = Cards(self.photos.placeholders)  # a fresh cache per build
+        self.env.globals["fragment"] = Fragments()  # a fresh cache per build
+        self.page_text = {lang: page_gettext(routes.text) for lang, routes in routes.items()}
+
+    def _page_helpers(self, page: dict) -> dict:
+        """Template functions bound to one page (PageWriter): its language's interface text, and
+        the cards and `picture` at its SITEURL."""
+        t = page["t"]
+        return {**self.page_text[t.lang], **self.cards.for_page(t, page["routes"], page["SITEURL"])}
 
     def _read_intros(self) -> dict:
         """content/home.md (and home.en.md): the organiser's welcome text on the home page."""
@@ -163,7 +199,8 @@ class ExpoGenerator(Generator):
 
     def generate_output(self, writer) -> None:
         folder = Path(self.output_path)
-        pages = PageWriter(self.get_template, self.context, self.output_path, self.settings["RELATIVE_URLS"])
+        pages = PageWriter(self.get_template, self.context, self.output_path, self.settings["RELATIVE_URLS"],
+                           helpers=self._page_helpers)
         output = Output(writer, pages.write, folder, absolute_siteurl(self.settings), self.planned, self.photos.cache)
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
         self.counts = Counter(file.kind for file in self.planned)

@@ -7,6 +7,7 @@ A Jinja macro rebuilt the same srcset for every card on every page (1.5 M escape
 from __future__ import annotations
 
 import functools
+from typing import Callable, Mapping
 
 from markupsafe import Markup, escape
 
@@ -50,3 +51,14 @@ def picture_html(pic: Picture, sizes: str, siteurl: str, colour: str = "", eager
         waiting = html.replace(' srcset="', ' data-srcset="').replace(' src="', ' data-src="')
         html = waiting.replace("<img ", "<img data-defer ") + f"<noscript>{html}</noscript>"
     return Markup(html)
+
+
+def page_picture(siteurl: str, colours: Mapping[str, str]) -> Callable[..., Markup]:
+    """The templates' `picture(pic, sizes, eager=False, lazy=True, class_='', alt=None,
+    defer=False)` of one page: `picture_html` at the page's SITEURL, with the photo's placeholder
+    colour (`colours`: photo key -> colour, the photo pipeline's). A plain function bound to the
+    page (render.py's helpers), not a macro: a macro call costs a dozen Python calls."""
+    def picture(pic: Picture, sizes: str, eager: bool = False, lazy: bool = True, class_: str = "",
+                alt: str | None = None, defer: bool = False) -> Markup:
+        return picture_html(pic, sizes, siteurl, colours.get(pic.key, ""), eager, lazy, class_, alt, defer)
+    return picture

@@ -39,8 +39,10 @@ CHUNK_MAX = 1500
 class PageWriter:
     """Render a planned page with its template into the output folder."""
 
-    def __init__(self, get_template: Callable, context: dict, output_path: str, relative_urls: bool):
+    def __init__(self, get_template: Callable, context: dict, output_path: str, relative_urls: bool,
+                 helpers: Callable[[dict], dict] | None = None):
         self.get_template = get_template
+        self.helpers = helpers  # names bound to the page (its language, its SITEURL), from its context
         self.context = context
         self.output_path = output_path
         self.relative_urls = relative_urls
@@ -56,6 +58,8 @@ class PageWriter:
             local["localsiteurl"] = relative
         local["output_file"] = name
         local.update(file.values)
+        if self.helpers is not None:
+            local.update(self.helpers(local))
         if local["localsiteurl"]:  # Pelican's content pages make their links relative to it
             self.context["localsiteurl"] = local["localsiteurl"]
         html = self.get_template(file.template).render(local)
