@@ -158,9 +158,9 @@ def test_without_a_usable_key_every_booth_is_parsed(tmp_path, monkeypatch):
 
 
 def test_the_key_is_private_and_kept(tmp_path):
-    first = booth_cache._key()
+    first = booth_cache.signing_key()
     assert first is not None and len(first) == 32
-    assert booth_cache._key() == first
+    assert booth_cache.signing_key() == first
     assert (booth_cache.key_file().stat().st_mode & 0o777) == 0o600
 
 

@@ -63,9 +63,10 @@ def test_a_product_page_fetches_only_its_first_photo_at_first(site):
 
 
 # Budgets for what every page loads from the theme, compressed as a host sends it (gzip -9):
-# the stylesheet under 8 KB, all our JavaScript under 10 KB, the cart under 4 KB.
+# the stylesheet under 8 KB, all our JavaScript under 10.5 KB, the cart under 4 KB. (10 KB until
+# search.js took the shards' merge and unsearchable photo paths; it loads on the search page only.)
 BUDGETS = {"css/expo.css": 8_000, "js/cart.js": 4_000}
-ALL_JS = 10_000
+ALL_JS = 10_500
 
 
 def test_css_and_javascript_stay_within_budget():

@@ -79,11 +79,26 @@ def _common_filters(exhibitor: Exhibitor, has_video: bool) -> dict[str, tuple[st
 
 def _thumbnail(meta: dict[str, str], picture) -> None:
     """The smallest JPEG and AVIF of a photo for the result list, as site-root paths (no alt
-    text: the result's title names it, and Pagefind makes every meta value searchable)."""
+    text: the result's title names it), each written as one word (opaque_path)."""
     for mime, name in (("image/jpeg", "image"), ("image/avif", "image_avif")):
         smallest = min((r for r in picture.renditions if r.mime == mime), key=lambda r: r.width, default=None)
         if smallest is not None:
-            meta[name] = smallest.url
+            meta[name] = opaque_path(smallest.url)
+
+
+# Pagefind 1.5 searches every meta value, and a path's parts are words: 'media', 'jpg',
+# 'avif', its widths ('120', '400') and its file name matched every page of the expo (a visitor
+# looking for "keripik 400 gram" got them all). As one word of hex digits after a prefix no
+# query starts with, a path matches nothing; search.js reads it back (UTF-8 bytes, '%'-decoded).
+OPAQUE = "zq"
+
+
+def opaque_path(path: str) -> str:
+    return OPAQUE + path.encode("utf-8").hex()
+
+
+def plain_path(opaque: str) -> str:
+    return bytes.fromhex(opaque[len(OPAQUE):]).decode("utf-8")
 
 
 def product_record(exhibitor: Exhibitor, product: Product) -> SearchRecord:

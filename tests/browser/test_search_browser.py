@@ -81,12 +81,21 @@ def test_the_header_box_leads_to_results(page, site):
     page.press("#cari-atas", "Enter")
     page.wait_for_url("**/cari/?q=tempe")
     page.wait_for_function("document.getElementById('search-status').textContent !== ''")
-    # The product first; its booth too (Pagefind also searches the thumbnail's file name, tempe.jpg).
-    assert page.locator("#search-results h3").all_text_contents() == ["Keripik Tempe", "Keripik Bu Sri"]
-    assert page.locator("#search-status").text_content() == "2 hasil"
+    # The product only: its booth's text has no "tempe" (its photo's file name, tempe.jpg, is
+    # not searchable)
+    assert page.locator("#search-results h3").all_text_contents() == ["Keripik Tempe"]
+    assert page.locator("#search-status").text_content() == "1 hasil"
+    assert page.locator("#search-results img").get_attribute("src").endswith(".jpg")  # its photo, read back
     page.locator("#search-results a").first.click()
     assert page.url == f"{site}/booth/keripik-bu-sri/keripik-tempe/"
     assert page.problems == []
+
+
+@pytest.mark.parametrize("word", ["jpg", "avif", "media", "120", "produk"])
+def test_the_photos_paths_are_not_searched(page, site, word):
+    """Pagefind searches meta values: a photo path's parts matched every page."""
+    results(page, f"{site}/cari/?q={word}")
+    assert page.locator("#search-status").text_content() == "Tidak ada hasil. Coba kata lain atau kurangi filter."
 
 
 def test_filters_narrow_and_prices_sort(page, site):

@@ -203,16 +203,18 @@
     var li = element("li", "card " + (booth ? "booth-card" : "product-card"));
     var link = element("a");
     link.href = item.url;
+    // A photo's path is one word of hex in the index (search.py opaque_path): not searchable.
+    function path(word) { return root + decodeURIComponent(word.slice(2).replace(/../g, "%$&")); }
     if (meta.image) {
       var picture = element("picture");
       if (meta.image_avif) {
         var source = element("source");
         source.type = "image/avif";
-        source.srcset = root + meta.image_avif;
+        source.srcset = path(meta.image_avif);
         picture.appendChild(source);
       }
       var img = element("img");
-      img.src = root + meta.image;
+      img.src = path(meta.image);
       img.alt = "";  // the title below names the result
       img.loading = "lazy";
       img.decoding = "async";
