@@ -395,5 +395,5 @@ def test_a_price_change_remakes_that_booths_shop_files_and_equals_a_clean_build(
     assert other.stat().st_ino == inode  # the other booth's file was left alone
     assert "175000 IDR" in (root / "output/pemilik/batik-sari/katalog-whatsapp-batik-sari.csv").read_text(encoding="utf-8")
     clean = tmp_path / "clean"
-    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("output", ".output-*", "output-manifest.json"))
+    shutil.copytree(root, clean, ignore=shutil.ignore_patterns("output", ".output-*", "output-manifest.txt"))
     assert tree(result.output) == tree(build(clean).output)

@@ -60,7 +60,7 @@ SETTINGS = {"a booth joins an edition": 'EXPO_EDITIONS = [{"key": "2", "name": "
 
 
 def clean_copy(root: Path, to: Path) -> Path:
-    shutil.copytree(root, to, ignore=shutil.ignore_patterns("output", ".output-*", "output-manifest.json", "booths.pickle"))
+    shutil.copytree(root, to, ignore=shutil.ignore_patterns("output", ".output-*", "output-manifest.txt", "booths.pickle"))
     return to
 
 
@@ -187,3 +187,22 @@ def test_a_template_edit_remakes_pages_only(tmp_path):
         after = (output / name).stat()
         assert (after.st_ino, after.st_mtime_ns) == (before[name].st_ino, before[name].st_mtime_ns), name
     assert b"<!-- edited -->" in page.read_bytes() and page.stat().st_ino != page_before.st_ino
+
+
+@pytest.mark.parametrize("damage", ["a row cut short", "a row that is not hex", "another version", "empty"])
+def test_a_damaged_manifest_means_a_full_build_not_a_failure(tmp_path, damage):
+    """The manifest (one row per file) is read row by row; any row it cannot read makes the
+    build treat the last output as unknown and make every file, as a first build would."""
+    root = make_project(tmp_path / "p")
+    first = build(root)
+    manifest = root / ".cache" / "output-manifest.txt"
+    lines = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+    assert len(lines) == sum(first.files.values()) + 1  # a header, then a row per planned file
+    lines = {"a row cut short": lines[:5] + ["abc 12\n"] + lines[5:],
+             "a row that is not hex": lines[:5] + ["zz 1 2 \"a\"\n"] + lines[5:],
+             "another version": [lines[0].replace('"version": 2', '"version": 1')] + lines[1:],
+             "empty": []}[damage]
+    manifest.write_text("".join(lines), encoding="utf-8")
+    result = build(root)
+    assert sum(result.made.values()) == sum(result.files.values())
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import struct
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -25,7 +26,20 @@ from expo.settings import ExpoSettings
 from expo.site.cart import booth_codes
 from expo.site.plan import PlannedFile
 
-MANIFEST_VERSION = 1
+MANIFEST_VERSION = 2
+# A manifest row in memory: the digest's 32 bytes, the size and the mtime in nanoseconds, packed
+# (80 bytes a file, against 250 for a list of a hex string and two ints: a city's expo has over
+# a million files). On disk: a JSON header line, then a line per file: digest, size, mtime, path.
+ROW = struct.Struct("<32sQq")
+
+
+def pack(digest: str, size: int, mtime_ns: int) -> bytes:
+    return ROW.pack(bytes.fromhex(digest), size, mtime_ns)
+
+
+def unpack(row: bytes) -> tuple[str, int, int]:
+    digest, size, mtime_ns = ROW.unpack(row)
+    return digest.hex(), size, mtime_ns
 # The build tells the generator where the previous output is (a Pelican setting of the build's
 # own, not an organiser's EXPO_* option).
 PREVIOUS_OUTPUT_KEY = "EXPO__OUTPUT"
@@ -53,7 +67,7 @@ def tree_digest_of(path: Path) -> str:
 
 def manifest_path(root: Path, settings: ExpoSettings) -> Path:
     """Beside the photo cache: kept between builds, never published."""
-    return settings.image_cache_dir(root).parent / "output-manifest.json"
+    return settings.image_cache_dir(root).parent / "output-manifest.txt"
 
 
 def _plain(value: Any) -> bool:
@@ -128,20 +142,26 @@ class Previous:
     """The last build's output and what each of its files was made from."""
 
     folder: Path
-    files: dict[str, list]  # save_as -> [digest, size, mtime_ns]
+    files: dict[str, bytes]  # save_as -> its row (pack)
     tree: tuple[int, int] | None = None  # files and bytes in output/, for the build's summary
 
     @classmethod
     def load(cls, manifest: Path, folder: Path) -> "Previous | None":
+        files: dict[str, bytes] = {}
         try:
-            data = json.loads(manifest.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return None
-        if data.get("version") != MANIFEST_VERSION or data.get("output") != str(folder):
+            with open(manifest, encoding="utf-8") as lines:
+                data = json.loads(next(lines, "{}"))
+                if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION \
+                        or data.get("output") != str(folder):
+                    return None
+                for line in lines:  # one row at a time: never the whole file in memory
+                    digest, size, mtime_ns, path = line.rstrip("\n").split(" ", 3)
+                    files[json.loads(path)] = pack(digest, int(size), int(mtime_ns))
+        except (OSError, ValueError, struct.error):  # unreadable or damaged: build everything
             return None
         tree = data.get("tree")
         valid = isinstance(tree, list) and len(tree) == 2 and all(isinstance(n, int) for n in tree)
-        return cls(folder, data.get("files", {}), tuple(tree) if valid else None)
+        return cls(folder, files, tuple(tree) if valid else None)
 
     def link_unchanged(self, planned: Iterable[PlannedFile], digests: Mapping[str, str], staged: Path) -> set[str]:
         """`reuse` for every planned file in one pass: each folder of `staged` is made once and
@@ -153,13 +173,16 @@ class Previous:
         linked: set[str] = set()
         for file in planned:
             save_as = file.save_as
-            entry = self.files.get(save_as)
-            if not entry or entry[0] != digests.get(save_as):
+            row = self.files.get(save_as)
+            if row is None:
+                continue
+            digest, size, mtime_ns = unpack(row)
+            if digest != digests.get(save_as):
                 continue
             old = f"{old_root}/{save_as}"
             try:
                 stat = os.stat(old)
-                if stat.st_size != entry[1] or stat.st_mtime_ns != entry[2]:
+                if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
                     continue
                 parent = save_as.rpartition("/")[0]
                 if parent not in folders:
@@ -195,7 +218,7 @@ class Previous:
         other file (folders carried whole, the search index, are not listed). Then the build
         can keep output/ as it is, without a new tree."""
         files = self.files
-        if files.keys() != digests.keys() or any(files[k][0] != d for k, d in digests.items()):
+        if files.keys() != digests.keys() or any(unpack(files[k])[0] != d for k, d in digests.items()):
             return False
         whole = {w.strip("/") for w in whole_folders}
         root = os.fspath(self.folder)
@@ -211,17 +234,17 @@ class Previous:
                             if name not in whole:
                                 folders.append(name + "/")
                             continue
-                        entry = files.get(name)
-                        if entry is None or not item.is_file(follow_symlinks=False):
+                        row = files.get(name)
+                        if row is None or not item.is_file(follow_symlinks=False):
                             return False  # a file this build would not write
                         stat = item.stat(follow_symlinks=False)
-                        if stat.st_size != entry[1] or stat.st_mtime_ns != entry[2]:
+                        if (stat.st_size, stat.st_mtime_ns) != unpack(row)[1:]:
                             return False
                         seen += 1
-            for name, entry in files.items():  # the planned files inside folders kept whole
+            for name, row in files.items():  # the planned files inside folders kept whole
                 if any(name.startswith(w + "/") for w in whole):
                     stat = os.lstat(f"{root}/{name}")
-                    if stat.st_size != entry[1] or stat.st_mtime_ns != entry[2]:
+                    if (stat.st_size, stat.st_mtime_ns) != unpack(row)[1:]:
                         return False
                     seen += 1
         except OSError:
@@ -259,7 +282,7 @@ def carry_over(previous: Previous | None, planned: list[PlannedFile], digests: M
 
 
 def write_manifest(manifest: Path, output: Path, staged: Path, digests: Mapping[str, str],
-                   linked: Mapping[str, list] | None = None, tree: tuple[int, int] | None = None) -> None:
+                   linked: Mapping[str, bytes] | None = None, tree: tuple[int, int] | None = None) -> None:
     """Record each written file's digest, size and mtime (read in `staged`, which becomes
     `output` by renaming: the same inodes). Files in `linked` (the previous manifest's rows of
     the files linked from the last output) were checked while linking: no stat again."""
@@ -268,22 +291,19 @@ def write_manifest(manifest: Path, output: Path, staged: Path, digests: Mapping[
     manifest.parent.mkdir(parents=True, exist_ok=True)
     temporary = manifest.with_suffix(".tmp")
     # Written a row at a time: a city's expo has over a million files, and the rows as one
-    # dict and one JSON string would double the build's memory at its very end.
+    # dict and one string would double the build's memory at its very end.
     with open(temporary, "w", encoding="utf-8") as target:
         head = {"version": MANIFEST_VERSION, "output": str(output), **({"tree": list(tree)} if tree else {})}
-        target.write(json.dumps(head)[:-1] + ', "files": {')
-        separator = ""
+        target.write(json.dumps(head) + "\n")
         for save_as, digest in digests.items():
             known = linked.get(save_as)
-            if known is not None and known[0] == digest:
-                row = known
-            else:
+            row = unpack(known) if known is not None else None
+            if row is None or row[0] != digest:
                 try:
                     stat = os.stat(f"{root}/{save_as}")
                 except OSError:
                     continue
                 row = (digest, stat.st_size, stat.st_mtime_ns)
-            target.write(f'{separator}{json.dumps(save_as)}: ["{row[0]}", {row[1]}, {row[2]}]')
-            separator = ", "
-        target.write("}}\n")
+            # the path last and as JSON: any character it may hold stays on its line
+            target.write(f"{row[0]} {row[1]} {row[2]} {json.dumps(save_as)}\n")
     temporary.replace(manifest)
