@@ -20,14 +20,14 @@ import hashlib
 import json
 import re
 import shutil
-from concurrent.futures import ThreadPoolExecutor
 import unicodedata
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
 from typing import Iterable, Iterator, Mapping
 
-from expo.content.models import Catalog, Exhibitor, Product
+from expo.content.models import Exhibitor, Product
 from expo.site.pagefind_service import SearchIndexError, bundle_files, write_files
 from expo.site.routes import Routes
 from expo.site.steady_index import steady
