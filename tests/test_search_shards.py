@@ -112,3 +112,17 @@ def test_one_bundle_is_the_same_whether_its_languages_index_apart_or_together(tm
     write_files({k: v for k, v in files.items() if k not in search.UNUSED_FILES}, tmp_path / "together")
     steady(tmp_path / "together")
     assert tree(tmp_path / "apart") == tree(tmp_path / "together")
+
+
+def test_a_new_shard_after_an_added_booth_equals_a_clean_build(tmp_path, small_shards):
+    """A booth that takes the expo past another SHARD_RECORDS pages makes one more shard: every
+    booth may move, and the search page lists the new bundles."""
+    root = shard_expo(tmp_path / "p", 12)  # 24 pages per language: 4 shards
+    build(root)
+    folder = root / "exhibitors" / "toko-baru"
+    folder.mkdir()
+    (folder / "exhibitor.yml").write_text(BOOTH_YML.format(n=99, price=12_345), encoding="utf-8")
+    write_photo(folder / "keripik.jpg", size=(160, 120))
+    result = build(root)  # 26 pages: 5 shards
+    assert len(list(result.output.glob("pagefind*/pagefind-entry.json"))) == 5
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)

@@ -190,9 +190,7 @@ class ExpoGenerator(Generator):
             elif file.kind == "search":  # another Pagefind may write another bundle
                 extra["pagefind"] = program_identity()
                 bundles.append(file_digest(file, site, content, extra))  # its files' names
-            elif file.kind == "page" and file.template == "expo_search":
-                extra["search_shards"] = " ".join(file.values["search_shards"]) or "-"
-        # The search page names the index's files: a new index, a new search page.
+        # The search page names the index's files and its shards: a new index, a new search page.
         extra[SEARCH_INDEX] = " ".join(bundles) or "-"
         return {file.save_as: file_digest(file, pages if file.kind == "page" else site, content, extra)
                 for file in self.planned}

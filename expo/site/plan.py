@@ -148,7 +148,7 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
     pages = [_page(routes, routes.home(), "expo_home", SETTINGS, ("catalog",), ("home",), "home", [],
                    about="home", hero_url=_hero_url(site), hero=site.hero_image,
                    shop_window=home_products(catalog.featured, catalog.exhibitors, routes.expo.home_products))]
-    pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("groups", "search_shards", SEARCH_INDEX), ("search",),
+    pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("groups", SEARCH_INDEX), ("search",),
                        "search", [home], about="search", search_shards=_search_shards(site, routes)))
     pages += _directory(site, routes, home)
     for exhibitor in catalog.exhibitors:
