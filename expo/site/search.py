@@ -183,13 +183,13 @@ def index_records(exhibitors: Iterable[Exhibitor], all_routes: Mapping[str, Rout
 # --- shards -----------------------------------------------------------------------------------
 
 # Pagefind holds every record of an index in memory until it writes the bundle, about 25 KB
-# each (measured: 20,000 records, 490 to 580 MiB in one program; 16,500 booth and product pages
-# of a language, 1.1 GiB): an expo of every UMKM of a city (250,000 pages per language) would
-# need 9 GiB per language. Above this many pages per language the index is split into shards,
-# bundles of their own that the search page searches together, indexed one program at a time:
-# one shard of one language, about 750 MiB (and only the shard of an edited booth is indexed
-# again). Below it, one bundle: a shard costs the visitor its own pagefind.js and wasm (80 KB)
-# at the first search.
+# each (measured: 20,000 records, 490 to 580 MiB in one program; 1,500 x 10, both languages in
+# one program, 33,000 records, 1.1 GiB): an expo of every UMKM of a city (250,000 pages per
+# language) would need 9 GiB per language. Above this many pages per language the index is
+# split into shards, bundles of their own that the search page searches together, indexed one
+# program at a time: one shard of one language, about 1 GiB (1,045 MiB measured at 23,000 x
+# 10), and only the shard of an edited booth is indexed again. Below it, one bundle: a shard
+# costs the visitor its own pagefind.js and wasm (80 KB) at the first search.
 SHARD_RECORDS = 30_000
 
 
