@@ -31,6 +31,9 @@ MANIFEST_VERSION = 2
 # (80 bytes a file, against 250 for a list of a hex string and two ints: a city's expo has over
 # a million files). On disk: a JSON header line, then a line per file: digest, size, mtime, path.
 ROW = struct.Struct("<32sQq")
+# The build tells the generator where the previous output is (a Pelican setting of the build's
+# own, not an organiser's EXPO_* option).
+PREVIOUS_OUTPUT_KEY = "EXPO__OUTPUT"
 
 
 def pack(digest: str, size: int, mtime_ns: int) -> bytes:
@@ -40,9 +43,6 @@ def pack(digest: str, size: int, mtime_ns: int) -> bytes:
 def unpack(row: bytes) -> tuple[str, int, int]:
     digest, size, mtime_ns = ROW.unpack(row)
     return digest.hex(), size, mtime_ns
-# The build tells the generator where the previous output is (a Pelican setting of the build's
-# own, not an organiser's EXPO_* option).
-PREVIOUS_OUTPUT_KEY = "EXPO__OUTPUT"
 
 
 def _sha(*parts: object) -> str:

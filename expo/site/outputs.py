@@ -10,7 +10,7 @@ import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, TextIO
 
 from expo.exports.agenda_ics import agenda_ics
 from expo.exports.catalog_json import catalog_json
@@ -87,16 +87,12 @@ def _asset(file: PlannedFile, out: Output) -> None:
 
 def _products_csv(file: PlannedFile, out: Output) -> None:
     """newline="": the CSV's CRLF line ends must reach the file as they are, on every system."""
-    path = out.folder / file.save_as
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8", newline="") as target:
+    with _open_new(out.folder / file.save_as, newline="") as target:
         write_products_csv(target, file.values["catalog"], file.values["routes"])
 
 
 def _catalog_json(file: PlannedFile, out: Output) -> None:
-    path = out.folder / file.save_as
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8") as target:
+    with _open_new(out.folder / file.save_as) as target:
         target.writelines(catalog_json(file.values["catalog"], file.values["routes"]))
 
 
@@ -122,9 +118,8 @@ def _agenda_ics(file: PlannedFile, out: Output) -> None:
 
 def _search(file: PlannedFile, out: Output) -> None:
     """The search index of every language, from the catalog's records (not the written pages)."""
-    sharded = sum(1 for f in out.planned if f.kind == "search") > 1
     bundle = file.values["bundle"]
-    write_index(file.values["records"](), out.folder / bundle, side_by_side=not sharded,
+    write_index(file.values["records"](), out.folder / bundle, side_by_side=file.values["side_by_side"],
                 previous=out.previous / bundle if out.previous else None)
 
 
@@ -141,6 +136,12 @@ def _write(path: Path, text: str) -> None:
 def _write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
+
+
+def _open_new(path: Path, newline: str | None = None) -> TextIO:
+    """A text file to write a large output into piece by piece (never whole in memory)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return open(path, "w", encoding="utf-8", newline=newline)
 
 
 PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {

@@ -79,8 +79,11 @@ class Site:
 
 def plan_site(site: Site) -> list[PlannedFile]:
     planned: list[PlannedFile] = []
+    # An expo without booths yet gets no search index: there is nothing to find.
+    search = _search_indexes(site) if site.catalog.exhibitors else []
+    search_shards = [file.values["bundle"] for file in search[1:]]  # the search page searches them too
     for lang, routes in site.routes.items():
-        planned += _pages(site, routes) + _visitor_pages(site, routes)
+        planned += _pages(site, routes, search_shards) + _visitor_pages(site, routes)
         planned += _owner_pages(site, routes)
         planned += _edition_pages(site, routes)
     _link_alternates(planned, site)
@@ -102,10 +105,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
     planned.append(PlannedFile("_headers", "headers", SETTINGS, None, ("headers",), about="_headers"))
     planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
                 for name, path in site.assets]
-    # An expo without booths yet gets no search index: there is nothing to find.
-    if site.catalog.exhibitors:
-        planned += _search_indexes(site)
-    return planned
+    return planned + search
 
 
 def _hero_url(site: Site) -> str:
@@ -116,20 +116,18 @@ def _search_indexes(site: Site) -> list[PlannedFile]:
     """The search index: one bundle (or, for a large expo, one per shard) with an index per
     language, made from the search records of its booths (search.index_records), not from the
     pages: a template edit carries it over whole; a booth's edit remakes its shard. It also
-    depends on which Pagefind program writes it ('pagefind')."""
+    depends on which Pagefind program writes it ('pagefind'). The first bundle is always made
+    (the search page starts there), even if no booth hashes to it. A sharded index indexes its
+    languages one program at a time (search.write_index)."""
     routes = next(iter(site.routes.values()))
+    groups = shards(site.catalog.exhibitors)
     return [PlannedFile(routes.search_bundle(number) + "pagefind.js", "search", SETTINGS, None,
                         ("pagefind", *(f"booth:{e.slug}" for e in booths)),
                         values={"bundle": routes.search_bundle(number), "whole_folder": routes.search_bundle(number),
-                                "records": functools.partial(index_records, tuple(booths), site.routes)},
+                                "records": functools.partial(index_records, tuple(booths), site.routes),
+                                "side_by_side": len(groups) == 1},
                         about="search index")
-            for number, booths in enumerate(shards(site.catalog.exhibitors)) if booths or not number]
-
-
-def _search_shards(site: Site, routes: Routes) -> list[str]:
-    """The bundles the search page searches besides the first (search.shards)."""
-    return [routes.search_bundle(number) for number, booths in enumerate(shards(site.catalog.exhibitors))
-            if booths and number]
+            for number, booths in enumerate(groups) if booths or not number]
 
 
 def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
@@ -141,7 +139,7 @@ def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[st
                        about)
 
 
-def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
+def _pages(site: Site, routes: Routes, search_shards: list[str]) -> list[PlannedFile]:
     catalog, t = site.catalog, routes.text
     home = (t.gettext("Beranda"), routes.home())
     booths_crumb = (t.gettext("Peserta"), routes.directory())
@@ -149,7 +147,7 @@ def _pages(site: Site, routes: Routes) -> list[PlannedFile]:
                    about="home", hero_url=_hero_url(site), hero=site.hero_image,
                    shop_window=home_products(catalog.featured, catalog.exhibitors, routes.expo.home_products))]
     pages.append(_page(routes, routes.search(), "expo_search", SETTINGS, ("groups", SEARCH_INDEX), ("search",),
-                       "search", [home], about="search", search_shards=_search_shards(site, routes)))
+                       "search", [home], about="search", search_shards=search_shards))
     pages += _directory(site, routes, home)
     for exhibitor in catalog.exhibitors:
         source = f"{site.exhibitors_path}/{exhibitor.slug}"
