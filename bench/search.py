@@ -40,7 +40,7 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 from expo.cli.build import build  # noqa: E402
-from expo.site import outputs  # noqa: E402
+from expo.site import outputs, search  # noqa: E402
 from expo.site.steady_index import _read  # noqa: E402
 from sitekit import make_project  # noqa: E402
 
@@ -76,7 +76,7 @@ async def _one_by_one(records: list[dict], bundle: Path) -> None:
 
 def build_timing_the_index(root: Path) -> tuple[float, list[dict]]:
     """Build the site; the seconds its search index took and the records it was made of."""
-    timed: list[float] = []
+    timed: list[float] = []  # per bundle (a sharded index has several)
     made: list[dict] = []
     producer = outputs.PRODUCERS["search"]
 
@@ -91,28 +91,40 @@ def build_timing_the_index(root: Path) -> tuple[float, list[dict]]:
         build(root)
     finally:
         outputs.PRODUCERS["search"] = producer
-    return timed[0], made
+    return sum(timed), made
 
 
-def first_search_bytes(bundle: Path, lang: str, word: str) -> tuple[int, list[tuple[str, int]]]:
+def first_search_bytes(output: Path, lang: str, word: str) -> tuple[int, list[tuple[str, int]]]:
+    """What a first search for `word` fetches: pagefind.js and the wasm once, and of each
+    bundle (one, or a large expo's shards) its entry, metadata, the index chunks of the word,
+    and after the results its filter chunks (the counts); 12 fragments of median size."""
     import json
 
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    info = entry["languages"][lang]
-    meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-    meta = _read(meta_path)
-    # [first prefix, last prefix, file]: 'batik' is in ['b', 'b', ...], compared prefix by prefix
-    chunks = [c for c in meta[2] if word[:len(c[0])] >= c[0] and word[:len(c[1])] <= c[1]]
-    files = [("pagefind.js", len(gzip.compress((bundle / "pagefind.js").read_bytes(), 9))),
-             ("pagefind-entry.json", len(gzip.compress((bundle / "pagefind-entry.json").read_bytes(), 9))),
-             (meta_path.name, meta_path.stat().st_size),
-             (f"wasm.{lang}.pagefind", (bundle / f"wasm.{lang}.pagefind").stat().st_size)]
-    files += [(f"index/{c[2]}.pf_index", (bundle / "index" / f"{c[2]}.pf_index").stat().st_size) for c in chunks]
-    fragments = sorted(p.stat().st_size for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment"))
-    median = fragments[len(fragments) // 2]
+    bundles = sorted((p.parent for p in output.glob("pagefind*/pagefind-entry.json")),
+                     key=lambda p: (p.name != "pagefind", len(p.name), p.name))
+    first = bundles[0]
+    files = [("pagefind.js", len(gzip.compress((first / "pagefind.js").read_bytes(), 9))),
+             (f"wasm.{lang}.pagefind", (first / f"wasm.{lang}.pagefind").stat().st_size)]
+    fragments: list[int] = []
+    for bundle in bundles:
+        where = "" if len(bundles) == 1 else f"{bundle.name}/"
+        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+        info = entry["languages"][lang]
+        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
+        meta = _read(meta_path)
+        # [first prefix, last prefix, file]: 'batik' is in ['b', 'b', ...], compared prefix by prefix
+        chunks = [c for c in meta[2] if word[:len(c[0])] >= c[0] and word[:len(c[1])] <= c[1]]
+        files.append((where + "pagefind-entry.json",
+                      len(gzip.compress((bundle / "pagefind-entry.json").read_bytes(), 9))))
+        files.append((where + meta_path.name, meta_path.stat().st_size))
+        files += [(f"{where}index/{c[2]}.pf_index", (bundle / "index" / f"{c[2]}.pf_index").stat().st_size)
+                  for c in chunks]
+        fragments += [p.stat().st_size for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment")]
+        # After the results: every filter's chunk, for the number of results each value gives.
+        files.append((where + "filter chunks (the counts)",
+                      sum(p.stat().st_size for p in (bundle / "filter").glob(f"{lang}_*"))))
+    median = sorted(fragments)[len(fragments) // 2]
     files.append(("12 fragments (median size)", 12 * median))
-    # After the results: every filter's chunk, for the number of results each value gives.
-    files.append(("filter chunks (the counts)", sum(p.stat().st_size for p in (bundle / "filter").glob(f"{lang}_*"))))
     return sum(size for _name, size in files), files
 
 
@@ -127,7 +139,12 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=5, help="first searches timed in the browser")
     parser.add_argument("--keep-alive", action="store_true",
                         help="serve the site over HTTP/1.1 with persistent connections (default: HTTP/1.0)")
+    parser.add_argument("--shard-pages", type=int, default=0,
+                        help="split the index into shards of about this many pages per language "
+                             "(default: the build's own limit, search.SHARD_RECORDS)")
     args = parser.parse_args()
+    if args.shard_pages:
+        search.SHARD_RECORDS = args.shard_pages
 
     with tempfile.TemporaryDirectory() as tmp:
         root = make_project(Path(tmp) / "expo", {f"usaha-{n:04d}": booth_yml(n, args.products)
@@ -147,10 +164,12 @@ def main() -> None:
         print(f"the build's index ({len(records)} records, sent at once): {seconds:5.2f} s, {ours:8.1f} records/s  "
               f"({ours / baseline:.0f}x the baseline)")
 
-        bundle = root / "output" / "pagefind"
-        total = sum(p.stat().st_size for p in bundle.rglob("*") if p.is_file())
-        print(f"bundle: {total / 1024:.0f} KB on disk for {len(records)} pages")
-        size, files = first_search_bytes(bundle, "id", args.word)
+        output = root / "output"
+        total = sum(p.stat().st_size for p in output.glob("pagefind*/**/*") if p.is_file())
+        shards = len(list(output.glob("pagefind*/pagefind-entry.json")))
+        print(f"bundle: {total / 1024:.0f} KB on disk for {len(records)} pages"
+              + (f", in {shards} shards" if shards > 1 else ""))
+        size, files = first_search_bytes(output, "id", args.word)
         print(f"first search for '{args.word}': {size / 1024:.1f} KB fetched")
         for name, file_size in files:
             print(f"    {file_size / 1024:7.1f} KB  {name}")
@@ -221,7 +240,13 @@ def browser_timings(site: Path, word: str, runs: int, keep_alive: bool = False
                 if len(first) < runs:
                     context.close()
             warm = page.evaluate("""async () => {
-                const pf = await import('/pagefind/pagefind.js');
+                // as search.js does: every shard merged into the first one's Pagefind
+                const form = document.getElementById('search-form');
+                const module = await import('/pagefind/pagefind.js');
+                const pf = module.createInstance({basePath: '/pagefind/', noWorker: true});
+                for (const shard of (form.getAttribute('data-shards') || '').split(' ').filter(Boolean)) {
+                    pf.mergeIndex(new URL(shard, document.baseURI).pathname);
+                }
                 const times = [];
                 for (const q of ['kain', 'keripik', 'tempe', 'madu', 'tas', 'kopi', 'sambal', 'tenun']) {
                     const start = performance.now();

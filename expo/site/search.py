@@ -188,8 +188,12 @@ def index_records(exhibitors: Iterable[Exhibitor], all_routes: Mapping[str, Rout
 # language) would need 9 GiB per language. Above this many pages per language the index is
 # split into shards, bundles of their own that the search page searches together, indexed one
 # program at a time: one shard of one language, about 1 GiB (1,045 MiB measured at 23,000 x
-# 10), and only the shard of an edited booth is indexed again. Below it, one bundle: a shard
-# costs the visitor its own pagefind.js and wasm (80 KB) at the first search.
+# 10), and only the shard of an edited booth is indexed again. The search page merges the
+# shards into the first one's Pagefind (one pagefind.js, one wasm: search.js), yet each shard
+# still costs a first search its entry, metadata and chunks and Pagefind's start-up of it.
+# Below this size, one bundle: measured at 152 x 18 (bench/search.py --shard-pages), 3 shards
+# made the first search 117 ms slower (375 against 258 ms) and 12 KB larger, for a booth's
+# edit that would re-index a third of the expo instead of all of it (about 1 s less).
 SHARD_RECORDS = 30_000
 
 

@@ -68,3 +68,22 @@ def test_filter_counts_add_up_over_the_shards(page, site):
     assert page.locator("select[name=kategori] option").all_text_contents()[0] == f"Semua ({BOOTHS})"
     assert page.locator("select[name=jenis] option").all_text_contents() == [
         f"Produk dan booth ({2 * BOOTHS})", f"Produk saja ({BOOTHS})", f"Booth saja ({BOOTHS})"]
+
+
+def test_the_shards_share_one_pagefind_and_one_wasm(page, site):
+    """A first search over every shard fetches pagefind.js and the wasm once (the other
+    shards are merged into the first shard's Pagefind), and each shard's entry and metadata
+    once, from the page's preloads: a shard costs a visitor its entry, its metadata and the
+    chunks a search needs, not another 80 KB of Pagefind."""
+    fetched: list[str] = []
+    page.on("request", lambda request: fetched.append(request.url.split("/", 3)[-1]))
+    results(page, f"{site}/cari/?q=nomor")
+    code = [name for name in fetched if name.endswith(("pagefind.js", ".pagefind"))]
+    assert code == ["pagefind/pagefind.js", "pagefind/wasm.id.pagefind"], fetched
+    shards = page.locator("#search-form").get_attribute("data-shards").split()
+    firsts = [name for name in fetched if "/pagefind-entry.json" in name or name.endswith(".pf_meta")]
+    assert len(firsts) == 2 * (1 + len(shards)) and len(set(firsts)) == len(firsts), fetched
+    preloaded = page.eval_on_selector_all("link[rel~=preload], link[rel=modulepreload]",
+                                          "links => links.map(l => { const u = new URL(l.href); return u.pathname.slice(1) + u.search; })")
+    assert set(firsts) <= set(preloaded)
+    assert page.problems == []

@@ -32,20 +32,25 @@
     if (loading) return loading;
     var bundles = [form.getAttribute("data-bundle")].concat((form.getAttribute("data-shards") || "").split(" ").filter(Boolean));
     var tags = (form.getAttribute("data-index") || "").split(" ");
-    loading = Promise.all(bundles.map(function (bundle, i) {
-      return import(absolute(bundle + "pagefind.js")).then(function (module) {
+    function options(i) {
+      return {
         // Index URLs are relative to the site's root; Pagefind puts this in front of them.
-        return module.options({
-          baseUrl: new URL(form.getAttribute("data-root"), document.baseURI).pathname,
-          metaCacheTag: tags[i] || undefined,  // as preloaded (else ?ts=<now>)
-          noWorker: true  // a search takes milliseconds here; a worker costs a fetch and a start-up first
-        }).then(function () {
-          module.init();  // fetch the metadata and the wasm now, not at the first search
-          return module;
-        });
-      });
-    })).then(function (modules) {
-      pagefind = modules.length === 1 ? modules[0] : joined(modules);
+        baseUrl: new URL(form.getAttribute("data-root"), document.baseURI).pathname,
+        metaCacheTag: tags[i] || undefined,  // as preloaded (else ?ts=<now>)
+        // A large expo's index is in shards: each one's results can be asked for apart (byPrice)
+        mergeFilter: bundles.length > 1 ? { bagian: String(i) } : undefined
+      };
+    }
+    loading = import(absolute(bundles[0] + "pagefind.js")).then(function (module) {
+      // One Pagefind and one wasm for every shard: the others are merged into the first and
+      // fetch only their entry, metadata and the chunks a search needs. Started now, not at
+      // the first search: the metadata and the wasm are fetched while the visitor types.
+      var first = module.createInstance(Object.assign(options(0), {
+        basePath: absolute(bundles[0]),
+        noWorker: true  // a search takes milliseconds here; a worker costs a fetch and a start-up first
+      }));
+      bundles.slice(1).forEach(function (bundle, i) { first.mergeIndex(absolute(bundle), options(i + 1)); });
+      pagefind = bundles.length === 1 ? first : sharded(first, bundles.length);
       return pagefind;
     });
     loading.catch(function () { loading = null; });  // a failed load may be tried again
@@ -245,19 +250,23 @@
     return p;
   }
 
-  // --- a large expo's index in shards (search.py), each with its own pagefind.js -----------
-  // By relevance: Pagefind's score (as its mergeIndex). By price a score is a place in one
-  // shard, so the shards' lists are merged by the price of their next result.
-  function joined(modules) {
-    function all(call) { return Promise.all(modules.map(call)); }
+  // --- a large expo's index in shards (search.py), merged into one Pagefind ------------------
+  // By relevance Pagefind merges them itself (by score). By price a score is a place within one
+  // shard, so each shard's own list is asked for (its filter 'bagian', set by mergeFilter) and
+  // the lists are merged by the price of their next result.
+  function sharded(pf, count) {
     return {
-      filters: function () { return all(function (m) { return m.filters(); }).then(added); },
+      filters: function () { return pf.filters(); },
       search: function (term, options) {
-        return all(function (m) { return m.search(term, options); }).then(function (found) {
-          var lists = found.map(function (f) { return f.results; });
+        if (!options.sort) return pf.search(term, options);
+        var each = [];
+        for (var i = 0; i < count; i++) {
+          each.push(pf.search(term, { sort: options.sort,
+            filters: Object.assign({}, options.filters, { bagian: String(i) }) }));
+        }
+        return Promise.all(each).then(function (found) {
           return {
-            results: options.sort ? byPrice(lists, options.sort.harga === "desc")
-              : [].concat.apply([], lists).sort(function (a, b) { return b.score - a.score; }),
+            results: byPrice(found.map(function (f) { return f.results; }), options.sort.harga === "desc"),
             filters: added(found.map(function (f) { return f.filters; }))
           };
         });
