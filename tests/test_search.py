@@ -227,6 +227,21 @@ def test_a_record_pagefind_refuses_is_a_clear_error_not_a_hang(tmp_path):
     assert str(failure.value).startswith("Pagefind could not build the search index: invalid type: integer `5`")
 
 
+def test_a_failure_while_making_the_records_ends_every_program(tmp_path):
+    """Each language's Pagefind starts at its first record, while the rest are still being
+    made: an error in making them is the build's error, and no program is left waiting."""
+    def records():
+        yield {"url": "/kain/", "content": "Kain.", "language": "id", "meta": {"title": "Kain"},
+               "filters": {}, "sort": {}}
+        yield {"url": "/en/kain/", "content": "Cloth.", "language": "en", "meta": {"title": "Cloth"},
+               "filters": {}, "sort": {}}
+        raise RuntimeError("a booth that cannot be read")
+
+    with pytest.raises(RuntimeError, match="cannot be read"):
+        write_index(records(), tmp_path / "pagefind")
+    assert not (tmp_path / "pagefind").exists()
+
+
 def test_records_say_what_the_pages_show_first():
     """The text Pagefind made of the page HTML before, block by block: name, price, booth and
     city, then the description (its list items and headings each a sentence)."""

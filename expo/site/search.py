@@ -18,10 +18,11 @@ from __future__ import annotations
 
 import hashlib
 import json
+import queue
 import re
 import shutil
 import unicodedata
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from html import unescape
 from pathlib import Path
@@ -240,19 +241,15 @@ def write_index(records: Iterable[Mapping], bundle: Path, side_by_side: bool = T
     Each language is indexed by a Pagefind program of its own, all at once: a language's index
     never depends on another's (its files carry the language in their names), so the bundles
     join into one by listing every language in one pagefind-entry.json. The languages index
-    side by side on two cores, and each program holds only its own language's records; a shard
+    side by side on two cores, each fed its records as they are made (_side_by_side), and each
+    program holds only its own language's records; a shard
     of a large expo (`side_by_side=False`) indexes them one after the other, so only one
     program's memory is held at a time.
 
     `previous`: the same bundle in the last build's output. A page's fragment that did not
     change is linked from there (same inode and mtime: an rsync or a CDN upload after a booth's
     edit sends that booth's fragments, not every page's)."""
-    by_language: dict[str, list[Mapping]] = {}
-    for record in records:
-        by_language.setdefault(record.get("language"), []).append(record)
-    parts = list(by_language.values()) or [[]]  # no records: Pagefind's empty bundle
-    with ThreadPoolExecutor(max_workers=len(parts) if side_by_side else 1) as pool:
-        bundles = list(pool.map(lambda part: bundle_files(part)[0], parts))
+    bundles = _side_by_side(records) if side_by_side else _one_at_a_time(records)
     files = _joined(bundles)
     shutil.rmtree(bundle, ignore_errors=True)
     write_files({name: data for name, data in files.items() if name not in UNUSED_FILES}, bundle,
@@ -260,6 +257,42 @@ def write_index(records: Iterable[Mapping], bundle: Path, side_by_side: bool = T
     steady(bundle)
     entry = json.loads(files[ENTRY])
     return {lang: data["page_count"] for lang, data in entry["languages"].items()}
+
+
+def _side_by_side(records: Iterable[Mapping]) -> list[dict[str, bytes]]:
+    """A Pagefind program per language, each started at its language's first record and fed
+    while the rest are still being made: making the records and indexing them overlap."""
+    feeds: dict[str, queue.SimpleQueue] = {}
+    bundles: dict[str, Future] = {}
+    with ThreadPoolExecutor(max_workers=MAX_LANGUAGES) as pool:
+        try:
+            for record in records:
+                feed = feeds.get(record.get("language"))
+                if feed is None:
+                    feed = feeds[record.get("language")] = queue.SimpleQueue()
+                    bundles[record.get("language")] = pool.submit(lambda f=feed: bundle_files(_drained(f))[0])
+                feed.put(record)
+        finally:  # a failure making the records still ends every program's input
+            for feed in feeds.values():
+                feed.put(_END)
+        return [bundle.result() for bundle in bundles.values()] or [bundle_files([])[0]]
+
+
+def _one_at_a_time(records: Iterable[Mapping]) -> list[dict[str, bytes]]:
+    """A Pagefind program per language, one after the other: one program's memory at a time."""
+    by_language: dict[str, list[Mapping]] = {}
+    for record in records:
+        by_language.setdefault(record.get("language"), []).append(record)
+    return [bundle_files(part)[0] for part in by_language.values() or [[]]]
+
+
+MAX_LANGUAGES = 8  # programs started at once; a site has one or two languages
+_END = object()
+
+
+def _drained(feed: queue.SimpleQueue) -> Iterator[Mapping]:
+    while (record := feed.get()) is not _END:
+        yield record
 
 
 ENTRY = "pagefind-entry.json"
