@@ -10,8 +10,9 @@ Builds a generated expo (Indonesian only), then in one run:
 3. the bundle's size and the bytes a first search for `--word` fetches: pagefind.js
    (gzip'd, as static hosts serve it), the entry, the language's metadata and wasm, the index
    chunk holding the word, and the fragments of the first 12 results (the search page shows 12
-   at once), and, after the results, every filter's chunk (for the counts next to each filter
-   value). No web worker: search.js runs Pagefind on the page (noWorker);
+   at once) (of a sharded index, `--shard-pages`, each shard's entry, metadata and chunks);
+   then what opening the filters adds: every filter's chunk (for the counts next to each
+   filter value). No web worker: search.js runs Pagefind on the page (noWorker);
 4. with `--browser`, in headless Chromium at 390 x 844: the first search of /cari/?q=<word>,
    from DOMContentLoaded (and from the start of navigation) until the first result card is on
    the page and until all 12 and the count are, `--runs` times (median and best), then later
@@ -94,10 +95,12 @@ def build_timing_the_index(root: Path) -> tuple[float, list[dict]]:
     return sum(timed), made
 
 
-def first_search_bytes(output: Path, lang: str, word: str) -> tuple[int, list[tuple[str, int]]]:
+def first_search_bytes(output: Path, lang: str, word: str
+                       ) -> tuple[int, list[tuple[str, int]], list[tuple[str, int]]]:
     """What a first search for `word` fetches: pagefind.js and the wasm once, and of each
-    bundle (one, or a large expo's shards) its entry, metadata, the index chunks of the word,
-    and after the results its filter chunks (the counts); 12 fragments of median size."""
+    bundle (one, or a large expo's shards) its entry, metadata and the index chunks of the
+    word; 12 fragments of median size. Then what opening the filters fetches: every filter's
+    chunks (the counts)."""
     import json
 
     bundles = sorted((p.parent for p in output.glob("pagefind*/pagefind-entry.json")),
@@ -106,6 +109,7 @@ def first_search_bytes(output: Path, lang: str, word: str) -> tuple[int, list[tu
     files = [("pagefind.js", len(gzip.compress((first / "pagefind.js").read_bytes(), 9))),
              (f"wasm.{lang}.pagefind", (first / f"wasm.{lang}.pagefind").stat().st_size)]
     fragments: list[int] = []
+    counts: list[tuple[str, int]] = []
     for bundle in bundles:
         where = "" if len(bundles) == 1 else f"{bundle.name}/"
         entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
@@ -120,12 +124,12 @@ def first_search_bytes(output: Path, lang: str, word: str) -> tuple[int, list[tu
         files += [(f"{where}index/{c[2]}.pf_index", (bundle / "index" / f"{c[2]}.pf_index").stat().st_size)
                   for c in chunks]
         fragments += [p.stat().st_size for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment")]
-        # After the results: every filter's chunk, for the number of results each value gives.
-        files.append((where + "filter chunks (the counts)",
-                      sum(p.stat().st_size for p in (bundle / "filter").glob(f"{lang}_*"))))
+        # Only when the visitor opens the filters: every filter's chunk, for the counts.
+        counts.append((where + "filter chunks (the counts)",
+                       sum(p.stat().st_size for p in (bundle / "filter").glob(f"{lang}_*"))))
     median = sorted(fragments)[len(fragments) // 2]
     files.append(("12 fragments (median size)", 12 * median))
-    return sum(size for _name, size in files), files
+    return sum(size for _name, size in files), files, counts
 
 
 def main() -> None:
@@ -169,9 +173,12 @@ def main() -> None:
         shards = len(list(output.glob("pagefind*/pagefind-entry.json")))
         print(f"bundle: {total / 1024:.0f} KB on disk for {len(records)} pages"
               + (f", in {shards} shards" if shards > 1 else ""))
-        size, files = first_search_bytes(output, "id", args.word)
+        size, files, counts = first_search_bytes(output, "id", args.word)
         print(f"first search for '{args.word}': {size / 1024:.1f} KB fetched")
         for name, file_size in files:
+            print(f"    {file_size / 1024:7.1f} KB  {name}")
+        print(f"opening the filters (the counts): {sum(n for _name, n in counts) / 1024:.1f} KB more")
+        for name, file_size in counts:
             print(f"    {file_size / 1024:7.1f} KB  {name}")
         if args.browser:
             first, shown, navigation, warm = browser_timings(root / "output", args.word, args.runs, args.keep_alive)

@@ -169,6 +169,23 @@ def test_filter_values_say_how_many_results_they_give(page, site):
 
 def test_an_empty_search_page_counts_the_whole_expo_in_english_too(page, site):
     page.goto(f"{site}/en/cari/", wait_until="networkidle")
+    page.click("#search-filters summary")
     counted(page)
     assert options(page, "kategori") == ["All (5)", "Batik (3)", "Food and drink (2)"]
     assert page.locator("#search-results li").count() == 0 and page.problems == []
+
+
+def test_the_counts_are_fetched_only_for_a_visitor_who_opens_the_filters(page, site):
+    """A search shows its results without the filter chunks (they grow with the expo); opening
+    the filters fetches them and counts what the search found."""
+    fetched = []
+    page.on("request", lambda request: fetched.append(request.url))
+    assert len(results(page, f"{site}/cari/?q=batik")) == 3
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in fetched if "/filter/" in url]
+    assert "(" not in options(page, "kategori")[0]
+    page.click("#search-filters summary")
+    counted(page)
+    assert [url for url in fetched if "/filter/" in url]
+    assert options(page, "kategori")[:2] == ["Semua (3)", "Batik (3)"]
+    assert page.problems == []
