@@ -43,9 +43,8 @@
       };
     }
     loading = import(absolute(bundles[0] + "pagefind.js")).then(function (module) {
-      // One Pagefind and one wasm for every shard: the others are merged into the first and
-      // fetch only their entry, metadata and the chunks a search needs. Started now, not at
-      // the first search: the metadata and the wasm are fetched while the visitor types.
+      // One Pagefind and one wasm for every shard: the others, merged into the first, fetch
+      // only their entry, metadata and chunks. Started now, not at the first search.
       var first = module.createInstance(Object.assign(options(0), {
         basePath: absolute(bundles[0]),
         noWorker: true  // a search takes milliseconds here; a worker costs a fetch and a start-up first
@@ -139,8 +138,8 @@
 
   // --- how many results each filter value would give ---------------------------------------
 
-  // Counting loads every filter's chunks, which grow with the expo (about 8 bytes a page, 23 KB
-  // of the 131 KB of a first search at 2,888 pages): only for a visitor who opens the filters.
+  // Counting loads every filter's chunks, which grow with the expo (8 bytes a page): only for
+  // a visitor who opens the filters.
   var counting = null;  // the latest search's counts, waiting for the filters to open
   function whenOpen(count) {
     counting = count;
