@@ -263,20 +263,22 @@ class Carried:
     kept: bool = False
     linked: dict[str, list] = field(default_factory=dict)
 
-    def link(self, staged: Path) -> None:
-        """Hard-link the unchanged files into the new tree `staged`."""
+    def link(self, staged: Path, files: Iterable[PlannedFile] | None = None) -> None:
+        """Hard-link the unchanged files (of `files`; all planned ones by default) into the new
+        tree `staged`."""
         if self.previous is not None:
-            names = self.previous.link_unchanged(self.planned, self.digests, staged)
-            self.linked = {name: self.previous.files[name] for name in names}
+            names = self.previous.link_unchanged(self.planned if files is None else files, self.digests, staged)
+            self.linked.update((name, self.previous.files[name]) for name in names)
 
 
 def carry_over(previous: Previous | None, planned: list[PlannedFile], digests: Mapping[str, str],
-               staged: Path) -> Carried:
-    """Keep output/ when nothing changed, else link the unchanged files into `staged`."""
+               staged: Path, link: bool = True) -> Carried:
+    """Keep output/ when nothing changed, else (with `link`) link the unchanged files into
+    `staged`."""
     carried = Carried(previous, planned, digests)
     whole = [f.values["whole_folder"] for f in planned if f.values.get("whole_folder")]
     carried.kept = previous is not None and previous.unchanged(digests, whole)
-    if not carried.kept:
+    if not carried.kept and link:
         carried.link(staged)
     return carried
 
