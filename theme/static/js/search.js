@@ -49,7 +49,9 @@
         basePath: absolute(bundles[0]),
         noWorker: true  // a search takes milliseconds here; a worker costs a fetch and a start-up first
       }));
-      bundles.slice(1).forEach(function (bundle, i) { first.mergeIndex(absolute(bundle), options(i + 1)); });
+      bundles.slice(1).forEach(function (bundle, i) {
+        first.mergeIndex(absolute(bundle), options(i + 1)).catch(function () {});  // its searches fail
+      });
       pagefind = bundles.length === 1 ? first : sharded(first, bundles.length);
       return pagefind;
     });
