@@ -76,6 +76,9 @@ def test_a_sharded_index_holds_every_page_once_and_the_search_page_lists_the_sha
         shards = form.attrs["data-shards"].split()
         assert [s.rstrip("/").rsplit("/", 1)[-1] for s in shards] == bundles[1:]
         assert all(s.startswith(form.attrs["data-root"]) for s in shards)
+    # Pagefind's program is in the first bundle only: the search page merges the others into it
+    assert (out / "pagefind/pagefind.js").is_file() and list(out.glob("pagefind/wasm.*.pagefind"))
+    assert not [p for bundle in bundles[1:] for p in (out / bundle).glob("*") if p.name.startswith(("pagefind.js", "wasm."))]
     # a booth's pages share its shard
     for bundle in bundles:
         urls = records_of(out / bundle, "id")

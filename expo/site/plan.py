@@ -26,7 +26,7 @@ from expo.exports.merchant_feed import MERCHANT_FEED
 from expo.exports.meta_csv import listed_count
 from expo.site.exports import PRODUCTS_CSV
 from expo.site.routes import Routes, save_as_of, url_of
-from expo.site.search import index_records, shards
+from expo.site.search import ENTRY, index_records, shards
 from expo.site.storefront import Banner, home_products, pages_of, round_robin
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
@@ -118,14 +118,16 @@ def _search_indexes(site: Site) -> list[PlannedFile]:
     pages: a template edit carries it over whole; a booth's edit remakes its shard. It also
     depends on which Pagefind program writes it ('pagefind'). The first bundle is always made
     (the search page starts there), even if no booth hashes to it. A sharded index indexes its
-    languages one program at a time (search.write_index)."""
+    languages one program at a time (search.write_index). Only the first bundle holds
+    Pagefind's program (pagefind.js, the wasm): the search page merges the other shards into
+    it, so they are only their index (their planned file is their entry)."""
     routes = next(iter(site.routes.values()))
     groups = shards(site.catalog.exhibitors)
-    return [PlannedFile(routes.search_bundle(number) + "pagefind.js", "search", SETTINGS, None,
-                        ("pagefind", *(f"booth:{e.slug}" for e in booths)),
+    return [PlannedFile(routes.search_bundle(number) + ("pagefind.js" if not number else ENTRY), "search",
+                        SETTINGS, None, ("pagefind", *(f"booth:{e.slug}" for e in booths)),
                         values={"bundle": routes.search_bundle(number), "whole_folder": routes.search_bundle(number),
                                 "records": functools.partial(index_records, tuple(booths), site.routes),
-                                "side_by_side": len(groups) == 1},
+                                "side_by_side": len(groups) == 1, "program": not number},
                         about="search index")
             for number, booths in enumerate(groups) if booths or not number]
 

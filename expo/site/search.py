@@ -48,6 +48,9 @@ CREDENTIAL_FILTERS = (("halal", "Halal"), ("pirt", "P-IRT"), ("bpom", "BPOM"))
 UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
                 "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
                 "pagefind-worker.js", "wasm.unknown.pagefind")
+# Pagefind's program, which a shard other than the first does not hold (search.js merges it
+# into the first one's Pagefind: see plan._search_indexes).
+PROGRAM_FILES = ("pagefind.js", "wasm.")
 __all__ = ["SearchIndexError", "first_search_files", "index_records", "shards", "write_index"]
 
 
@@ -233,7 +236,7 @@ def first_search_files(output: Path, bundle: str, lang: str) -> tuple[str, list[
 # --- writing the index ------------------------------------------------------------------------
 
 def write_index(records: Iterable[Mapping], bundle: Path, side_by_side: bool = True,
-                previous: Path | None = None) -> dict[str, int]:
+                previous: Path | None = None, program: bool = True) -> dict[str, int]:
     """Index `records` (index_records) into `bundle`; returns how many pages each language's
     index holds. Index URLs are site-root paths ('/booth/x/'); the search page puts the site's
     address in front (pagefind.options baseUrl), so the index works under any SITEURL.
@@ -252,7 +255,8 @@ def write_index(records: Iterable[Mapping], bundle: Path, side_by_side: bool = T
     bundles = _side_by_side(records) if side_by_side else _one_at_a_time(records)
     files = _joined(bundles)
     shutil.rmtree(bundle, ignore_errors=True)
-    write_files({name: data for name, data in files.items() if name not in UNUSED_FILES}, bundle,
+    unused = UNUSED_FILES if program else UNUSED_FILES + PROGRAM_FILES
+    write_files({name: data for name, data in files.items() if not name.startswith(unused)}, bundle,
                 previous, reusable=FRAGMENTS)
     steady(bundle)
     entry = json.loads(files[ENTRY])
