@@ -244,10 +244,12 @@ def write_index(records: Iterable[Mapping], bundle: Path, side_by_side: bool = T
     Each language is indexed by a Pagefind program of its own, all at once: a language's index
     never depends on another's (its files carry the language in their names), so the bundles
     join into one by listing every language in one pagefind-entry.json. The languages index
-    side by side on two cores, each fed its records as they are made (_side_by_side), and each
-    program holds only its own language's records; a shard
-    of a large expo (`side_by_side=False`) indexes them one after the other, so only one
-    program's memory is held at a time.
+    side by side on two cores, each program fed its records as they are made (_side_by_side)
+    and holding only its own language's; a shard of a large expo (`side_by_side=False`)
+    indexes them one after the other, so only one program's memory is held at a time.
+
+    `program`: whether the bundle holds Pagefind's pagefind.js and wasm (only the first shard
+    does: search.js merges the others into its Pagefind).
 
     `previous`: the same bundle in the last build's output. A page's fragment that did not
     change is linked from there (same inode and mtime: an rsync or a CDN upload after a booth's
