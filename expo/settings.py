@@ -281,6 +281,10 @@ class ExpoSettings:
     # size instead, 1 GB, and an SSH host has no limit). Photos are most of the files: each is
     # published in every width of EXPO_IMAGE_WIDTHS and every format of EXPO_IMAGE_FORMATS.
     max_files: int = 20000
+    # GitHub Pages (the deploy workflow's host) publishes a site of at most 1 GB. The build
+    # summary warns when output/ is larger than this many megabytes (1 MB = 1,000,000 bytes, as
+    # the summary counts them); 0 means no limit (your own server, Cloudflare Pages).
+    max_size_mb: int = 1000
     # Editions of the expo, when one site serves several (UKM Virtual Expo I and II): a list of
     # {"key": "2026", "name": "...", "name_en": "...", "start_date": "2026-11-16",
     #  "end_date": "2026-11-30", "theme": "...", "theme_en": "..."} (key, name and the dates
@@ -411,9 +415,12 @@ class ExpoSettings:
         return mistakes
 
     def _check_publishing(self) -> list[str]:
+        mistakes = []
         if int(self.max_files) < 0:
-            return ["EXPO_MAX_FILES must be 0 (no limit) or more, e.g. 20000 for Cloudflare Pages."]
-        return []
+            mistakes.append("EXPO_MAX_FILES must be 0 (no limit) or more, e.g. 20000 for Cloudflare Pages.")
+        if int(self.max_size_mb) < 0:
+            mistakes.append("EXPO_MAX_SIZE_MB must be 0 (no limit) or more, e.g. 1000 for GitHub Pages.")
+        return mistakes
 
     def _check_event(self) -> list[str]:
         mistakes = []

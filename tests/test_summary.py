@@ -1,5 +1,6 @@
 """The build's progress (on a terminal only) and its one-line summary, and the warning when
-output/ holds more files than a host takes (EXPO_MAX_FILES)."""
+output/ holds more files, or more megabytes, than a host takes (EXPO_MAX_FILES,
+EXPO_MAX_SIZE_MB)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from expo.cli.build import BuildResult
-from expo.cli.summary import file_limit_warning, number, size_text, summary_line, tree_size
+from expo.cli.summary import file_limit_warning, number, size_limit_warning, size_text, summary_line, tree_size
 from sitekit import REPO, make_project
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -88,6 +89,16 @@ def test_the_file_limit_warns_only_above_it():
     assert file_limit_warning(_result(output_files=20001), 0, "id") is None  # 0: no limit
     assert file_limit_warning(_result(output_files=20001), 20000, "en").startswith(
         "Warning: output/ holds 20,001 files, more than the limit of 20,000 (EXPO_MAX_FILES).")
+
+
+def test_the_size_limit_warns_only_above_it():
+    assert size_limit_warning(_result(output_bytes=1_000_000_000), 1000, "id") is None
+    assert size_limit_warning(_result(output_bytes=1_000_000_001), 0, "id") is None  # 0: no limit
+    assert size_limit_warning(_result(output_bytes=2_500_000_000), 1000, "en").startswith(
+        "Warning: output/ is 2.5 GB, more than the limit of 1,000 MB (EXPO_MAX_SIZE_MB). "
+        "GitHub Pages publishes a site of at most 1 GB.")
+    assert size_limit_warning(_result(output_bytes=2_500_000_000), 1000, "id").startswith(
+        "Peringatan: output/ berukuran 2,5 GB, lebih dari batas 1.000 MB (EXPO_MAX_SIZE_MB).")
 
 
 def test_the_file_count_is_of_the_folder_as_a_host_counts_it(tmp_path):
@@ -173,3 +184,38 @@ def test_a_negative_file_limit_is_a_settings_mistake(tmp_path):
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert result.stderr.strip() == (
         "pelicanconf.py: EXPO_MAX_FILES must be 0 (no limit) or more, e.g. 20000 for Cloudflare Pages.")
+
+
+# --- EXPO_MAX_SIZE_MB
+
+def test_a_build_over_the_size_limit_says_what_to_do(tmp_path, capsys):
+    """The setting reaches the build's result, and the summary warns before its last line (a
+    site over a real limit takes a gigabyte to build: its result is made up here)."""
+    from dataclasses import replace
+
+    from expo.cli.build import build
+    from expo.cli.commands import print_summary
+
+    root = make_project(tmp_path / "p", extra_settings="EXPO_MAX_SIZE_MB = 7\n")
+    result = build(root)
+    assert result.max_size_mb == 7 and result.output_bytes < 7_000_000
+    print_summary(result, root)
+    assert capsys.readouterr().err.strip().startswith("Selesai: ")  # under the limit: no warning
+    print_summary(replace(result, output_bytes=7_500_000), root)
+    warning, summary = capsys.readouterr().err.strip().splitlines()
+    assert warning == (
+        "Peringatan: output/ berukuran 7,5 MB, lebih dari batas 7 MB (EXPO_MAX_SIZE_MB). GitHub Pages "
+        "menerbitkan situs paling besar 1 GB. Foto adalah sebagian besar ukurannya: kurangi lebar "
+        "(EXPO_IMAGE_WIDTHS, misalnya [400, 800]) atau format tambahan (EXPO_IMAGE_FORMATS = []: JPEG "
+        "saja), atau terbitkan di server sendiri (invoke publish --rsync). EXPO_MAX_SIZE_MB = 0 "
+        "mematikan peringatan ini.")
+    assert summary.startswith("Selesai: ") and "(7,5 MB)" in summary
+
+
+def test_a_negative_size_limit_is_a_settings_mistake(tmp_path):
+    root = make_project(tmp_path / "p", extra_settings="EXPO_MAX_SIZE_MB = -5\n")
+    shutil.copy(REPO / "tasks.py", root / "tasks.py")
+    result = invoke(root, "build")
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == (
+        "pelicanconf.py: EXPO_MAX_SIZE_MB must be 0 (no limit) or more, e.g. 1000 for GitHub Pages.")

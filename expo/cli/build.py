@@ -57,6 +57,7 @@ class BuildResult:
     seconds: float = 0.0
     lang: str = "id"  # of the messages: the summary speaks it
     max_files: int = 0  # EXPO_MAX_FILES: the summary warns above it (0: no limit)
+    max_size_mb: int = 0  # EXPO_MAX_SIZE_MB: the summary warns above it (0: no limit)
 
     @property
     def pages(self) -> int:
@@ -140,7 +141,7 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
                        photos_processed=generator.photos.decoded,
                        photos_reused=sources - generator.photos.decoded, output_files=files,
                        output_bytes=size, seconds=time.monotonic() - started, lang=expo.lang,
-                       max_files=expo.max_files)
+                       max_files=expo.max_files, max_size_mb=expo.max_size_mb)
 
 
 def _swap(staging: Path, final: Path) -> None:

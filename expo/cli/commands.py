@@ -70,13 +70,15 @@ def publish(root: Path, rsync: str | None = None) -> int:
 
 
 def print_summary(result, root: Path) -> None:
-    """The build's last line, after a warning when output/ holds more files than the limit."""
-    from expo.cli.summary import file_limit_warning, summary_line
+    """The build's last line, after a warning when output/ holds more files, or more
+    megabytes, than the host takes."""
+    from expo.cli.summary import file_limit_warning, size_limit_warning, summary_line
 
     where = f"{result.output.relative_to(root.resolve()).as_posix()}/"
-    warning = file_limit_warning(result, result.max_files, result.lang, where)
-    if warning:
-        print(warning, file=sys.stderr)
+    for warning in (file_limit_warning(result, result.max_files, result.lang, where),
+                    size_limit_warning(result, result.max_size_mb, result.lang, where)):
+        if warning:
+            print(warning, file=sys.stderr)
     print(summary_line(result, result.lang), file=sys.stderr)
 
 

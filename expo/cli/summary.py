@@ -72,6 +72,14 @@ def summary_line(result, lang: str) -> str:
     return f"Selesai: {', '.join(parts)}, {seconds} detik"
 
 
+def size_limit_warning(result, limit_mb: int, lang: str, output: str = "output/") -> str | None:
+    """The warning when output/ is larger than `limit_mb` megabytes (0: no limit), else None."""
+    if not limit_mb or result.output_bytes <= limit_mb * 1_000_000:
+        return None
+    return render("build_too_large", lang, {"output": output, "size": size_text(result.output_bytes, lang),
+                                            "limit": number(limit_mb, lang)})
+
+
 def file_limit_warning(result, limit: int, lang: str, output: str = "output/") -> str | None:
     """The warning when output/ holds more than `limit` files (0: no limit), else None."""
     if not limit or result.output_files <= limit:

@@ -1,4 +1,4 @@
-"""Texts of the build's file-count warning and of `invoke publish --rsync`, in Indonesian
+"""Texts of the build's file-count and size warnings and of `invoke publish --rsync`, in Indonesian
 (first) and English. Merged into messages.MESSAGES."""
 
 from __future__ import annotations
@@ -16,6 +16,18 @@ BUILD_MESSAGES: dict[str, tuple[str, str]] = {
         "widths (EXPO_IMAGE_WIDTHS, e.g. [400, 800]) or no extra format (EXPO_IMAGE_FORMATS = []: "
         "JPEG only), or publish on a host without this limit (GitHub Pages up to 1 GB, your own "
         "server with invoke publish --rsync). EXPO_MAX_FILES = 0 turns this warning off.",
+    ),
+    "build_too_large": (
+        "Peringatan: {output} berukuran {size}, lebih dari batas {limit} MB (EXPO_MAX_SIZE_MB). "
+        "GitHub Pages menerbitkan situs paling besar 1 GB. Foto adalah sebagian besar ukurannya: "
+        "kurangi lebar (EXPO_IMAGE_WIDTHS, misalnya [400, 800]) atau format tambahan "
+        "(EXPO_IMAGE_FORMATS = []: JPEG saja), atau terbitkan di server sendiri (invoke publish "
+        "--rsync). EXPO_MAX_SIZE_MB = 0 mematikan peringatan ini.",
+        "Warning: {output} is {size}, more than the limit of {limit} MB (EXPO_MAX_SIZE_MB). "
+        "GitHub Pages publishes a site of at most 1 GB. Photos are most of it: fewer widths "
+        "(EXPO_IMAGE_WIDTHS, e.g. [400, 800]) or no extra format (EXPO_IMAGE_FORMATS = []: JPEG "
+        "only), or publish on your own server (invoke publish --rsync). EXPO_MAX_SIZE_MB = 0 "
+        "turns this warning off.",
     ),
     # --- invoke publish --rsync
     "rsync_target_invalid": (
