@@ -177,13 +177,16 @@ def test_a_build_over_the_file_limit_says_what_to_do(tmp_path):
     assert summary.startswith("Selesai: ") and f" {files} berkas " in summary
 
 
-def test_a_negative_file_limit_is_a_settings_mistake(tmp_path):
-    root = make_project(tmp_path / "p", extra_settings="EXPO_MAX_FILES = -1\n")
+@pytest.mark.parametrize("setting, mistake", [
+    ("EXPO_MAX_FILES = -1", "EXPO_MAX_FILES must be 0 (no limit) or more, e.g. 20000 for Cloudflare Pages."),
+    ("EXPO_MAX_SIZE_MB = -5", "EXPO_MAX_SIZE_MB must be 0 (no limit) or more, e.g. 1000 for GitHub Pages."),
+])
+def test_a_negative_limit_is_a_settings_mistake(tmp_path, setting, mistake):
+    root = make_project(tmp_path / "p", extra_settings=setting + "\n")
     shutil.copy(REPO / "tasks.py", root / "tasks.py")
     result = invoke(root, "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip() == (
-        "pelicanconf.py: EXPO_MAX_FILES must be 0 (no limit) or more, e.g. 20000 for Cloudflare Pages.")
+    assert result.stderr.strip() == f"pelicanconf.py: {mistake}"
 
 
 # --- EXPO_MAX_SIZE_MB
@@ -211,11 +214,3 @@ def test_a_build_over_the_size_limit_says_what_to_do(tmp_path, capsys):
         "mematikan peringatan ini.")
     assert summary.startswith("Selesai: ") and "(7,5 MB)" in summary
 
-
-def test_a_negative_size_limit_is_a_settings_mistake(tmp_path):
-    root = make_project(tmp_path / "p", extra_settings="EXPO_MAX_SIZE_MB = -5\n")
-    shutil.copy(REPO / "tasks.py", root / "tasks.py")
-    result = invoke(root, "build")
-    assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip() == (
-        "pelicanconf.py: EXPO_MAX_SIZE_MB must be 0 (no limit) or more, e.g. 1000 for GitHub Pages.")
