@@ -103,6 +103,24 @@ def test_nothing_changed_writes_nothing_and_keeps_mtimes(tmp_path):
     assert {p: p.stat().st_mtime_ns for p in second.output.rglob("*") if p.is_file()} == stats
 
 
+def test_a_published_site_with_nothing_changed_is_kept_whole(tmp_path):
+    """With a SITEURL the build also writes sitemap.xml and robots.txt: made from the pages'
+    addresses and the settings, they are not made again when those did not change (they were,
+    on every build: an rsync resent them and output/ was never kept)."""
+    root = make_project(tmp_path / "p", extra_settings='SITEURL = "https://expo.example.id"\nRELATIVE_URLS = False\n')
+    first = build(root)
+    assert (first.output / "sitemap.xml").is_file() and (first.output / "robots.txt").is_file()
+    inode = first.output.stat().st_ino
+    second = build(root)
+    assert sum(second.made.values()) == 0 and second.output.stat().st_ino == inode
+    shutil.rmtree(root / "exhibitors/keripik-bu-sri")  # a booth leaves: the sitemap changes, robots.txt not
+    robots = (first.output / "robots.txt").stat()
+    third = build(root)
+    assert third.made["sitemap"] == 1 and third.made["robots"] == 0
+    assert "keripik-bu-sri" not in (third.output / "sitemap.xml").read_text(encoding="utf-8")
+    assert (third.output / "robots.txt").stat().st_mtime_ns == robots.st_mtime_ns
+
+
 def test_an_edited_output_file_is_made_again(tmp_path):
     root = make_project(tmp_path / "p")
     first = build(root)

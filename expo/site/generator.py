@@ -9,6 +9,7 @@ its producer (outputs.py).
 from __future__ import annotations
 
 import functools
+import hashlib
 import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -34,10 +35,10 @@ from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
                                     manifest_path, site_digest, templated, tree_digest_of)
 from expo.site.linked_data import jsonld
-from expo.site.outputs import BEFORE_PAGES, PRODUCERS, Output
+from expo.site.outputs import BEFORE_PAGES, PRODUCERS, Output, sitemap_paths
 from expo.site.pagefind_service import program_identity
 from expo.site.pictures import picture_html
-from expo.site.plan import SEARCH_INDEX, PlannedFile, Site, find_collisions, plan_site
+from expo.site.plan import SEARCH_INDEX, SITEMAP_PAGES, PlannedFile, Site, find_collisions, plan_site
 from expo.site.progress import PROGRESS_KEY
 from expo.site.render import PageWriter, workers_for, write_pages
 from expo.site.routes import Routes
@@ -188,6 +189,11 @@ class ExpoGenerator(Generator):
                 extra[file.inputs[0]] = tree_digest_of(file.values["file"])
             elif file.kind == "headers":  # made from the folders of the whole plan
                 extra[file.inputs[0]] = headers_text(self.planned)
+            elif file.kind == "sitemap":  # the addresses of the whole plan's pages
+                listed = hashlib.sha256()
+                for path in sitemap_paths(self.planned):
+                    listed.update(path.encode("utf-8", "surrogatepass") + b"\n")
+                extra[SITEMAP_PAGES] = listed.hexdigest()
             elif file.kind == "search":  # another Pagefind may write another bundle
                 extra["pagefind"] = program_identity()
                 bundles.append(file_digest(file, site, content, extra))  # its files' names

@@ -10,7 +10,7 @@ import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, Callable, Iterable, Iterator, TextIO
 
 from expo.exports.agenda_ics import agenda_ics
 from expo.exports.catalog_json import catalog_json
@@ -43,10 +43,15 @@ def _page(file: PlannedFile, out: Output) -> None:
     out.render_page(file)
 
 
+def sitemap_paths(planned: Iterable[PlannedFile]) -> Iterator[str]:
+    """The addresses sitemap.xml lists: every page for search engines (not the 404 or search
+    page, nor a page marked noindex)."""
+    return (url_of(f.save_as) for f in planned
+            if f.kind == "page" and f.key not in (("404",), ("search",)) and not f.values.get("noindex"))
+
+
 def _sitemap(file: PlannedFile, out: Output) -> None:
-    paths = [url_of(f.save_as) for f in out.planned
-             if f.kind == "page" and f.key not in (("404",), ("search",)) and not f.values.get("noindex")]
-    _write(out.folder / file.save_as, sitemap_xml(out.siteurl, paths))
+    _write(out.folder / file.save_as, sitemap_xml(out.siteurl, sitemap_paths(out.planned)))
 
 
 def _robots(file: PlannedFile, out: Output) -> None:

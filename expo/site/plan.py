@@ -34,6 +34,8 @@ SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL
 SITE_INPUTS = ("settings", "theme", "translations", "navigation")
 # The search page's input that names the index's files (its preloads): every search bundle's digest.
 SEARCH_INDEX = "search_index"
+# sitemap.xml's input: the addresses it lists (outputs.sitemap_paths).
+SITEMAP_PAGES = "sitemap_pages"
 # Content inputs (incremental.content_digests): 'booth:<slug>' (everything of one booth),
 # 'boothcode:<slug>' (its order code), 'category:<key>' / 'city:<slug>' (a group and its
 # booths), 'categorysize:<key>' / 'citysize:<slug>' (a group's label and counts), 'groups' (every
@@ -94,8 +96,9 @@ def plan_site(site: Site) -> list[PlannedFile]:
         planned.append(PlannedFile(_hero_url(site), "asset", SETTINGS, None, ("asset:banner",),
                                    values={"file": site.hero_image.path}, about="EXPO_HERO_IMAGE"))
     if any(r.siteurl for r in site.routes.values()):  # search engines need full addresses
-        planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, ("pages",), about="sitemap"))
-        planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, ("settings",), about="robots"))
+        planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, (SITEMAP_PAGES,), about="sitemap"))
+        # made from SITEURL alone, which every file's digest covers: no input of its own
+        planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, (), about="robots"))
     main = site.routes[site.languages[0]]  # data files speak the site's main language
     planned.append(PlannedFile(PRODUCTS_CSV, "products_csv", SETTINGS, None, ("catalog",),
                                values={"catalog": site.catalog, "routes": main}, about=PRODUCTS_CSV))

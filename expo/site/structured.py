@@ -7,6 +7,7 @@ local preview has none. Pure functions; the generator writes their output.
 from __future__ import annotations
 
 import json
+from typing import Iterable
 from xml.sax.saxutils import escape
 
 from markupsafe import Markup
@@ -15,7 +16,7 @@ from expo.content.models import Exhibitor, Product
 from expo.site.routes import Routes
 
 
-def sitemap_xml(siteurl: str, paths: list[str]) -> str:
+def sitemap_xml(siteurl: str, paths: Iterable[str]) -> str:
     """Every page once, in the given (stable) order; no dates, so equal input gives equal bytes."""
     base = siteurl.rstrip("/")
     entries = "".join(f"  <url><loc>{escape(f'{base}/{path}')}</loc></url>\n" for path in dict.fromkeys(paths))
