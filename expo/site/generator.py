@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -24,7 +25,7 @@ from expo.content.errors import ContentError, ContentErrors
 from expo.images.photos import catalog_pictures, prepare_photos, remember_digests, remember_photos, share_pictures
 from expo.images.recipe import SHARE_SIZE
 from expo.project import expo_settings_of, project_root
-from expo.site import linked_data
+from expo.site import linked_data, structured
 from expo.site.agenda import agenda_days
 from expo.site.analytics import ANALYTICS_SCRIPT, script_tag
 from expo.site.assets import theme_assets
@@ -35,10 +36,11 @@ from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
                                     manifest_path, site_digest, templated, tree_digest_of)
 from expo.site.linked_data import jsonld
-from expo.site.outputs import BEFORE_PAGES, PRODUCERS, Output, sitemap_paths
+from expo.site.outputs import BEFORE_PAGES, PRODUCERS, Output
 from expo.site.pagefind_service import program_identity
 from expo.site.pictures import picture_html
-from expo.site.plan import SEARCH_INDEX, SITEMAP_PAGES, PlannedFile, Site, find_collisions, plan_site
+from expo.site.plan import (SEARCH_INDEX, SITEMAP_PAGES, SITEMAP_PARTS, PlannedFile, Site, find_collisions,
+                             plan_site, sitemap_paths)
 from expo.site.progress import PROGRESS_KEY
 from expo.site.render import PageWriter, workers_for, write_pages
 from expo.site.routes import Routes
@@ -189,11 +191,8 @@ class ExpoGenerator(Generator):
                 extra[file.inputs[0]] = tree_digest_of(file.values["file"])
             elif file.kind == "headers":  # made from the folders of the whole plan
                 extra[file.inputs[0]] = headers_text(self.planned)
-            elif file.kind == "sitemap":  # the addresses of the whole plan's pages
-                listed = hashlib.sha256()
-                for path in sitemap_paths(self.planned):
-                    listed.update(path.encode("utf-8", "surrogatepass") + b"\n")
-                extra[SITEMAP_PAGES] = listed.hexdigest()
+            elif file.kind in ("sitemap", "sitemap_index") and SITEMAP_PARTS not in extra:
+                extra.update(self._sitemap_inputs(file.values["parts"]))
             elif file.kind == "search":  # another Pagefind may write another bundle
                 extra["pagefind"] = program_identity()
                 bundles.append(file_digest(file, site, content, extra))  # its files' names
@@ -201,6 +200,18 @@ class ExpoGenerator(Generator):
         extra[SEARCH_INDEX] = " ".join(bundles) or "-"
         return {file.save_as: file_digest(file, pages if file.kind == "page" else site, content, extra)
                 for file in self.planned}
+
+    def _sitemap_inputs(self, parts: int) -> dict[str, str]:
+        """Each sitemap's input: a digest of the addresses it lists (plan.sitemap_paths, in parts
+        of SITEMAP_URLS when there are several), and the sitemap index's: how many there are."""
+        inputs = {SITEMAP_PARTS: str(parts)}
+        listed = sitemap_paths(self.planned)
+        for part in range(parts):
+            digest = hashlib.sha256()
+            for path in itertools.islice(listed, structured.SITEMAP_URLS) if parts > 1 else listed:
+                digest.update(path.encode("utf-8", "surrogatepass") + b"\n")
+            inputs[f"{SITEMAP_PAGES}:{part}"] = digest.hexdigest()
+        return inputs
 
     def generate_output(self, writer) -> None:
         folder = Path(self.output_path)

@@ -6,11 +6,12 @@ templates, the plan, the photo cache) and writes exactly that file.
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, TextIO
+from typing import Any, Callable, TextIO
 
 from expo.exports.agenda_ics import agenda_ics
 from expo.exports.catalog_json import catalog_json
@@ -18,14 +19,14 @@ from expo.exports.catalog_schema import CATALOG_SCHEMA_DOCUMENT
 from expo.exports.merchant_feed import merchant_feed_xml
 from expo.exports.meta_csv import meta_catalog_csv
 from expo.images.pipeline import link_file
-from expo.site import artwork
+from expo.site import artwork, structured
 from expo.site.exports import write_products_csv
 from expo.site.headers import headers_text
-from expo.site.plan import PlannedFile
+from expo.site.plan import PlannedFile, sitemap_paths
 from expo.site.qr import qr_svg
 from expo.site.routes import url_of
 from expo.site.search import write_index
-from expo.site.structured import inert_json, robots_txt, sitemap_xml
+from expo.site.structured import inert_json, robots_txt
 
 
 @dataclass
@@ -43,15 +44,18 @@ def _page(file: PlannedFile, out: Output) -> None:
     out.render_page(file)
 
 
-def sitemap_paths(planned: Iterable[PlannedFile]) -> Iterator[str]:
-    """The addresses sitemap.xml lists: every page for search engines (not the 404 or search
-    page, nor a page marked noindex)."""
-    return (url_of(f.save_as) for f in planned
-            if f.kind == "page" and f.key not in (("404",), ("search",)) and not f.values.get("noindex"))
-
-
 def _sitemap(file: PlannedFile, out: Output) -> None:
-    _write(out.folder / file.save_as, sitemap_xml(out.siteurl, sitemap_paths(out.planned)))
+    """A sitemap: every page's address, or its part of them (`part` of `parts`)."""
+    paths = sitemap_paths(out.planned)
+    if file.values["parts"] > 1:
+        start = file.values["part"] * structured.SITEMAP_URLS
+        paths = itertools.islice(paths, start, start + structured.SITEMAP_URLS)
+    _write(out.folder / file.save_as, structured.sitemap_xml(out.siteurl, paths))
+
+
+def _sitemap_index(file: PlannedFile, out: Output) -> None:
+    names = [f"sitemap-{part + 1}.xml" for part in range(file.values["parts"])]
+    _write(out.folder / file.save_as, structured.sitemap_index_xml(out.siteurl, names))
 
 
 def _robots(file: PlannedFile, out: Output) -> None:
@@ -152,6 +156,7 @@ def _open_new(path: Path, newline: str | None = None) -> TextIO:
 PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
     "page": _page,
     "sitemap": _sitemap,
+    "sitemap_index": _sitemap_index,
     "robots": _robots,
     "photo": _photo,
     "share_image": _share_image,

@@ -15,7 +15,7 @@ import posixpath
 from itertools import groupby
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
 from expo.content.errors import ContentError
 from expo.content.models import Catalog, EditionGroup, Group
@@ -25,6 +25,7 @@ from expo.exports.catalog_schema import CATALOG_SCHEMA
 from expo.exports.merchant_feed import MERCHANT_FEED
 from expo.exports.meta_csv import listed_count
 from expo.site.exports import PRODUCTS_CSV
+from expo.site import structured
 from expo.site.routes import Routes, save_as_of, url_of
 from expo.site.search import ENTRY, index_records, shards
 from expo.site.storefront import Banner, home_products, pages_of, round_robin
@@ -34,8 +35,10 @@ SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL
 SITE_INPUTS = ("settings", "theme", "translations", "navigation")
 # The search page's input that names the index's files (its preloads): every search bundle's digest.
 SEARCH_INDEX = "search_index"
-# sitemap.xml's input: the addresses it lists (outputs.sitemap_paths).
+# A sitemap's input: the addresses it lists (sitemap_paths), 'sitemap_pages:<part>'; the
+# sitemap index's: how many sitemaps there are.
 SITEMAP_PAGES = "sitemap_pages"
+SITEMAP_PARTS = "sitemap_parts"
 # Content inputs (incremental.content_digests): 'booth:<slug>' (everything of one booth),
 # 'boothcode:<slug>' (its order code), 'category:<key>' / 'city:<slug>' (a group and its
 # booths), 'categorysize:<key>' / 'citysize:<slug>' (a group's label and counts), 'groups' (every
@@ -96,7 +99,7 @@ def plan_site(site: Site) -> list[PlannedFile]:
         planned.append(PlannedFile(_hero_url(site), "asset", SETTINGS, None, ("asset:banner",),
                                    values={"file": site.hero_image.path}, about="EXPO_HERO_IMAGE"))
     if any(r.siteurl for r in site.routes.values()):  # search engines need full addresses
-        planned.append(PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, (SITEMAP_PAGES,), about="sitemap"))
+        planned += _sitemaps(planned)
         # made from SITEURL alone, which every file's digest covers: no input of its own
         planned.append(PlannedFile("robots.txt", "robots", SETTINGS, None, (), about="robots"))
     main = site.routes[site.languages[0]]  # data files speak the site's main language
@@ -109,6 +112,28 @@ def plan_site(site: Site) -> list[PlannedFile]:
     planned += [PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
                 for name, path in site.assets]
     return planned + search
+
+
+def sitemap_paths(planned: Iterable[PlannedFile]) -> Iterator[str]:
+    """The addresses the sitemap lists: every page for search engines (not the 404 or search
+    page, nor a page marked noindex), in the plan's order."""
+    return (url_of(f.save_as) for f in planned
+            if f.kind == "page" and f.key not in (("404",), ("search",)) and not f.values.get("noindex"))
+
+
+def _sitemaps(planned: list[PlannedFile]) -> list[PlannedFile]:
+    """sitemap.xml, or for a site with more pages than a sitemap may list (a city's expo) an
+    index of sitemap-1.xml, sitemap-2.xml, ..., each listing the next SITEMAP_URLS pages."""
+    limit = structured.SITEMAP_URLS
+    parts = max(1, -(-sum(1 for _ in sitemap_paths(planned)) // limit))
+    if parts == 1:
+        return [PlannedFile("sitemap.xml", "sitemap", SETTINGS, None, (f"{SITEMAP_PAGES}:0",),
+                            values={"part": 0, "parts": 1}, about="sitemap")]
+    return [PlannedFile("sitemap.xml", "sitemap_index", SETTINGS, None, (SITEMAP_PARTS,),
+                        values={"parts": parts}, about="sitemap index")] + [
+        PlannedFile(f"sitemap-{part + 1}.xml", "sitemap", SETTINGS, None, (f"{SITEMAP_PAGES}:{part}",),
+                    values={"part": part, "parts": parts}, about=f"sitemap {part + 1} of {parts}")
+        for part in range(parts)]
 
 
 def _hero_url(site: Site) -> str:

@@ -24,6 +24,18 @@ def sitemap_xml(siteurl: str, paths: Iterable[str]) -> str:
             '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</urlset>\n")
 
 
+# A sitemap lists at most 50,000 addresses (sitemaps.org); a larger site gets an index of sitemaps.
+SITEMAP_URLS = 50_000
+
+
+def sitemap_index_xml(siteurl: str, names: Iterable[str]) -> str:
+    """sitemap.xml of a site with more pages than one sitemap may list: its sitemaps' addresses."""
+    base = siteurl.rstrip("/")
+    entries = "".join(f"  <sitemap><loc>{escape(f'{base}/{name}')}</loc></sitemap>\n" for name in names)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n' + entries + "</sitemapindex>\n")
+
+
 def robots_txt(siteurl: str) -> str:
     return f"User-agent: *\nAllow: /\nSitemap: {siteurl.rstrip('/')}/sitemap.xml\n"
 
