@@ -203,12 +203,12 @@ class ExpoGenerator(Generator):
 
     def _sitemap_inputs(self, parts: int) -> dict[str, str]:
         """Each sitemap's input: a digest of the addresses it lists (plan.sitemap_paths, in parts
-        of SITEMAP_URLS when there are several), and the sitemap index's: how many there are."""
+        of SITEMAP_URLS), and the sitemap index's: how many there are."""
         inputs = {SITEMAP_PARTS: str(parts)}
         listed = sitemap_paths(self.planned)
         for part in range(parts):
             digest = hashlib.sha256()
-            for path in itertools.islice(listed, structured.SITEMAP_URLS) if parts > 1 else listed:
+            for path in itertools.islice(listed, structured.SITEMAP_URLS):
                 digest.update(path.encode("utf-8", "surrogatepass") + b"\n")
             inputs[f"{SITEMAP_PAGES}:{part}"] = digest.hexdigest()
         return inputs
@@ -220,7 +220,7 @@ class ExpoGenerator(Generator):
         output = Output(writer, pages.write, folder, absolute_siteurl(self.settings), self.planned, self.photos.cache)
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
         self.counts = Counter(file.kind for file in self.planned)
-        self.carried = carry_over(self._previous(), self.planned, self.digests, folder, link=False)
+        self.carried = carry_over(self._previous(), self.planned, self.digests)
         output.previous = self.carried.previous.folder if self.carried.previous else None
         if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
             return

@@ -271,15 +271,12 @@ class Carried:
             self.linked.update((name, self.previous.files[name]) for name in names)
 
 
-def carry_over(previous: Previous | None, planned: list[PlannedFile], digests: Mapping[str, str],
-               staged: Path, link: bool = True) -> Carried:
-    """Keep output/ when nothing changed, else (with `link`) link the unchanged files into
-    `staged`."""
+def carry_over(previous: Previous | None, planned: list[PlannedFile], digests: Mapping[str, str]) -> Carried:
+    """What the build takes over from the last output: all of it when nothing changed (`kept`),
+    else the unchanged files, which `Carried.link` links into the new tree."""
     carried = Carried(previous, planned, digests)
     whole = [f.values["whole_folder"] for f in planned if f.values.get("whole_folder")]
     carried.kept = previous is not None and previous.unchanged(digests, whole)
-    if not carried.kept and link:
-        carried.link(staged)
     return carried
 
 

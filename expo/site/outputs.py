@@ -45,11 +45,9 @@ def _page(file: PlannedFile, out: Output) -> None:
 
 
 def _sitemap(file: PlannedFile, out: Output) -> None:
-    """A sitemap: every page's address, or its part of them (`part` of `parts`)."""
-    paths = sitemap_paths(out.planned)
-    if file.values["parts"] > 1:
-        start = file.values["part"] * structured.SITEMAP_URLS
-        paths = itertools.islice(paths, start, start + structured.SITEMAP_URLS)
+    """A sitemap: its part of the pages' addresses (all of them when there is one sitemap)."""
+    start = file.values["part"] * structured.SITEMAP_URLS
+    paths = itertools.islice(sitemap_paths(out.planned), start, start + structured.SITEMAP_URLS)
     _write(out.folder / file.save_as, structured.sitemap_xml(out.siteurl, paths))
 
 
