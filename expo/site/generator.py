@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import itertools
+import posixpath
 import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Iterator
 
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -29,21 +30,21 @@ from expo.site import linked_data, structured
 from expo.site.agenda import agenda_days
 from expo.site.analytics import ANALYTICS_SCRIPT, script_tag
 from expo.site.assets import theme_assets
-from expo.site.headers import headers_text
+from expo.site.headers import ImmutableFolders, headers_of
 from expo.site.cards import Cards
 from expo.site.fragments import Fragments
 from expo.site.cart import cart_product, cart_text
-from expo.site.incremental import (PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
+from expo.site.incremental import (DIGEST_SIZE, PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
                                     manifest_path, site_digest, templated, tree_digest_of)
 from expo.site.linked_data import jsonld
 from expo.site.outputs import BEFORE_PAGES, PRODUCERS, Output
 from expo.site.pagefind_service import program_identity
 from expo.site.pictures import picture_html
-from expo.site.plan import (SEARCH_INDEX, SITEMAP_PAGES, SITEMAP_PARTS, PlannedFile, Site, find_collisions,
-                             plan_site, sitemap_paths)
+from expo.site.plan import (SEARCH_INDEX, SITEMAP_PAGES, SITEMAP_PARTS, Plan, PlannedFile, Site, find_collisions,
+                             in_sitemap)
 from expo.site.progress import PROGRESS_KEY
 from expo.site.render import PageWriter, workers_for, write_pages
-from expo.site.routes import Routes
+from expo.site.routes import Routes, url_of
 from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS, first_search_files
 from expo.site.storefront import hero_image
 from expo.site.template_cache import compiled_templates
@@ -106,6 +107,27 @@ def _ngettext(context, singular: str, plural: str, count: int, **variables) -> s
     return rv % variables
 
 
+class _SitemapParts:
+    """Each sitemap's input: a digest of the addresses it lists (plan.in_sitemap), SITEMAP_URLS
+    at a time, gathered in a walk of the plan; the sitemap index's: how many sitemaps there are."""
+
+    def __init__(self):
+        self.parts: list = []
+        self.count = 0
+
+    def add(self, path: str) -> None:
+        if self.count % structured.SITEMAP_URLS == 0:
+            self.parts.append(hashlib.sha256())
+        self.parts[-1].update(path.encode("utf-8", "surrogatepass") + b"\n")
+        self.count += 1
+
+    def inputs(self, parts: int) -> dict[str, str]:
+        empty = hashlib.sha256()
+        return {SITEMAP_PARTS: str(parts), **{f"{SITEMAP_PAGES}:{part}": (self.parts[part] if part < len(self.parts)
+                                                                           else empty).hexdigest()
+                                             for part in range(parts)}}
+
+
 class ExpoGenerator(Generator):
     def generate_context(self) -> None:
         self.expo = expo_settings_of(self.settings)
@@ -129,17 +151,19 @@ class ExpoGenerator(Generator):
                     content_pages=content_pages, photos=tuple(pictures),
                     shared_photos=frozenset(p.key for p in share_pictures(self.catalog)), assets=assets,
                     hero_image=hero)
-        self.planned: list[PlannedFile] = plan_site(site)
-        collisions = find_collisions(self.planned, self.expo.exhibitors_path)
-        if collisions:
-            raise ContentErrors(collisions)
+        self.plan = Plan(site)
+        intros = self._read_intros()
+        self.previous = self._previous()
+        clash = self._walk_plan(content_pages, intros)
+        if clash:  # two files may land on one path: walk again to name them
+            collisions = find_collisions(self.plan, self.expo.exhibitors_path)
+            if collisions:
+                raise ContentErrors(collisions)
         # Photos are encoded before any page is written: a photo that fails to decode stops the
         # build with a report, and pages get each photo's placeholder colour.
         self.photos = prepare_photos(self.catalog, root, self.expo, progress=sys.stderr.isatty())
-        intros = self._read_intros()
         self.context.update(expo=self.expo, catalog=self.catalog, expo_intros=intros,
                             expo_photo_colours=self.photos.placeholders)
-        self.digests = self._digests(content_pages, intros)
         self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
         # Ours already are newstyle: replace the extension's wrappers (and its `_` alias) by them.
         self.env.globals.update(gettext=_gettext, ngettext=_ngettext, _=_gettext)
@@ -174,8 +198,11 @@ class ExpoGenerator(Generator):
                                                       context=self.context)
         return intros
 
-    def _digests(self, content_pages: tuple, intros: dict) -> dict[str, str]:
-        """save_as -> digest of the inputs of every planned file (incremental.py)."""
+    def _walk_plan(self, content_pages: tuple, intros: dict) -> bool:
+        """One walk of the plan: the digest of every planned file's inputs (incremental.py),
+        laid end to end in `self.digests` in the plan's order; the count of each kind; whether
+        every file is what the last build made (`self.same`); where the search files are. Returns
+        True if two files may land on one path (find_collisions tells)."""
         menu = [(p.slug, p.title, [(t.lang, t.title) for t in p.translations]) for p in content_pages]
         site = site_digest(self.settings, [repr(self.expo), repr(menu), repr({k: v.content for k, v in intros.items()}),
                                            repr(sorted(self.asset_names.items()))])
@@ -183,98 +210,125 @@ class ExpoGenerator(Generator):
         content = content_digests(self.catalog)
         extra = {f"page:{p.slug}": repr([(v.lang, v.metadata, v.content) for v in (p, *p.translations)])
                  for p in content_pages}
-        bundles: list[str] = []
-        for file in self.planned:
-            if file.kind == "photo":
-                extra[f"photo:{file.values['picture']}"] = file.values["picture"]  # named by content
-            elif file.kind == "asset":
-                extra[file.inputs[0]] = tree_digest_of(file.values["file"])
-            elif file.kind == "headers":  # made from the folders of the whole plan
-                extra[file.inputs[0]] = headers_text(self.planned)
-            elif file.kind in ("sitemap", "sitemap_index") and SITEMAP_PARTS not in extra:
-                extra.update(self._sitemap_inputs(file.values["parts"]))
-            elif file.kind == "search":  # another Pagefind may write another bundle
-                extra["pagefind"] = program_identity()
-                bundles.append(file_digest(file, site, content, extra))  # its files' names
+        extra.update((f"photo:{picture.key}", picture.key) for picture in self.plan.site.photos)  # named by content
+        if self.plan.search:  # another Pagefind may write another bundle
+            extra["pagefind"] = program_identity()
         # The search page names the index's files and its shards: a new index, a new search page.
-        extra[SEARCH_INDEX] = " ".join(bundles) or "-"
-        return {file.save_as: file_digest(file, pages if file.kind == "page" else site, content, extra)
-                for file in self.planned}
-
-    def _sitemap_inputs(self, parts: int) -> dict[str, str]:
-        """Each sitemap's input: a digest of the addresses it lists (plan.sitemap_paths, in parts
-        of SITEMAP_URLS), and the sitemap index's: how many there are."""
-        inputs = {SITEMAP_PARTS: str(parts)}
-        listed = sitemap_paths(self.planned)
-        for part in range(parts):
-            digest = hashlib.sha256()
-            for path in itertools.islice(listed, structured.SITEMAP_URLS):
-                digest.update(path.encode("utf-8", "surrogatepass") + b"\n")
-            inputs[f"{SITEMAP_PAGES}:{part}"] = digest.hexdigest()
-        return inputs
+        extra[SEARCH_INDEX] = " ".join(file_digest(file, site, content, extra).hex() for file in self.plan.search) or "-"
+        immutable, listed = ImmutableFolders(), _SitemapParts()
+        previous = self.previous
+        self.same = previous is not None
+        self.counts = Counter()
+        self.digests = bytearray()
+        self.search_at: list[int] = []  # the search files' places in the plan
+        seen: set[int] = set()  # a hash per path, for this walk only
+        clash = False
+        for file in self.plan:
+            where = hash(posixpath.normpath(file.save_as.lstrip("/")))  # 'kota//index.html' is 'kota/index.html'
+            clash = clash or where in seen
+            seen.add(where)
+            kind = file.kind
+            self.counts[kind] += 1
+            immutable.add(file)
+            if kind == "page":
+                if in_sitemap(file):
+                    listed.add(url_of(file.save_as))
+            elif kind == "asset":
+                extra[file.inputs[0]] = tree_digest_of(file.values["file"])
+            elif kind == "headers":  # the last file: made from the folders of the whole plan
+                extra[file.inputs[0]] = headers_of(immutable.folders())
+            elif kind in ("sitemap", "sitemap_index") and SITEMAP_PARTS not in extra:  # after the pages
+                extra.update(listed.inputs(file.values["parts"]))
+            elif kind == "search":
+                self.search_at.append(len(self.digests) // DIGEST_SIZE)
+            digest = file_digest(file, pages if kind == "page" else site, content, extra)
+            self.digests += digest
+            if self.same:
+                self.same = previous.same_file(file.save_as, digest)
+        return clash
 
     def generate_output(self, writer) -> None:
         folder = Path(self.output_path)
         pages = PageWriter(self.get_template, self.context, self.output_path, self.settings["RELATIVE_URLS"],
                            helpers=self._page_helpers)
-        output = Output(writer, pages.write, folder, absolute_siteurl(self.settings), self.planned, self.photos.cache)
+        output = Output(writer, pages.write, folder, absolute_siteurl(self.settings), self.plan, self.photos.cache)
+        whole = [file.values["whole_folder"] for file in self.plan.search if file.values.get("whole_folder")]
+        self.carried = carry_over(self.previous, self.plan, self.digests, self.same, whole)
+        output.previous = self.previous.folder if self.previous else None
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
-        self.counts = Counter(file.kind for file in self.planned)
-        self.carried = carry_over(self._previous(), self.planned, self.digests)
-        output.previous = self.carried.previous.folder if self.carried.previous else None
         if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
             return
-        self._first_files(folder, output)
-        to_render: list[PlannedFile] = []
-        others: list[PlannedFile] = []
-        for file in self.planned:
-            if file.save_as in self.carried.linked:
-                continue
-            self.written[file.kind] += 1
-            if file.kind not in BEFORE_PAGES:  # those are made already
-                (to_render if file.kind == "page" else others).append(file)
-        self._write_pages(to_render, pages, (functools.partial(PRODUCERS[file.kind], file, output)
-                                             for file in others))
+        first_pages = self._first_files(folder, output)
+        linked = self.carried.linked
+
+        def remaining(pages_wanted: bool) -> Iterator[PlannedFile]:
+            """The files still to make, in a walk of the plan: its pages or the others."""
+            for index, file in enumerate(self.plan):
+                if linked[index] or index in first_pages or (file.kind == "page") != pages_wanted:
+                    continue
+                if file.kind not in BEFORE_PAGES:  # those are made already
+                    yield file
+
+        self._write_pages(list(first_pages.values()), remaining(True), pages,
+                          (functools.partial(PRODUCERS[file.kind], file, output) for file in remaining(False)))
         remember_photos(self.photos)
 
-    def _first_files(self, folder: Path, output: Output) -> None:
+    def _first_files(self, folder: Path, output: Output) -> dict[int, PlannedFile]:
         """The files the pages read (the search index: BEFORE_PAGES), made while the unchanged
         files are linked into the new tree: Pagefind works on the CPU while the links and the
-        page folders wait on the disk (a mkdir took 160 to 250 us here, one per page folder)."""
-        first = [file for file in self.planned if file.kind in BEFORE_PAGES]
+        page folders wait on the disk (a mkdir took 160 to 250 us here, one per page folder).
+        The same walk counts what is left to make, and returns the first page of each template
+        to render (by its place in the plan)."""
+        first = list(zip(self.search_at, self.plan.search))
         self.carried.link(folder, first)
-        to_make = [file for file in first if file.save_as not in self.carried.linked]
+        linked = self.carried.linked
+        to_make = [file for index, file in first if not linked[index]]
+        self.written.update(file.kind for file in to_make)
+        firsts: dict[str, tuple[int, PlannedFile]] = {}
+
+        def others() -> Iterator[tuple[int, PlannedFile]]:
+            for index, file in enumerate(self.plan):
+                if file.kind in BEFORE_PAGES:
+                    continue
+                yield index, file
+                if not linked[index]:  # linked (or not) by now
+                    self.written[file.kind] += 1
+                    if file.kind == "page" and file.template not in firsts:
+                        firsts[file.template] = (index, file)
+
         with ThreadPoolExecutor(max_workers=1) as pool:
             made = pool.submit(lambda: [PRODUCERS[file.kind](file, output) for file in to_make])
-            self.carried.link(folder, (file for file in self.planned if file.kind not in BEFORE_PAGES))
+            if self.previous is not None:
+                self.carried.link(folder, others())
+            else:
+                for _ in others():
+                    pass
             made.result()
+        return dict(firsts.values())
 
-    def _write_pages(self, files: list[PlannedFile], pages: PageWriter, meanwhile) -> None:
-        """Every page, on every core (render.py); `meanwhile`'s jobs write the other files here.
-        The first page of each template is rendered here first: its template and the ones it
-        extends or imports are compiled once, before the workers fork, and a template error
-        comes from this process. Progress (a terminal's display, PROGRESS_KEY) counts the pages
-        carried over from the last build as done."""
+    def _write_pages(self, first: list[PlannedFile], rest: Iterator[PlannedFile], pages: PageWriter,
+                     meanwhile) -> None:
+        """Every page to make, on every core (render.py); `meanwhile`'s jobs write the other
+        files here. The first page of each template (`first`; `rest` are the others) is rendered
+        here first: its template and the ones it extends or imports are compiled once, before
+        the workers fork, and a template error comes from this process. Progress (a terminal's
+        display, PROGRESS_KEY) counts the pages carried over from the last build as done."""
         self.env.auto_reload = False  # no stat of every template file for every page: nothing edits them mid-build
-        first: dict[str, int] = {}
-        for index, file in enumerate(files):
-            first.setdefault(file.template, index)
-        done = set(first.values())
-        rest = [file for index, file in enumerate(files) if index not in done]
+        total = self.counts["page"]
+        count = self.written["page"] - len(first)
         # Decided before the display draws: its refresh thread would make the process look threaded.
-        workers = workers_for(len(rest), self.expo.render_workers)
+        workers = workers_for(count, self.expo.render_workers)
         report = self.settings.get(PROGRESS_KEY)
-        total = sum(1 for file in self.planned if file.kind == "page")
-        before = total - len(files) + len(done)
+        before = total - count
 
-        def progress(count: int) -> None:
+        def progress(done: int) -> None:
             if report is not None:
-                report("pages", before + count, total)
+                report("pages", before + done, total)
 
-        for index in sorted(done):
-            pages.write(files[index])
+        for file in first:
+            pages.write(file)
         progress(0)
-        write_pages(rest, pages.write, workers, while_waiting=meanwhile, progress=progress)
+        write_pages(rest, pages.write, workers, while_waiting=meanwhile, progress=progress, count=count)
 
     def _previous(self) -> Previous | None:
         """The last build's output, when the build says where it is (`EXPO__OUTPUT`)."""

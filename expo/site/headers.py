@@ -46,22 +46,39 @@ def _named_by_content(file: PlannedFile) -> bool:
     return file.kind == "asset" and bool(_HASHED_ASSET.search(file.save_as))
 
 
-def immutable_folders(planned: Iterable[PlannedFile]) -> list[str]:
-    """The highest folders ('media/', 'theme/css/') holding only files named by their content."""
-    hashed, other = set(), set()
-    for file in planned:
+class ImmutableFolders:
+    """The highest folders ('media/', 'theme/css/') holding only files named by their content,
+    gathered a planned file at a time (the plan is walked, never held)."""
+
+    def __init__(self):
+        self.hashed: set[str] = set()
+        self.mixed: set[str] = set()  # folders that hold a file that may change
+
+    def add(self, file: PlannedFile) -> None:
         path = posixpath.normpath(file.save_as.lstrip("/"))
-        (hashed if _named_by_content(file) else other).add(path)
+        if _named_by_content(file):
+            self.hashed.add(posixpath.dirname(path))
+        else:
+            self.mixed.update(_folders(path))
         if file.kind == "search":
             bundle = file.values["bundle"]
-            hashed.update(f"{bundle}{folder}*" for folder in PAGEFIND_HASHED)
-    mixed = {folder for path in other for folder in _folders(path)}  # hold a file that may change
-    chosen = set()
-    for path in hashed:
-        clean = [f for f in _folders(path) if f not in mixed]
-        if clean:
-            chosen.add(clean[0])  # the highest; never the root, which holds the pages
-    return sorted(f for f in chosen if not any(f != g and f.startswith(g) for g in chosen))
+            self.hashed.update(f"{bundle}{folder}".rstrip("/") for folder in PAGEFIND_HASHED)
+
+    def folders(self) -> list[str]:
+        chosen = set()
+        for folder in self.hashed:
+            clean = [f for f in _folders(folder + "/x") if f not in self.mixed]
+            if clean:
+                chosen.add(clean[0])  # the highest; never the root, which holds the pages
+        return sorted(f for f in chosen if not any(f != g and f.startswith(g) for g in chosen))
+
+
+def immutable_folders(planned: Iterable[PlannedFile]) -> list[str]:
+    """The highest folders ('media/', 'theme/css/') holding only files named by their content."""
+    folders = ImmutableFolders()
+    for file in planned:
+        folders.add(file)
+    return folders.folders()
 
 
 def _folders(path: str) -> list[str]:
@@ -71,7 +88,11 @@ def _folders(path: str) -> list[str]:
 
 
 def headers_text(planned: Iterable[PlannedFile]) -> str:
-    folders = immutable_folders(planned)[:MAX_RULES - 1]  # one rule is the site-wide one
+    return headers_of(immutable_folders(planned))
+
+
+def headers_of(immutable: list[str]) -> str:
+    folders = immutable[:MAX_RULES - 1]  # one rule is the site-wide one
     lines = ["# Netlify and Cloudflare Pages: response headers (written by the build, expo/site/headers.py).",
              "# Files named by their content are kept a year; everything else revalidates (the hosts' default).",
              "/*"]

@@ -18,7 +18,7 @@ import os
 import struct
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Iterator, Mapping
 
 from expo.code import package_digest
 from expo.content.models import Catalog
@@ -31,6 +31,7 @@ MANIFEST_VERSION = 2
 # (80 bytes a file, against 250 for a list of a hex string and two ints: a city's expo has over
 # a million files). On disk: a JSON header line, then a line per file: digest, size, mtime, path.
 ROW = struct.Struct("<32sQq")
+DIGEST_SIZE = 32  # a file's digest: sha256, as bytes
 # The build tells the generator where the previous output is (a Pelican setting of the build's
 # own, not an organiser's EXPO_* option).
 PREVIOUS_OUTPUT_KEY = "EXPO__OUTPUT"
@@ -127,14 +128,20 @@ def content_digests(catalog: Catalog) -> dict[str, str]:
     return digests
 
 
-def file_digest(file: PlannedFile, site: str, content: Mapping[str, str], extra: Mapping[str, str]) -> str:
-    """The digest of one planned file. Keys not in `content` come from `extra` (pages, photos
-    and theme files know their own); a key found nowhere makes the digest unique, so the file
-    is rendered: correctness over speed."""
+def file_digest(file: PlannedFile, site: str, content: Mapping[str, str], extra: Mapping[str, str]) -> bytes:
+    """The digest of one planned file (DIGEST_SIZE bytes). Keys not in `content` come from
+    `extra` (pages, photos and theme files know their own); a key found nowhere makes the digest
+    unique, so the file is rendered: correctness over speed."""
     parts = [content.get(key) or extra.get(key) or os.urandom(16).hex() for key in file.inputs]
     # One string, one hash call: a site has tens of thousands of files (same separators as _sha)
     text = "\0".join((site, file.kind, file.save_as, file.template or "", file.lang or "", *parts))
-    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def digest_at(digests: bytes | bytearray, index: int) -> bytes:
+    """The digest of the plan's `index`-th file, from the digests of the whole plan laid end to
+    end in one bytearray (DIGEST_SIZE bytes a file, and no object per file)."""
+    return bytes(digests[index * DIGEST_SIZE:(index + 1) * DIGEST_SIZE])
 
 
 @dataclass
@@ -163,21 +170,21 @@ class Previous:
         valid = isinstance(tree, list) and len(tree) == 2 and all(isinstance(n, int) for n in tree)
         return cls(folder, files, tuple(tree) if valid else None)
 
-    def link_unchanged(self, planned: Iterable[PlannedFile], digests: Mapping[str, str], staged: Path) -> set[str]:
-        """`reuse` for every planned file in one pass: each folder of `staged` is made once and
-        paths stay plain strings (a rebuild links tens of thousands of files; a mkdir and a
-        pathlib object per file cost more than the link). Returns the files linked; the others
-        must be made."""
+    def link_unchanged(self, planned: Iterable[tuple[int, PlannedFile]], digests: bytearray, staged: Path,
+                       linked: bytearray) -> None:
+        """Link every unchanged file of `planned` (pairs of its place in the plan and the file)
+        from the previous output into `staged`, and mark it in `linked` (by its place). Each
+        folder of `staged` is made once and paths stay plain strings (a rebuild links tens of
+        thousands of files; a mkdir and a pathlib object per file cost more than the link)."""
         old_root, new_root = os.fspath(self.folder), os.fspath(staged)
         folders: set[str] = set()
-        linked: set[str] = set()
-        for file in planned:
+        for index, file in planned:
             save_as = file.save_as
             row = self.files.get(save_as)
             if row is None:
                 continue
-            digest, size, mtime_ns = unpack(row)
-            if digest != digests.get(save_as):
+            digest, size, mtime_ns = ROW.unpack(row)
+            if digest != digest_at(digests, index):
                 continue
             old = f"{old_root}/{save_as}"
             try:
@@ -193,8 +200,7 @@ class Previous:
                     self._link_folder(file.values["whole_folder"], staged)
             except OSError:
                 continue
-            linked.add(save_as)
-        return linked
+            linked[index] = 1
 
     def _link_folder(self, folder: str, root: Path) -> None:
         """Every file of the previous `folder` into the same place under `root`. Plain strings
@@ -212,14 +218,17 @@ class Previous:
                 except FileExistsError:  # already there (planned and linked on its own)
                     pass
 
-    def unchanged(self, digests: Mapping[str, str], whole_folders: Iterable[str] = ()) -> bool:
-        """True when the previous output already is what this build would write: the same
-        planned files, made from the same inputs, each untouched since (size and mtime), and no
-        other file (folders carried whole, the search index, are not listed). Then the build
-        can keep output/ as it is, without a new tree."""
+    def same_file(self, save_as: str, digest: bytes) -> bool:
+        """Whether the last build wrote `save_as` from the same inputs."""
+        row = self.files.get(save_as)
+        return row is not None and row[:DIGEST_SIZE] == digest
+
+    def untouched(self, whole_folders: Iterable[str] = ()) -> bool:
+        """True when output/ holds exactly the files of the last manifest, each untouched since
+        (size and mtime), and no other file (folders carried whole, the search index, are not
+        listed). With the same planned files made from the same inputs (`same_file`, for each
+        and as many), the build can keep output/ as it is, without a new tree."""
         files = self.files
-        if files.keys() != digests.keys() or any(unpack(files[k])[0] != d for k, d in digests.items()):
-            return False
         whole = {w.strip("/") for w in whole_folders}
         root = os.fspath(self.folder)
         seen = 0
@@ -255,37 +264,47 @@ class Previous:
 @dataclass
 class Carried:
     """What a build takes over from the last output: everything (`kept`: output/ stays as it
-    is) or the files in `linked` (name -> their row of the last manifest)."""
+    is) or the files marked in `linked` (a byte per file of the plan, at its place)."""
 
     previous: Previous | None
-    planned: list[PlannedFile]
-    digests: Mapping[str, str]
+    plan: Iterable[PlannedFile]
+    digests: bytearray  # the plan's, DIGEST_SIZE bytes a file (digest_at)
     kept: bool = False
-    linked: dict[str, list] = field(default_factory=dict)
+    linked: bytearray = field(default_factory=bytearray)
 
-    def link(self, staged: Path, files: Iterable[PlannedFile] | None = None) -> None:
-        """Hard-link the unchanged files (of `files`; all planned ones by default) into the new
-        tree `staged`."""
+    def link(self, staged: Path, files: Iterable[tuple[int, PlannedFile]] | None = None) -> None:
+        """Hard-link the unchanged files (of `files`, pairs of place and file; the whole plan by
+        default) into the new tree `staged`."""
         if self.previous is not None:
-            names = self.previous.link_unchanged(self.planned if files is None else files, self.digests, staged)
-            self.linked.update((name, self.previous.files[name]) for name in names)
+            self.previous.link_unchanged(enumerate(self.plan) if files is None else files, self.digests,
+                                         staged, self.linked)
+
+    def rows(self) -> Iterator[tuple[str, bytes, bytes | None]]:
+        """For the manifest: each planned file's path, digest and, when it was linked from the
+        last output, its row of the last manifest."""
+        files = self.previous.files if self.previous is not None else {}
+        for index, file in enumerate(self.plan):
+            yield file.save_as, digest_at(self.digests, index), files.get(file.save_as) if self.linked[index] else None
 
 
-def carry_over(previous: Previous | None, planned: list[PlannedFile], digests: Mapping[str, str]) -> Carried:
-    """What the build takes over from the last output: all of it when nothing changed (`kept`),
-    else the unchanged files, which `Carried.link` links into the new tree."""
-    carried = Carried(previous, planned, digests)
-    whole = [f.values["whole_folder"] for f in planned if f.values.get("whole_folder")]
-    carried.kept = previous is not None and previous.unchanged(digests, whole)
+def carry_over(previous: Previous | None, plan: Iterable[PlannedFile], digests: bytearray, same: bool,
+               whole_folders: Iterable[str] = ()) -> Carried:
+    """What the build takes over from the last output: all of it when nothing changed (`kept`:
+    `same`, every planned file made from the same inputs as last time, as many as then, and
+    output/ untouched), else the unchanged files, which `Carried.link` links into the new tree."""
+    files = len(digests) // DIGEST_SIZE
+    carried = Carried(previous, plan, digests, linked=bytearray(files))
+    carried.kept = (previous is not None and same and len(previous.files) == files
+                    and previous.untouched(whole_folders))
     return carried
 
 
-def write_manifest(manifest: Path, output: Path, staged: Path, digests: Mapping[str, str],
-                   linked: Mapping[str, bytes] | None = None, tree: tuple[int, int] | None = None) -> None:
+def write_manifest(manifest: Path, output: Path, staged: Path, rows: Iterable[tuple[str, bytes, bytes | None]],
+                   tree: tuple[int, int] | None = None) -> None:
     """Record each written file's digest, size and mtime (read in `staged`, which becomes
-    `output` by renaming: the same inodes). Files in `linked` (the previous manifest's rows of
-    the files linked from the last output) were checked while linking: no stat again."""
-    linked = linked or {}
+    `output` by renaming: the same inodes). `rows`: each planned file's path, digest and, for a
+    file linked from the last output, its row of the last manifest (checked while linking: no
+    stat again)."""
     root = os.fspath(staged)
     manifest.parent.mkdir(parents=True, exist_ok=True)
     temporary = manifest.with_suffix(".tmp")
@@ -294,15 +313,14 @@ def write_manifest(manifest: Path, output: Path, staged: Path, digests: Mapping[
     with open(temporary, "w", encoding="utf-8") as target:
         head = {"version": MANIFEST_VERSION, "output": str(output), **({"tree": list(tree)} if tree else {})}
         target.write(json.dumps(head) + "\n")
-        for save_as, digest in digests.items():
-            known = linked.get(save_as)
+        for save_as, digest, known in rows:
             row = unpack(known) if known is not None else None
-            if row is None or row[0] != digest:
+            if row is None or row[0] != digest.hex():
                 try:
                     stat = os.stat(f"{root}/{save_as}")
                 except OSError:
                     continue
-                row = (digest, stat.st_size, stat.st_mtime_ns)
+                row = (digest.hex(), stat.st_size, stat.st_mtime_ns)
             # the path last and as JSON: any character it may hold stays on its line
             target.write(f"{row[0]} {row[1]} {row[2]} {json.dumps(save_as)}\n")
     temporary.replace(manifest)

@@ -11,7 +11,7 @@ import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, TextIO
+from typing import Any, Callable, Iterable, TextIO
 
 from expo.exports.agenda_ics import agenda_ics
 from expo.exports.catalog_json import catalog_json
@@ -35,7 +35,7 @@ class Output:
     render_page: Callable[[PlannedFile], None]
     folder: Path
     siteurl: str
-    planned: list[PlannedFile]
+    planned: Iterable[PlannedFile]  # the plan (plan.Plan): walked, never held
     photo_cache: Any  # expo.images.cache.PhotoCache
     previous: Path | None = None  # the last build's output/, whose unchanged files may be linked
 

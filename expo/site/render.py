@@ -17,13 +17,14 @@ Pages are written in the same folder whoever writes them, so the order does not 
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import pickle
 import selectors
 import signal
 import sys
 import threading
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
 
@@ -86,12 +87,14 @@ def workers_for(pages: int, wanted: int = 0) -> int:
         return os.cpu_count() or 1
 
 
-def write_pages(files: Sequence[PlannedFile], write: Callable[[PlannedFile], None], workers: int = 1,
+def write_pages(files: Iterable[PlannedFile], write: Callable[[PlannedFile], None], workers: int = 1,
                 while_waiting: Iterable[Callable[[], None]] = (),
-                progress: Callable[[int], None] | None = None) -> None:
-    """Write every page, in `workers` processes. `while_waiting`: jobs for this process while the
-    workers render (the other outputs), run one by one, each worker that finished in between
-    replaced by a fresh one; `progress` is called with the number of pages done so far."""
+                progress: Callable[[int], None] | None = None, count: int | None = None) -> None:
+    """Write every page, in `workers` processes. `files` may be a walk of the plan (`count`
+    says how many it yields): each worker's chunk is taken from it when the worker starts, so
+    no list of every page is made. `while_waiting`: jobs for this process while the workers
+    render (the other outputs), run one by one, each worker that finished in between replaced
+    by a fresh one; `progress` is called with the number of pages done so far."""
     if workers <= 1:
         for job in while_waiting:
             job()
@@ -100,8 +103,12 @@ def write_pages(files: Sequence[PlannedFile], write: Callable[[PlannedFile], Non
             if progress:
                 progress(done)
         return
-    chunk = max(1, min(CHUNK_MAX, -(-len(files) // (workers * 4))))
-    chunks = [files[i:i + chunk] for i in range(0, len(files), chunk)]
+    if count is None:
+        files = list(files)
+        count = len(files)
+    chunk = max(1, min(CHUNK_MAX, -(-count // (workers * 4))))
+    files = iter(files)
+    chunks = iter(lambda: list(itertools.islice(files, chunk)), [])
     _Workers(write, chunks, workers, progress).run(while_waiting)
 
 
@@ -110,7 +117,7 @@ class _Workers:
         self.write, self.chunks, self.workers, self.progress = write, chunks, workers, progress
         self.selector = selectors.DefaultSelector()
         self.running: dict[int, tuple[int, bytearray, int]] = {}  # fd -> (pid, what it sent, pages)
-        self.next = 0
+        self.left = True  # chunks may be left
         self.done = 0
         self.failure: BaseException | None = None
 
@@ -139,14 +146,14 @@ class _Workers:
         """Collect the workers that finished (waiting up to `timeout`) and start new ones."""
         for key, _events in self.selector.select(timeout):
             self._read(key.fd)
-        while self.failure is None and len(self.running) < self.workers and self.next < len(self.chunks):
+        while self.failure is None and len(self.running) < self.workers and self.left:
             self._start()
 
     def _start(self) -> None:
-        if self.next >= len(self.chunks):
+        chunk = next(self.chunks, None)
+        if chunk is None:
+            self.left = False
             return
-        chunk = self.chunks[self.next]
-        self.next += 1
         read, write = os.pipe()
         sys.stdout.flush()  # or the worker would print this process's pending output again
         sys.stderr.flush()
