@@ -107,6 +107,11 @@ def _ngettext(context, singular: str, plural: str, count: int, **variables) -> s
     return rv % variables
 
 
+# At most this many files left to make are held from the walk that links the others (a
+# rebuild after an edit); more (a first build) are found by walking the plan again.
+HELD_FILES = 10_000
+
+
 class _SitemapParts:
     """Each sitemap's input: a digest of the addresses it lists (plan.in_sitemap), SITEMAP_URLS
     at a time, gathered in a walk of the plan; the sitemap index's: how many sitemaps there are."""
@@ -258,35 +263,40 @@ class ExpoGenerator(Generator):
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
         if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
             return
-        first_pages = self._first_files(folder, output)
+        first, held = self._first_files(folder, output)
         linked = self.carried.linked
+        rendered_first = {file.save_as for file in first}
 
         def remaining(pages_wanted: bool) -> Iterator[PlannedFile]:
-            """The files still to make, in a walk of the plan: its pages or the others."""
-            for index, file in enumerate(self.plan):
-                if linked[index] or index in first_pages or (file.kind == "page") != pages_wanted:
-                    continue
-                if file.kind not in BEFORE_PAGES:  # those are made already
+            """The files still to make, pages or the others: those the link walk held, or
+            (when there were too many to hold) from another walk of the plan."""
+            files = held if held is not None else (
+                file for index, file in enumerate(self.plan) if not linked[index] and file.kind not in BEFORE_PAGES)
+            for file in files:
+                if (file.kind == "page") == pages_wanted and file.save_as not in rendered_first:
                     yield file
 
-        self._write_pages(list(first_pages.values()), remaining(True), pages,
+        self._write_pages(first, remaining(True), pages,
                           (functools.partial(PRODUCERS[file.kind], file, output) for file in remaining(False)))
         remember_photos(self.photos)
 
-    def _first_files(self, folder: Path, output: Output) -> dict[int, PlannedFile]:
+    def _first_files(self, folder: Path, output: Output) -> tuple[list[PlannedFile], list[PlannedFile] | None]:
         """The files the pages read (the search index: BEFORE_PAGES), made while the unchanged
         files are linked into the new tree: Pagefind works on the CPU while the links and the
         page folders wait on the disk (a mkdir took 160 to 250 us here, one per page folder).
         The same walk counts what is left to make, and returns the first page of each template
-        to render (by its place in the plan)."""
+        to render and, unless there are more than HELD_FILES, every file left to make (a
+        rebuild after an edit makes a few: no other walk of the plan for them)."""
         first = list(zip(self.search_at, self.plan.search))
         self.carried.link(folder, first)
         linked = self.carried.linked
         to_make = [file for index, file in first if not linked[index]]
         self.written.update(file.kind for file in to_make)
-        firsts: dict[str, tuple[int, PlannedFile]] = {}
+        firsts: dict[str, PlannedFile] = {}
+        held: list[PlannedFile] | None = []
 
         def others() -> Iterator[tuple[int, PlannedFile]]:
+            nonlocal held
             for index, file in enumerate(self.plan):
                 if file.kind in BEFORE_PAGES:
                     continue
@@ -294,7 +304,11 @@ class ExpoGenerator(Generator):
                 if not linked[index]:  # linked (or not) by now
                     self.written[file.kind] += 1
                     if file.kind == "page" and file.template not in firsts:
-                        firsts[file.template] = (index, file)
+                        firsts[file.template] = file
+                    if held is not None and len(held) < HELD_FILES:
+                        held.append(file)
+                    else:
+                        held = None
 
         with ThreadPoolExecutor(max_workers=1) as pool:
             made = pool.submit(lambda: [PRODUCERS[file.kind](file, output) for file in to_make])
@@ -304,7 +318,7 @@ class ExpoGenerator(Generator):
                 for _ in others():
                     pass
             made.result()
-        return dict(firsts.values())
+        return list(firsts.values()), held
 
     def _write_pages(self, first: list[PlannedFile], rest: Iterator[PlannedFile], pages: PageWriter,
                      meanwhile) -> None:

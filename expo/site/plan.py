@@ -47,7 +47,7 @@ SITEMAP_PARTS = "sitemap_parts"
 # that show that booth, not every listing.
 
 
-@dataclass(frozen=True, slots=True)  # slots: a plan of 23,000 booths holds over a million of them
+@dataclass(slots=True)  # made by the hundred thousand in every walk of a large plan: a plain __init__
 class PlannedFile:
     save_as: str  # path inside output/
     kind: str  # its producer: 'page', 'sitemap', 'robots', 'photo', 'asset', 'products_csv', 'search'
@@ -102,14 +102,12 @@ class Plan:
 def _walk(site: Site, search: list[PlannedFile]) -> Iterator[PlannedFile]:
     search_shards = [file.values["bundle"] for file in search[1:]]  # the search page searches them too
     listed = 0  # pages in the sitemap, counted on the way: the sitemaps come last
-    # The same page in every language side by side, each knowing the others' addresses
-    # (hreflang, the language switch): every language plans the same pages in the same order.
-    for same_page in zip(*(_language_pages(site, routes, search_shards) for routes in site.routes.values())):
-        if len({file.key for file in same_page}) != 1:
-            raise RuntimeError(f"the languages plan different pages: {[file.key for file in same_page]}")
-        alternates = {file.lang: url_of(file.save_as) for file in same_page}
-        for file in same_page:
-            file.values["alternates"] = alternates  # type: ignore[index]
+    every = tuple(site.routes.values())
+    for routes in every:
+        for file in _language_pages(site, routes, search_shards):
+            # its address in each language (hreflang, the language switch), without a map of every page
+            url = url_of(file.save_as)
+            file.values["alternates"] = {other.lang: routes.in_language(url, other) for other in every}
             listed += in_sitemap(file)
             yield file
     for routes in site.routes.values():

@@ -49,7 +49,12 @@ class Routes:
         return "" if self.lang == self.expo.default_language else f"{self.lang}/"
 
     def _in_lang(self, path: str) -> str:
+        """Every page's address: its language's prefix, then a path the same in every language."""
         return self.prefix + path
+
+    def in_language(self, url: str, other: "Routes") -> str:
+        """The address in `other`'s language of this language's page at `url` (_in_lang)."""
+        return other.prefix + url[len(self.prefix):]
 
     # --- pages
     def home(self) -> str:
