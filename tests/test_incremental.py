@@ -224,3 +224,46 @@ def test_a_damaged_manifest_means_a_full_build_not_a_failure(tmp_path, damage):
     result = build(root)
     assert sum(result.made.values()) == sum(result.files.values())
     assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+@pytest.mark.parametrize("change", ["a booth's value", "a booth removed", "a template"])
+def test_rebuilds_that_walk_the_plan_again_equal_a_clean_one(tmp_path, monkeypatch, change):
+    """A rebuild holds the few files it makes from the walk that made the digests; with more
+    than HELD_FILES (a first build, a template edit) it walks the plan again for them."""
+    import expo.site.generator as generator
+
+    monkeypatch.setattr(generator, "HELD_FILES", 3)
+    root = make_project(tmp_path / "incremental")
+    build(root)
+    CHANGES[change](root)
+    result = build(root)
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+    assert sum(build(root).made.values()) == 0  # its manifest is whole: the next build keeps output/
+
+
+def test_the_build_never_holds_a_planned_file_per_output_file(tmp_path, monkeypatch):
+    """Issue 9: memory grows with the catalog's models, not with pages or photos. The plan is
+    walked, never held: while the pages are written, the planned files alive are the search
+    index's, the first page of each template and the few held for a rebuild."""
+    import gc
+
+    import expo.site.generator as generator
+    from expo.site.plan import PlannedFile
+
+    alive: list[int] = []
+    write_pages = generator.write_pages
+
+    def counting(*args, **kwargs):
+        gc.collect()
+        alive.append(sum(1 for o in gc.get_objects() if type(o) is PlannedFile))
+        return write_pages(*args, **kwargs)
+
+    monkeypatch.setattr(generator, "write_pages", counting)
+    monkeypatch.setattr(generator, "HELD_FILES", 5)
+    root = make_project(tmp_path / "p")
+    write_exhibitor(root, "bandeng-pak-joko", THIRD_YML)
+    first = build(root)
+    planned = sum(first.files.values())
+    CHANGES["a template"](root)
+    build(root)
+    assert planned > 100 and len(alive) == 2 and max(alive) <= 20, (planned, alive)  # it was every one of them

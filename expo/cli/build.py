@@ -133,7 +133,8 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
             carried.link(staging)
         _swap(staging, final)
         files, size = tree_size(final)
-        write_manifest(manifest_path(root, expo), final, final, carried.rows(), tree=(files, size))
+        write_manifest(manifest_path(root, expo), final, final, carried.linked_rows(), generator.made_rows(),
+                       tree=(files, size))
     sources = len({p.key for p in generator.photos.pictures})
     return BuildResult(final, generator.warnings, len(generator.catalog.exhibitors),
                        len(generator.catalog.products), generator.counts, generator.written,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import itertools
 import posixpath
 import sys
 from collections import Counter
@@ -34,8 +35,8 @@ from expo.site.headers import ImmutableFolders, headers_of
 from expo.site.cards import Cards
 from expo.site.fragments import Fragments
 from expo.site.cart import cart_product, cart_text
-from expo.site.incremental import (DIGEST_SIZE, PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, file_digest,
-                                    manifest_path, site_digest, templated, tree_digest_of)
+from expo.site.incremental import (DIGEST_SIZE, PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, digest_at,
+                                    file_digest, manifest_path, site_digest, templated, tree_digest_of)
 from expo.site.linked_data import jsonld
 from expo.site.outputs import BEFORE_PAGES, PRODUCERS, Output
 from expo.site.pagefind_service import program_identity
@@ -107,8 +108,8 @@ def _ngettext(context, singular: str, plural: str, count: int, **variables) -> s
     return rv % variables
 
 
-# At most this many files left to make are held from the walk that links the others (a
-# rebuild after an edit); more (a first build) are found by walking the plan again.
+# At most this many files to make are held from the walk that makes the digests (a rebuild
+# after an edit makes a few); more (a first build) are found by walking the plan again.
 HELD_FILES = 10_000
 
 
@@ -222,7 +223,12 @@ class ExpoGenerator(Generator):
         extra[SEARCH_INDEX] = " ".join(file_digest(file, site, content, extra).hex() for file in self.plan.search) or "-"
         immutable, listed = ImmutableFolders(), _SitemapParts()
         previous = self.previous
-        self.same = previous is not None
+        self.same = bytearray(len(previous.files)) if previous is not None else bytearray()  # by place in its manifest
+        self.all_same = previous is not None
+        # The files not made from the same inputs last time, with their place in the plan: a
+        # rebuild after an edit makes a few, held here (at most HELD_FILES) so that no other
+        # walk of the plan looks for them; None when there are more.
+        self.to_make: list[tuple[int, PlannedFile]] | None = []
         self.counts = Counter()
         self.digests = bytearray()
         self.search_at: list[int] = []  # the search files' places in the plan
@@ -247,9 +253,16 @@ class ExpoGenerator(Generator):
             elif kind == "search":
                 self.search_at.append(len(self.digests) // DIGEST_SIZE)
             digest = file_digest(file, pages if kind == "page" else site, content, extra)
+            place = previous.place_if_same(file.save_as, digest) if previous is not None else -1
+            if place >= 0:
+                self.same[place] = 1
+            else:
+                self.all_same = False
+                if self.to_make is not None and len(self.to_make) < HELD_FILES:
+                    self.to_make.append((len(self.digests) // DIGEST_SIZE, file))
+                else:
+                    self.to_make = None
             self.digests += digest
-            if self.same:
-                self.same = previous.same_file(file.save_as, digest)
         return clash
 
     def generate_output(self, writer) -> None:
@@ -257,68 +270,59 @@ class ExpoGenerator(Generator):
         pages = PageWriter(self.get_template, self.context, self.output_path, self.settings["RELATIVE_URLS"],
                            helpers=self._page_helpers)
         output = Output(writer, pages.write, folder, absolute_siteurl(self.settings), self.plan, self.photos.cache)
-        whole = [file.values["whole_folder"] for file in self.plan.search if file.values.get("whole_folder")]
-        self.carried = carry_over(self.previous, self.plan, self.digests, self.same, whole)
+        whole = {file.save_as: file.values["whole_folder"] for file in self.plan.search if file.values.get("whole_folder")}
+        self.carried = carry_over(self.previous, self.same, self.all_same, self.counts.total(), whole)
         output.previous = self.previous.folder if self.previous else None
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
+        self.made_first: list[tuple[int, PlannedFile]] = []
         if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
             return
-        first, held = self._first_files(folder, output)
-        linked = self.carried.linked
-        rendered_first = {file.save_as for file in first}
+        self._first_files(folder, output)
+        first: dict[str, PlannedFile] = {}  # the first page of each template
+        for _index, file in self._still_to_make():
+            self.written[file.kind] += 1
+            if file.kind == "page":
+                first.setdefault(file.template, file)
+        rendered_first = {file.save_as for file in first.values()}
 
         def remaining(pages_wanted: bool) -> Iterator[PlannedFile]:
-            """The files still to make, pages or the others: those the link walk held, or
-            (when there were too many to hold) from another walk of the plan."""
-            files = held if held is not None else (
-                file for index, file in enumerate(self.plan) if not linked[index] and file.kind not in BEFORE_PAGES)
-            for file in files:
+            for _index, file in self._still_to_make():
                 if (file.kind == "page") == pages_wanted and file.save_as not in rendered_first:
                     yield file
 
-        self._write_pages(first, remaining(True), pages,
+        self._write_pages(list(first.values()), remaining(True), pages,
                           (functools.partial(PRODUCERS[file.kind], file, output) for file in remaining(False)))
         remember_photos(self.photos)
 
-    def _first_files(self, folder: Path, output: Output) -> tuple[list[PlannedFile], list[PlannedFile] | None]:
+    def _first_files(self, folder: Path, output: Output) -> None:
         """The files the pages read (the search index: BEFORE_PAGES), made while the unchanged
         files are linked into the new tree: Pagefind works on the CPU while the links and the
-        page folders wait on the disk (a mkdir took 160 to 250 us here, one per page folder).
-        The same walk counts what is left to make, and returns the first page of each template
-        to render and, unless there are more than HELD_FILES, every file left to make (a
-        rebuild after an edit makes a few: no other walk of the plan for them)."""
-        first = list(zip(self.search_at, self.plan.search))
-        self.carried.link(folder, first)
-        linked = self.carried.linked
-        to_make = [file for index, file in first if not linked[index]]
-        self.written.update(file.kind for file in to_make)
-        firsts: dict[str, PlannedFile] = {}
-        held: list[PlannedFile] | None = []
-
-        def others() -> Iterator[tuple[int, PlannedFile]]:
-            nonlocal held
-            for index, file in enumerate(self.plan):
-                if file.kind in BEFORE_PAGES:
-                    continue
-                yield index, file
-                if not linked[index]:  # linked (or not) by now
-                    self.written[file.kind] += 1
-                    if file.kind == "page" and file.template not in firsts:
-                        firsts[file.template] = file
-                    if held is not None and len(held) < HELD_FILES:
-                        held.append(file)
-                    else:
-                        held = None
-
+        page folders wait on the disk (a mkdir took 160 to 250 us here, one per page folder)."""
+        first = [(index, file) for index, file in zip(self.search_at, self.plan.search) if file.kind in BEFORE_PAGES]
+        places = self.previous.files if self.previous is not None else {}
+        self.carried.link(folder, [(places[file.save_as], file.save_as) for _index, file in first
+                                   if file.save_as in places])
+        self.made_first = [(index, file) for index, file in first if not self.carried.is_linked(file.save_as)]
+        self.written.update(file.kind for _index, file in self.made_first)
         with ThreadPoolExecutor(max_workers=1) as pool:
-            made = pool.submit(lambda: [PRODUCERS[file.kind](file, output) for file in to_make])
-            if self.previous is not None:
-                self.carried.link(folder, others())
-            else:
-                for _ in others():
-                    pass
+            made = pool.submit(lambda: [PRODUCERS[file.kind](file, output) for _index, file in self.made_first])
+            self.carried.link(folder)
             made.result()
-        return list(firsts.values()), held
+
+    def _still_to_make(self) -> Iterator[tuple[int, PlannedFile]]:
+        """The files this build makes after the first ones, with their place in the plan: those
+        held from the walk of the plan, or (too many to hold, or some touched since the last
+        build) another walk of it."""
+        if self.to_make is not None and not self.carried.failed:
+            return ((index, file) for index, file in self.to_make if file.kind not in BEFORE_PAGES)
+        return ((index, file) for index, file in enumerate(self.plan)
+                if file.kind not in BEFORE_PAGES and not self.carried.is_linked(file.save_as))
+
+    def made_rows(self) -> Iterator[tuple[str, bytes]]:
+        """For the manifest: the path and digest of each file this build made."""
+        if not self.carried.kept:
+            for index, file in itertools.chain(self.made_first, self._still_to_make()):
+                yield file.save_as, digest_at(self.digests, index)
 
     def _write_pages(self, first: list[PlannedFile], rest: Iterator[PlannedFile], pages: PageWriter,
                      meanwhile) -> None:

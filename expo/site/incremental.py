@@ -27,9 +27,10 @@ from expo.site.cart import booth_codes
 from expo.site.plan import PlannedFile
 
 MANIFEST_VERSION = 2
-# A manifest row in memory: the digest's 32 bytes, the size and the mtime in nanoseconds, packed
-# (80 bytes a file, against 250 for a list of a hex string and two ints: a city's expo has over
-# a million files). On disk: a JSON header line, then a line per file: digest, size, mtime, path.
+# A manifest row in memory: the digest's 32 bytes, the size and the mtime in nanoseconds, 48
+# bytes packed into one bytearray with every other row (Previous.rows; no object per row: a
+# city's expo has over a million files). On disk: a JSON header line, then a line per file:
+# digest, size, mtime, path, in any order.
 ROW = struct.Struct("<32sQq")
 DIGEST_SIZE = 32  # a file's digest: sha256, as bytes
 # The build tells the generator where the previous output is (a Pelican setting of the build's
@@ -39,11 +40,6 @@ PREVIOUS_OUTPUT_KEY = "EXPO__OUTPUT"
 
 def pack(digest: str, size: int, mtime_ns: int) -> bytes:
     return ROW.pack(bytes.fromhex(digest), size, mtime_ns)
-
-
-def unpack(row: bytes) -> tuple[str, int, int]:
-    digest, size, mtime_ns = ROW.unpack(row)
-    return digest.hex(), size, mtime_ns
 
 
 def _sha(*parts: object) -> str:
@@ -146,15 +142,19 @@ def digest_at(digests: bytes | bytearray, index: int) -> bytes:
 
 @dataclass
 class Previous:
-    """The last build's output and what each of its files was made from."""
+    """The last build's output and what each of its files was made from: the manifest's rows
+    end to end in `rows` (ROW.size bytes each, in the manifest's order; no object per row) and
+    each path's place among them in `files`."""
 
     folder: Path
-    files: dict[str, bytes]  # save_as -> its row (pack)
+    files: dict[str, int]  # save_as -> its place in the manifest
+    rows: bytearray
     tree: tuple[int, int] | None = None  # files and bytes in output/, for the build's summary
 
     @classmethod
     def load(cls, manifest: Path, folder: Path) -> "Previous | None":
-        files: dict[str, bytes] = {}
+        files: dict[str, int] = {}
+        rows = bytearray()
         try:
             with open(manifest, encoding="utf-8") as lines:
                 data = json.loads(next(lines, "{}"))
@@ -163,44 +163,63 @@ class Previous:
                     return None
                 for line in lines:  # one row at a time: never the whole file in memory
                     digest, size, mtime_ns, path = line.rstrip("\n").split(" ", 3)
-                    files[json.loads(path)] = pack(digest, int(size), int(mtime_ns))
+                    path = json.loads(path)
+                    if path not in files:
+                        files[path] = len(files)
+                        rows += pack(digest, int(size), int(mtime_ns))
         except (OSError, ValueError, struct.error):  # unreadable or damaged: build everything
             return None
         tree = data.get("tree")
         valid = isinstance(tree, list) and len(tree) == 2 and all(isinstance(n, int) for n in tree)
-        return cls(folder, files, tuple(tree) if valid else None)
+        return cls(folder, files, rows, tuple(tree) if valid else None)
 
-    def link_unchanged(self, planned: Iterable[tuple[int, PlannedFile]], digests: bytearray, staged: Path,
-                       linked: bytearray) -> None:
-        """Link every unchanged file of `planned` (pairs of its place in the plan and the file)
-        from the previous output into `staged`, and mark it in `linked` (by its place). Each
-        folder of `staged` is made once and paths stay plain strings (a rebuild links tens of
-        thousands of files; a mkdir and a pathlib object per file cost more than the link)."""
+    def row(self, place: int) -> tuple[bytes, int, int]:
+        """The digest, size and mtime of the manifest's `place`-th file."""
+        return ROW.unpack_from(self.rows, place * ROW.size)
+
+    def place_if_same(self, save_as: str, digest: bytes) -> int:
+        """The place of `save_as` in the manifest if the last build made it from the inputs
+        whose digest is `digest`; else -1."""
+        place = self.files.get(save_as)
+        if place is None or self.rows[place * ROW.size:place * ROW.size + DIGEST_SIZE] != digest:
+            return -1
+        return place
+
+    def link_same(self, files: Iterable[tuple[int, str]], same: bytearray, staged: Path, linked: bytearray,
+                  whole_folders: Mapping[str, str]) -> list[str]:
+        """Link into `staged` each file of `files` (its place in the manifest and its path)
+        that this build makes from the same inputs (marked in `same` by its place), untouched
+        since (size and mtime), and not yet linked; mark it in `linked`. A file in
+        `whole_folders` brings its whole folder. Returns the files it could not link (touched
+        since): the build makes them. The paths come from the manifest, not the plan: no walk
+        of the plan, each folder of `staged` made once, paths plain strings (a rebuild links
+        tens of thousands of files; a mkdir and a pathlib object per file cost more than the
+        link)."""
         old_root, new_root = os.fspath(self.folder), os.fspath(staged)
         folders: set[str] = set()
-        for index, file in planned:
-            save_as = file.save_as
-            row = self.files.get(save_as)
-            if row is None:
+        failed = []
+        for place, save_as in files:
+            if not same[place] or linked[place]:
                 continue
-            digest, size, mtime_ns = ROW.unpack(row)
-            if digest != digest_at(digests, index):
-                continue
+            _digest, size, mtime_ns = self.row(place)
             old = f"{old_root}/{save_as}"
             try:
                 stat = os.stat(old)
                 if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
+                    failed.append(save_as)
                     continue
                 parent = save_as.rpartition("/")[0]
                 if parent not in folders:
                     os.makedirs(f"{new_root}/{parent}", exist_ok=True)
                     folders.add(parent)
                 os.link(old, f"{new_root}/{save_as}")
-                if file.values.get("whole_folder"):
-                    self._link_folder(file.values["whole_folder"], staged)
+                if save_as in whole_folders:
+                    self._link_folder(whole_folders[save_as], staged)
             except OSError:
+                failed.append(save_as)
                 continue
-            linked[index] = 1
+            linked[place] = 1
+        return failed
 
     def _link_folder(self, folder: str, root: Path) -> None:
         """Every file of the previous `folder` into the same place under `root`. Plain strings
@@ -218,16 +237,11 @@ class Previous:
                 except FileExistsError:  # already there (planned and linked on its own)
                     pass
 
-    def same_file(self, save_as: str, digest: bytes) -> bool:
-        """Whether the last build wrote `save_as` from the same inputs."""
-        row = self.files.get(save_as)
-        return row is not None and row[:DIGEST_SIZE] == digest
-
     def untouched(self, whole_folders: Iterable[str] = ()) -> bool:
         """True when output/ holds exactly the files of the last manifest, each untouched since
         (size and mtime), and no other file (folders carried whole, the search index, are not
-        listed). With the same planned files made from the same inputs (`same_file`, for each
-        and as many), the build can keep output/ as it is, without a new tree."""
+        listed). With every planned file made from the same inputs (`place_if_same`), and as
+        many, the build can keep output/ as it is, without a new tree."""
         files = self.files
         whole = {w.strip("/") for w in whole_folders}
         root = os.fspath(self.folder)
@@ -243,17 +257,17 @@ class Previous:
                             if name not in whole:
                                 folders.append(name + "/")
                             continue
-                        row = files.get(name)
-                        if row is None or not item.is_file(follow_symlinks=False):
+                        place = files.get(name)
+                        if place is None or not item.is_file(follow_symlinks=False):
                             return False  # a file this build would not write
                         stat = item.stat(follow_symlinks=False)
-                        if (stat.st_size, stat.st_mtime_ns) != unpack(row)[1:]:
+                        if (stat.st_size, stat.st_mtime_ns) != self.row(place)[1:]:
                             return False
                         seen += 1
-            for name, row in files.items():  # the planned files inside folders kept whole
+            for name, place in files.items():  # the planned files inside folders kept whole
                 if any(name.startswith(w + "/") for w in whole):
                     stat = os.lstat(f"{root}/{name}")
-                    if (stat.st_size, stat.st_mtime_ns) != unpack(row)[1:]:
+                    if (stat.st_size, stat.st_mtime_ns) != self.row(place)[1:]:
                         return False
                     seen += 1
         except OSError:
@@ -264,47 +278,55 @@ class Previous:
 @dataclass
 class Carried:
     """What a build takes over from the last output: everything (`kept`: output/ stays as it
-    is) or the files marked in `linked` (a byte per file of the plan, at its place)."""
+    is) or the files marked in `linked` (a byte per file of the last manifest, at its place)."""
 
     previous: Previous | None
-    plan: Iterable[PlannedFile]
-    digests: bytearray  # the plan's, DIGEST_SIZE bytes a file (digest_at)
+    same: bytearray  # by place in the last manifest: this build makes that file from the same inputs
+    whole_folders: Mapping[str, str] = field(default_factory=dict)  # a planned file -> the folder it brings
     kept: bool = False
     linked: bytearray = field(default_factory=bytearray)
+    failed: list[str] = field(default_factory=list)  # the same, but touched since: made again
 
-    def link(self, staged: Path, files: Iterable[tuple[int, PlannedFile]] | None = None) -> None:
-        """Hard-link the unchanged files (of `files`, pairs of place and file; the whole plan by
-        default) into the new tree `staged`."""
+    def link(self, staged: Path, files: Iterable[tuple[int, str]] | None = None) -> None:
+        """Hard-link the files made from the same inputs (of `files`, pairs of their place in
+        the last manifest and their path; all of them by default) into the new tree `staged`."""
         if self.previous is not None:
-            self.previous.link_unchanged(enumerate(self.plan) if files is None else files, self.digests,
-                                         staged, self.linked)
+            self.failed += self.previous.link_same(enumerate(self.previous.files) if files is None else files,
+                                                   self.same, staged, self.linked, self.whole_folders)
 
-    def rows(self) -> Iterator[tuple[str, bytes, bytes | None]]:
-        """For the manifest: each planned file's path, digest and, when it was linked from the
-        last output, its row of the last manifest."""
-        files = self.previous.files if self.previous is not None else {}
-        for index, file in enumerate(self.plan):
-            yield file.save_as, digest_at(self.digests, index), files.get(file.save_as) if self.linked[index] else None
+    def is_linked(self, save_as: str) -> bool:
+        place = self.previous.files.get(save_as) if self.previous is not None else None
+        return place is not None and bool(self.linked[place])
+
+    def linked_rows(self) -> Iterator[tuple[str, str, int, int]]:
+        """The last manifest's row (path, digest, size, mtime) of each file linked from it."""
+        if self.previous is not None:
+            for place, save_as in enumerate(self.previous.files):
+                if self.linked[place]:
+                    digest, size, mtime_ns = self.previous.row(place)
+                    yield save_as, digest.hex(), size, mtime_ns
 
 
-def carry_over(previous: Previous | None, plan: Iterable[PlannedFile], digests: bytearray, same: bool,
-               whole_folders: Iterable[str] = ()) -> Carried:
+def carry_over(previous: Previous | None, same: bytearray, all_same: bool, planned: int,
+               whole_folders: Mapping[str, str] | None = None) -> Carried:
     """What the build takes over from the last output: all of it when nothing changed (`kept`:
-    `same`, every planned file made from the same inputs as last time, as many as then, and
-    output/ untouched), else the unchanged files, which `Carried.link` links into the new tree."""
-    files = len(digests) // DIGEST_SIZE
-    carried = Carried(previous, plan, digests, linked=bytearray(files))
-    carried.kept = (previous is not None and same and len(previous.files) == files
-                    and previous.untouched(whole_folders))
+    `all_same`, each of the `planned` files made from the same inputs as last time, as many as
+    then, and output/ untouched), else the files marked in `same`, which `Carried.link` links
+    into the new tree."""
+    whole_folders = whole_folders or {}
+    carried = Carried(previous, same, whole_folders,
+                      linked=bytearray(len(previous.files)) if previous is not None else bytearray())
+    carried.kept = (previous is not None and all_same and len(previous.files) == planned
+                    and previous.untouched(whole_folders.values()))
     return carried
 
 
-def write_manifest(manifest: Path, output: Path, staged: Path, rows: Iterable[tuple[str, bytes, bytes | None]],
-                   tree: tuple[int, int] | None = None) -> None:
-    """Record each written file's digest, size and mtime (read in `staged`, which becomes
-    `output` by renaming: the same inodes). `rows`: each planned file's path, digest and, for a
-    file linked from the last output, its row of the last manifest (checked while linking: no
-    stat again)."""
+def write_manifest(manifest: Path, output: Path, staged: Path, linked: Iterable[tuple[str, str, int, int]],
+                   made: Iterable[tuple[str, bytes]], tree: tuple[int, int] | None = None) -> None:
+    """Record each file's digest, size and mtime: the rows of the last manifest for the files
+    `linked` from it (checked while linking: no stat again), and for each file `made` (path and
+    digest) its size and mtime read in `staged`, which becomes `output` by renaming (the same
+    inodes). The loader does not mind the order."""
     root = os.fspath(staged)
     manifest.parent.mkdir(parents=True, exist_ok=True)
     temporary = manifest.with_suffix(".tmp")
@@ -313,14 +335,13 @@ def write_manifest(manifest: Path, output: Path, staged: Path, rows: Iterable[tu
     with open(temporary, "w", encoding="utf-8") as target:
         head = {"version": MANIFEST_VERSION, "output": str(output), **({"tree": list(tree)} if tree else {})}
         target.write(json.dumps(head) + "\n")
-        for save_as, digest, known in rows:
-            row = unpack(known) if known is not None else None
-            if row is None or row[0] != digest.hex():
-                try:
-                    stat = os.stat(f"{root}/{save_as}")
-                except OSError:
-                    continue
-                row = (digest.hex(), stat.st_size, stat.st_mtime_ns)
+        for save_as, digest, size, mtime_ns in linked:
             # the path last and as JSON: any character it may hold stays on its line
-            target.write(f"{row[0]} {row[1]} {row[2]} {json.dumps(save_as)}\n")
+            target.write(f"{digest} {size} {mtime_ns} {json.dumps(save_as)}\n")
+        for save_as, digest in made:
+            try:
+                stat = os.stat(f"{root}/{save_as}")
+            except OSError:
+                continue
+            target.write(f"{digest.hex()} {stat.st_size} {stat.st_mtime_ns} {json.dumps(save_as)}\n")
     temporary.replace(manifest)
