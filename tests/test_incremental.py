@@ -267,3 +267,17 @@ def test_the_build_never_holds_a_planned_file_per_output_file(tmp_path, monkeypa
     CHANGES["a template"](root)
     build(root)
     assert planned > 100 and len(alive) == 2 and max(alive) <= 20, (planned, alive)  # it was every one of them
+
+
+def test_paths_whose_hashes_meet_are_made_again_never_linked(tmp_path, monkeypatch):
+    """The last manifest is indexed by a hash of each path: when two meet (here: all of them),
+    their files are made again rather than linked from the wrong file."""
+    import expo.site.incremental as incremental
+
+    root = make_project(tmp_path / "incremental")
+    build(root)
+    monkeypatch.setattr(incremental, "path_hash", lambda path: 7)
+    CHANGES["a booth's value"](root)
+    result = build(root)
+    assert result.made["page"] == result.files["page"]
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)

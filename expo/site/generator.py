@@ -223,7 +223,7 @@ class ExpoGenerator(Generator):
         extra[SEARCH_INDEX] = " ".join(file_digest(file, site, content, extra).hex() for file in self.plan.search) or "-"
         immutable, listed = ImmutableFolders(), _SitemapParts()
         previous = self.previous
-        self.same = bytearray(len(previous.files)) if previous is not None else bytearray()  # by place in its manifest
+        self.same = bytearray(len(previous) if previous is not None else 0)  # by place in its manifest
         self.all_same = previous is not None
         # The files not made from the same inputs last time, with their place in the plan: a
         # rebuild after an edit makes a few, held here (at most HELD_FILES) so that no other
@@ -299,9 +299,8 @@ class ExpoGenerator(Generator):
         files are linked into the new tree: Pagefind works on the CPU while the links and the
         page folders wait on the disk (a mkdir took 160 to 250 us here, one per page folder)."""
         first = [(index, file) for index, file in zip(self.search_at, self.plan.search) if file.kind in BEFORE_PAGES]
-        places = self.previous.files if self.previous is not None else {}
-        self.carried.link(folder, [(places[file.save_as], file.save_as) for _index, file in first
-                                   if file.save_as in places])
+        places = [(self.previous.place(file.save_as), file.save_as) for _index, file in first] if self.previous else []
+        self.carried.link(folder, [(place, save_as) for place, save_as in places if place is not None])
         self.made_first = [(index, file) for index, file in first if not self.carried.is_linked(file.save_as)]
         self.written.update(file.kind for _index, file in self.made_first)
         with ThreadPoolExecutor(max_workers=1) as pool:

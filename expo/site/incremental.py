@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+from array import array
+from bisect import bisect_left
 import os
 import struct
 from dataclasses import dataclass, field
@@ -36,10 +38,18 @@ DIGEST_SIZE = 32  # a file's digest: sha256, as bytes
 # The build tells the generator where the previous output is (a Pelican setting of the build's
 # own, not an organiser's EXPO_* option).
 PREVIOUS_OUTPUT_KEY = "EXPO__OUTPUT"
+# A path's key in the last manifest's index (Previous): Python's own, the same all through a build.
+path_hash = hash
 
 
 def pack(digest: str, size: int, mtime_ns: int) -> bytes:
     return ROW.pack(bytes.fromhex(digest), size, mtime_ns)
+
+
+def _split_row(line: str) -> tuple[str, str, str, str]:
+    """A manifest line: digest, size, mtime and the path (as JSON: any character stays on its line)."""
+    digest, size, mtime_ns, path = line.rstrip("\n").split(" ", 3)
+    return digest, size, mtime_ns, json.loads(path)
 
 
 def _sha(*parts: object) -> str:
@@ -142,19 +152,24 @@ def digest_at(digests: bytes | bytearray, index: int) -> bytes:
 
 @dataclass
 class Previous:
-    """The last build's output and what each of its files was made from: the manifest's rows
-    end to end in `rows` (ROW.size bytes each, in the manifest's order; no object per row) and
-    each path's place among them in `files`."""
+    """The last build's output and what each of its files was made from, without an object per
+    file (a city's expo has over a million): the manifest's rows end to end in `rows` (ROW.size
+    bytes each, in the manifest's order, a row's index its `place`), and each path's hash with
+    its place in two arrays sorted by hash. The paths themselves are read again from the
+    manifest when needed (`paths`). Two paths whose hashes meet have no place: their files are
+    made again, never linked."""
 
     folder: Path
-    files: dict[str, int]  # save_as -> its place in the manifest
+    manifest: Path
+    hashes: array  # hash(path), sorted
+    places: array  # the place of the path of hashes[i]
     rows: bytearray
     tree: tuple[int, int] | None = None  # files and bytes in output/, for the build's summary
 
     @classmethod
     def load(cls, manifest: Path, folder: Path) -> "Previous | None":
-        files: dict[str, int] = {}
         rows = bytearray()
+        hashes: list[int] = []
         try:
             with open(manifest, encoding="utf-8") as lines:
                 data = json.loads(next(lines, "{}"))
@@ -162,16 +177,35 @@ class Previous:
                         or data.get("output") != str(folder):
                     return None
                 for line in lines:  # one row at a time: never the whole file in memory
-                    digest, size, mtime_ns, path = line.rstrip("\n").split(" ", 3)
-                    path = json.loads(path)
-                    if path not in files:
-                        files[path] = len(files)
-                        rows += pack(digest, int(size), int(mtime_ns))
+                    digest, size, mtime_ns, path = _split_row(line)
+                    hashes.append(path_hash(path))
+                    rows += pack(digest, int(size), int(mtime_ns))
         except (OSError, ValueError, struct.error):  # unreadable or damaged: build everything
             return None
+        order = sorted(range(len(hashes)), key=hashes.__getitem__)
         tree = data.get("tree")
         valid = isinstance(tree, list) and len(tree) == 2 and all(isinstance(n, int) for n in tree)
-        return cls(folder, files, rows, tuple(tree) if valid else None)
+        return cls(folder, manifest, array("q", (hashes[i] for i in order)), array("Q", order), rows,
+                   tuple(tree) if valid else None)
+
+    def __len__(self) -> int:
+        return len(self.places)
+
+    def place(self, save_as: str) -> int | None:
+        """Where `save_as` is in the manifest (None: not there, or its hash is another's too)."""
+        key = path_hash(save_as)
+        hashes = self.hashes
+        at = bisect_left(hashes, key)
+        if at == len(hashes) or hashes[at] != key or (at + 1 < len(hashes) and hashes[at + 1] == key):
+            return None
+        return self.places[at]
+
+    def paths(self) -> Iterator[tuple[int, str]]:
+        """Each file of the manifest: its place and path, read again from the manifest."""
+        with open(self.manifest, encoding="utf-8") as lines:
+            next(lines)
+            for place, line in enumerate(lines):
+                yield place, _split_row(line)[3]
 
     def row(self, place: int) -> tuple[bytes, int, int]:
         """The digest, size and mtime of the manifest's `place`-th file."""
@@ -180,7 +214,7 @@ class Previous:
     def place_if_same(self, save_as: str, digest: bytes) -> int:
         """The place of `save_as` in the manifest if the last build made it from the inputs
         whose digest is `digest`; else -1."""
-        place = self.files.get(save_as)
+        place = self.place(save_as)
         if place is None or self.rows[place * ROW.size:place * ROW.size + DIGEST_SIZE] != digest:
             return -1
         return place
@@ -242,7 +276,6 @@ class Previous:
         (size and mtime), and no other file (folders carried whole, the search index, are not
         listed). With every planned file made from the same inputs (`place_if_same`), and as
         many, the build can keep output/ as it is, without a new tree."""
-        files = self.files
         whole = {w.strip("/") for w in whole_folders}
         root = os.fspath(self.folder)
         seen = 0
@@ -257,14 +290,14 @@ class Previous:
                             if name not in whole:
                                 folders.append(name + "/")
                             continue
-                        place = files.get(name)
+                        place = self.place(name)
                         if place is None or not item.is_file(follow_symlinks=False):
                             return False  # a file this build would not write
                         stat = item.stat(follow_symlinks=False)
                         if (stat.st_size, stat.st_mtime_ns) != self.row(place)[1:]:
                             return False
                         seen += 1
-            for name, place in files.items():  # the planned files inside folders kept whole
+            for place, name in self.paths():  # the planned files inside folders kept whole
                 if any(name.startswith(w + "/") for w in whole):
                     stat = os.lstat(f"{root}/{name}")
                     if (stat.st_size, stat.st_mtime_ns) != self.row(place)[1:]:
@@ -272,7 +305,7 @@ class Previous:
                     seen += 1
         except OSError:
             return False
-        return seen == len(files)
+        return seen == len(self)
 
 
 @dataclass
@@ -291,17 +324,17 @@ class Carried:
         """Hard-link the files made from the same inputs (of `files`, pairs of their place in
         the last manifest and their path; all of them by default) into the new tree `staged`."""
         if self.previous is not None:
-            self.failed += self.previous.link_same(enumerate(self.previous.files) if files is None else files,
+            self.failed += self.previous.link_same(self.previous.paths() if files is None else files,
                                                    self.same, staged, self.linked, self.whole_folders)
 
     def is_linked(self, save_as: str) -> bool:
-        place = self.previous.files.get(save_as) if self.previous is not None else None
+        place = self.previous.place(save_as) if self.previous is not None else None
         return place is not None and bool(self.linked[place])
 
     def linked_rows(self) -> Iterator[tuple[str, str, int, int]]:
         """The last manifest's row (path, digest, size, mtime) of each file linked from it."""
         if self.previous is not None:
-            for place, save_as in enumerate(self.previous.files):
+            for place, save_as in self.previous.paths():
                 if self.linked[place]:
                     digest, size, mtime_ns = self.previous.row(place)
                     yield save_as, digest.hex(), size, mtime_ns
@@ -315,8 +348,8 @@ def carry_over(previous: Previous | None, same: bytearray, all_same: bool, plann
     into the new tree."""
     whole_folders = whole_folders or {}
     carried = Carried(previous, same, whole_folders,
-                      linked=bytearray(len(previous.files)) if previous is not None else bytearray())
-    carried.kept = (previous is not None and all_same and len(previous.files) == planned
+                      linked=bytearray(len(previous)) if previous is not None else bytearray())
+    carried.kept = (previous is not None and all_same and len(previous) == planned
                     and previous.untouched(whole_folders.values()))
     return carried
 
