@@ -124,7 +124,7 @@ def _walk(site: Site, search: list[PlannedFile]) -> Iterator[PlannedFile]:
     yield from (PlannedFile(f"theme/{name}", "asset", "theme", None, (f"asset:{name}",), values={"file": path})
                 for name, path in site.assets)
     yield from search
-    # Last, so that one walk knows their inputs when it reaches them (generator._walk_digests).
+    # Last, so that one walk knows their inputs when it reaches them (generator._walk_plan).
     if any(r.siteurl for r in site.routes.values()):  # search engines need full addresses
         yield from _sitemaps(listed)
         # made from SITEURL alone, which every file's digest covers: no input of its own

@@ -47,7 +47,9 @@ class PageWriter:
         self.context = context
         self.output_path = output_path
         self.relative_urls = relative_urls
-        self.folders: set[str] = set()  # made by this process (a worker's lives as long as its chunk)
+        # The folder of the last page written. Most pages are the only file of their folder: a
+        # set of every folder made would hold a string per page and spare few mkdirs.
+        self.last_folder = ""
 
     def write(self, file: PlannedFile) -> None:
         name = file.save_as
@@ -66,9 +68,9 @@ class PageWriter:
         html = self.get_template(file.template).render(local)
         path = sanitised_join(self.output_path, name)
         folder = os.path.dirname(path)
-        if folder not in self.folders:  # most pages are the first file of their folder
+        if folder != self.last_folder:
             os.makedirs(folder, exist_ok=True)
-            self.folders.add(folder)
+            self.last_folder = folder
         with open(path, "w", encoding="utf-8") as f:
             f.write(html)
 
