@@ -281,3 +281,25 @@ def test_paths_whose_hashes_meet_are_made_again_never_linked(tmp_path, monkeypat
     result = build(root)
     assert result.made["page"] == result.files["page"]
     assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+def test_a_manifest_gone_while_linking_means_the_rest_is_made(tmp_path, monkeypatch):
+    """The links follow the last manifest's paths, read again from its file. If that file is
+    gone or another when they are read (a clean or another build meanwhile), what was not
+    linked is made, and no manifest is kept: the next build makes everything."""
+    import expo.site.incremental as incremental
+
+    root = make_project(tmp_path / "incremental")
+    build(root)
+    CHANGES["a booth's value"](root)
+
+    def gone(self):
+        raise OSError("no manifest")
+        yield  # a generator, as Previous.paths
+
+    with monkeypatch.context() as patch:
+        patch.setattr(incremental.Previous, "paths", gone)
+        result = build(root)
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+    again = build(root)
+    assert again.made == again.files

@@ -46,6 +46,10 @@ def pack(digest: str, size: int, mtime_ns: int) -> bytes:
     return ROW.pack(bytes.fromhex(digest), size, mtime_ns)
 
 
+def _identity(stat: os.stat_result) -> tuple[int, int, int]:
+    return stat.st_ino, stat.st_size, stat.st_mtime_ns
+
+
 def _split_row(line: str) -> tuple[str, str, str, str]:
     """A manifest line: digest, size, mtime and the path (as JSON: any character stays on its line)."""
     digest, size, mtime_ns, path = line.rstrip("\n").split(" ", 3)
@@ -165,6 +169,7 @@ class Previous:
     places: array  # the place of the path of hashes[i]
     rows: bytearray
     tree: tuple[int, int] | None = None  # files and bytes in output/, for the build's summary
+    identity: tuple[int, int, int] = (0, 0, 0)  # the manifest file read: inode, size, mtime
 
     @classmethod
     def load(cls, manifest: Path, folder: Path) -> "Previous | None":
@@ -172,6 +177,7 @@ class Previous:
         hashes: list[int] = []
         try:
             with open(manifest, encoding="utf-8") as lines:
+                identity = _identity(os.fstat(lines.fileno()))
                 data = json.loads(next(lines, "{}"))
                 if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION \
                         or data.get("output") != str(folder):
@@ -186,7 +192,7 @@ class Previous:
         tree = data.get("tree")
         valid = isinstance(tree, list) and len(tree) == 2 and all(isinstance(n, int) for n in tree)
         return cls(folder, manifest, array("q", (hashes[i] for i in order)), array("Q", order), rows,
-                   tuple(tree) if valid else None)
+                   tuple(tree) if valid else None, identity)
 
     def __len__(self) -> int:
         return len(self.places)
@@ -201,8 +207,11 @@ class Previous:
         return self.places[at]
 
     def paths(self) -> Iterator[tuple[int, str]]:
-        """Each file of the manifest: its place and path, read again from the manifest."""
+        """Each file of the manifest: its place and path, read again from the manifest (OSError
+        if it is not the file that was loaded)."""
         with open(self.manifest, encoding="utf-8") as lines:
+            if _identity(os.fstat(lines.fileno())) != self.identity:
+                raise OSError(f"{self.manifest} changed during the build")
             next(lines)
             for place, line in enumerate(lines):
                 yield place, _split_row(line)[3]
@@ -318,14 +327,19 @@ class Carried:
     whole_folders: Mapping[str, str] = field(default_factory=dict)  # a planned file -> the folder it brings
     kept: bool = False
     linked: bytearray = field(default_factory=bytearray)
-    failed: list[str] = field(default_factory=list)  # the same, but touched since: made again
+    # the same, but touched since (or the last manifest unreadable when linking): made again
+    failed: list[str] = field(default_factory=list)
 
     def link(self, staged: Path, files: Iterable[tuple[int, str]] | None = None) -> None:
         """Hard-link the files made from the same inputs (of `files`, pairs of their place in
         the last manifest and their path; all of them by default) into the new tree `staged`."""
-        if self.previous is not None:
+        if self.previous is None:
+            return
+        try:
             self.failed += self.previous.link_same(self.previous.paths() if files is None else files,
                                                    self.same, staged, self.linked, self.whole_folders)
+        except OSError:  # the last manifest is gone or another: make what was not linked
+            self.failed.append(os.fspath(self.previous.manifest))
 
     def is_linked(self, save_as: str) -> bool:
         place = self.previous.place(save_as) if self.previous is not None else None
@@ -365,16 +379,20 @@ def write_manifest(manifest: Path, output: Path, staged: Path, linked: Iterable[
     temporary = manifest.with_suffix(".tmp")
     # Written a row at a time: a city's expo has over a million files, and the rows as one
     # dict and one string would double the build's memory at its very end.
-    with open(temporary, "w", encoding="utf-8") as target:
-        head = {"version": MANIFEST_VERSION, "output": str(output), **({"tree": list(tree)} if tree else {})}
-        target.write(json.dumps(head) + "\n")
-        for save_as, digest, size, mtime_ns in linked:
-            # the path last and as JSON: any character it may hold stays on its line
-            target.write(f"{digest} {size} {mtime_ns} {json.dumps(save_as)}\n")
-        for save_as, digest in made:
-            try:
-                stat = os.stat(f"{root}/{save_as}")
-            except OSError:
-                continue
-            target.write(f"{digest.hex()} {stat.st_size} {stat.st_mtime_ns} {json.dumps(save_as)}\n")
-    temporary.replace(manifest)
+    try:
+        with open(temporary, "w", encoding="utf-8") as target:
+            head = {"version": MANIFEST_VERSION, "output": str(output), **({"tree": list(tree)} if tree else {})}
+            target.write(json.dumps(head) + "\n")
+            for save_as, digest, size, mtime_ns in linked:
+                # the path last and as JSON: any character it may hold stays on its line
+                target.write(f"{digest} {size} {mtime_ns} {json.dumps(save_as)}\n")
+            for save_as, digest in made:
+                try:
+                    stat = os.stat(f"{root}/{save_as}")
+                except OSError:
+                    continue
+                target.write(f"{digest.hex()} {stat.st_size} {stat.st_mtime_ns} {json.dumps(save_as)}\n")
+        temporary.replace(manifest)
+    except OSError:  # the last manifest gone or another (linked), a full disk: the next build makes everything
+        for path in (temporary, manifest):
+            path.unlink(missing_ok=True)
