@@ -206,9 +206,11 @@ class ExpoGenerator(Generator):
 
     def _walk_plan(self, content_pages: tuple, intros: dict) -> bool:
         """One walk of the plan: the digest of every planned file's inputs (incremental.py),
-        laid end to end in `self.digests` in the plan's order; the count of each kind; whether
-        every file is what the last build made (`self.same`); where the search files are. Returns
-        True if two files may land on one path (find_collisions tells)."""
+        laid end to end in `self.digests` in the plan's order; the count of each kind; which
+        files of the last build this one makes from the same inputs (`self.same`, by their place
+        in its manifest) and whether all of them are (`self.all_same`); the files to make
+        (`self.to_make`); where the search files are. Returns True if two files may land on one
+        path (find_collisions tells)."""
         menu = [(p.slug, p.title, [(t.lang, t.title) for t in p.translations]) for p in content_pages]
         site = site_digest(self.settings, [repr(self.expo), repr(menu), repr({k: v.content for k, v in intros.items()}),
                                            repr(sorted(self.asset_names.items()))])
