@@ -166,7 +166,7 @@ class Previous:
     folder: Path
     manifest: Path
     hashes: array  # hash(path), sorted
-    places: array  # the place of the path of hashes[i]
+    places: array  # the place of the path of hashes[i] (4 bytes each)
     rows: bytearray
     tree: tuple[int, int] | None = None  # files and bytes in output/, for the build's summary
     identity: tuple[int, int, int] = (0, 0, 0)  # the manifest file read: inode, size, mtime
@@ -191,7 +191,7 @@ class Previous:
         order = sorted(range(len(hashes)), key=hashes.__getitem__)
         tree = data.get("tree")
         valid = isinstance(tree, list) and len(tree) == 2 and all(isinstance(n, int) for n in tree)
-        return cls(folder, manifest, array("q", (hashes[i] for i in order)), array("Q", order), rows,
+        return cls(folder, manifest, array("q", (hashes[i] for i in order)), array("I", order), rows,
                    tuple(tree) if valid else None, identity)
 
     def __len__(self) -> int:
