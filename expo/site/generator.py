@@ -11,7 +11,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import itertools
-import posixpath
 import sys
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -42,7 +41,7 @@ from expo.site.outputs import BEFORE_PAGES, PRODUCERS, Output
 from expo.site.pagefind_service import program_identity
 from expo.site.pictures import picture_html
 from expo.site.plan import (SEARCH_INDEX, SITEMAP_PAGES, SITEMAP_PARTS, Plan, PlannedFile, Site, find_collisions,
-                             in_sitemap)
+                             in_sitemap, normalised_path)
 from expo.site.progress import PROGRESS_KEY
 from expo.site.render import PageWriter, workers_for, write_pages
 from expo.site.routes import Routes, url_of
@@ -222,7 +221,8 @@ class ExpoGenerator(Generator):
         if self.plan.search:  # another Pagefind may write another bundle
             extra["pagefind"] = program_identity()
         # The search page names the index's files and its shards: a new index, a new search page.
-        extra[SEARCH_INDEX] = " ".join(file_digest(file, site, content, extra).hex() for file in self.plan.search) or "-"
+        search_digests = [file_digest(file, site, content, extra) for file in self.plan.search]
+        extra[SEARCH_INDEX] = " ".join(digest.hex() for digest in search_digests) or "-"
         immutable, listed = ImmutableFolders(), _SitemapParts()
         previous = self.previous
         self.same = bytearray(len(previous) if previous is not None else 0)  # by place in its manifest
@@ -237,12 +237,13 @@ class ExpoGenerator(Generator):
         seen: set[int] = set()  # a hash per path, for this walk only
         clash = False
         for file in self.plan:
-            where = hash(posixpath.normpath(file.save_as.lstrip("/")))  # 'kota//index.html' is 'kota/index.html'
+            path = normalised_path(file.save_as)
+            where = hash(path)
             clash = clash or where in seen
             seen.add(where)
             kind = file.kind
             self.counts[kind] += 1
-            immutable.add(file)
+            immutable.add(file, path)
             if kind == "page":
                 if in_sitemap(file):
                     listed.add(url_of(file.save_as))
@@ -252,9 +253,11 @@ class ExpoGenerator(Generator):
                 extra[file.inputs[0]] = headers_of(immutable.folders())
             elif kind in ("sitemap", "sitemap_index") and SITEMAP_PARTS not in extra:  # after the pages
                 extra.update(listed.inputs(file.values["parts"]))
-            elif kind == "search":
+            if kind == "search":  # made above: the search page names it
+                digest = search_digests[len(self.search_at)]
                 self.search_at.append(len(self.digests) // DIGEST_SIZE)
-            digest = file_digest(file, pages if kind == "page" else site, content, extra)
+            else:
+                digest = file_digest(file, pages if kind == "page" else site, content, extra)
             place = previous.place_if_same(file.save_as, digest) if previous is not None else -1
             if place >= 0:
                 self.same[place] = 1

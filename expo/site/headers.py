@@ -29,7 +29,7 @@ import posixpath
 import re
 from typing import Iterable
 
-from expo.site.plan import PlannedFile
+from expo.site.plan import PlannedFile, normalised_path
 
 IMMUTABLE = "public, max-age=31536000, immutable"
 SECURITY = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "strict-origin-when-cross-origin"))
@@ -54,8 +54,8 @@ class ImmutableFolders:
         self.hashed: set[str] = set()
         self.mixed: set[str] = set()  # folders that hold a file that may change
 
-    def add(self, file: PlannedFile) -> None:
-        path = posixpath.normpath(file.save_as.lstrip("/"))
+    def add(self, file: PlannedFile, path: str) -> None:
+        """`path`: the file's save_as, normalised (normalised_path)."""
         if _named_by_content(file):
             self.hashed.add(posixpath.dirname(path))
         else:
@@ -77,7 +77,7 @@ def immutable_folders(planned: Iterable[PlannedFile]) -> list[str]:
     """The highest folders ('media/', 'theme/css/') holding only files named by their content."""
     folders = ImmutableFolders()
     for file in planned:
-        folders.add(file)
+        folders.add(file, normalised_path(file.save_as))
     return folders.folders()
 
 

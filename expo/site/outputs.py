@@ -24,7 +24,6 @@ from expo.site.exports import write_products_csv
 from expo.site.headers import headers_text
 from expo.site.plan import PlannedFile, sitemap_paths
 from expo.site.qr import qr_svg
-from expo.site.routes import url_of
 from expo.site.search import write_index
 from expo.site.structured import inert_json, robots_txt
 
@@ -52,7 +51,7 @@ def _sitemap(file: PlannedFile, out: Output) -> None:
 
 
 def _sitemap_index(file: PlannedFile, out: Output) -> None:
-    names = [f"sitemap-{part + 1}.xml" for part in range(file.values["parts"])]
+    names = [structured.sitemap_part(part) for part in range(file.values["parts"])]
     _write(out.folder / file.save_as, structured.sitemap_index_xml(out.siteurl, names))
 
 

@@ -161,7 +161,7 @@ def _sitemaps(listed: int) -> list[PlannedFile]:
                             values={"part": 0, "parts": 1}, about="sitemap")]
     return [PlannedFile("sitemap.xml", "sitemap_index", SETTINGS, None, (SITEMAP_PARTS,),
                         values={"parts": parts}, about="sitemap index")] + [
-        PlannedFile(f"sitemap-{part + 1}.xml", "sitemap", SETTINGS, None, (f"{SITEMAP_PAGES}:{part}",),
+        PlannedFile(structured.sitemap_part(part), "sitemap", SETTINGS, None, (f"{SITEMAP_PAGES}:{part}",),
                     values={"part": part, "parts": parts}, about=f"sitemap {part + 1} of {parts}")
         for part in range(parts)]
 
@@ -421,13 +421,18 @@ def _photos(site: Site) -> Iterator[PlannedFile]:
             yield PlannedFile(url, "photo", source, None, inputs, values={"picture": picture.key, "name": name})
 
 
+def normalised_path(save_as: str) -> str:
+    """Where a planned file lands: 'kota//index.html' and '/kota/index.html' are 'kota/index.html'."""
+    return posixpath.normpath(save_as.lstrip("/"))
+
+
 def find_collisions(planned: Iterable[PlannedFile], exhibitors_path: str) -> list[ContentError]:
     """One error per file that two planned files would write, filed under the booth or
     content page it comes from, so the message names the folder to rename."""
     owners: dict[str, PlannedFile] = {}
     problems = []
     for file in planned:
-        key = posixpath.normpath(file.save_as.lstrip("/"))  # 'kota//index.html' is 'kota/index.html'
+        key = normalised_path(file.save_as)
         if key not in owners:
             owners[key] = file
             continue

@@ -28,6 +28,11 @@ def sitemap_xml(siteurl: str, paths: Iterable[str]) -> str:
 SITEMAP_URLS = 50_000
 
 
+def sitemap_part(part: int) -> str:
+    """The file of the `part`-th sitemap (from 0) under a sitemap index: sitemap-1.xml, ..."""
+    return f"sitemap-{part + 1}.xml"
+
+
 def sitemap_index_xml(siteurl: str, names: Iterable[str]) -> str:
     """sitemap.xml of a site with more pages than one sitemap may list: its sitemaps' addresses."""
     base = siteurl.rstrip("/")
