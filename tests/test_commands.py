@@ -109,7 +109,7 @@ def test_build_says_what_it_built_in_expo_terms(project):
     last = result.stderr.strip().splitlines()[-1]
     assert re.sub(r"\(\d+,\d MB\), \d+,\d detik$", "(<MB>), <s> detik", last) == (
         "Selesai: 2 booth, 3 produk, 52 halaman, 2 foto diproses, 0 dipakai ulang, 0 peringatan, "
-        "127 berkas (<MB>), <s> detik")
+        "113 berkas (<MB>), <s> detik")
     assert "articles" not in result.stdout + result.stderr  # Pelican's blog counts stay out
 
 

@@ -230,14 +230,14 @@ def test_headers_keep_only_files_named_by_content_for_a_year(demo):
     for pattern, _headers in rules:  # every rule means files that exist
         assert any(_matches(pattern, path) for path in served), pattern
     assert not [p for p in kept if p.endswith((".html", "/"))]  # no page is kept a year
-    # What is kept is named by its content: a photo's key, a digest, Pagefind's hash.
+    # What is kept is named by its content: a photo's key, a digest, a search index chunk's hash.
     assert all(re.search(r"[0-9a-f]{7,}", p.rsplit("/", 1)[-1]) for p in kept), kept
     photos = [p for p in served if p.startswith("/media/")]
     assert photos and set(photos) <= kept
     assert {p for p in served if p.startswith("/theme/")} <= kept
-    assert any(p.startswith("/pagefind/fragment/") for p in kept)
+    assert {"/indeks/t/", "/indeks/d/", "/indeks/f/", "/indeks/p/"} == {p[:10] for p in kept if p.startswith("/indeks/")}
     for changing in ("/", "/index.html", "/booth/batik-sogan-pekalongan/", "/expo-share.jpg", "/en/",
-                     "/pagefind/pagefind.js", "/pagefind/pagefind-entry.json", "/products.csv",
+                     "/indeks/entry.json", "/products.csv",
                      "/manifest.webmanifest", "/favicon.ico"):
         assert changing in served and changing not in kept, changing
 

@@ -1,35 +1,54 @@
-"""Search without a server: a Pagefind index per language over booth and product pages, with
-filters (category, city, price band, licences, video) and a price sort, and a search page
-that works from a plain form."""
+"""Search without a server: an index per language over booth and product pages (search_index.py,
+read in the browser by search-engine.js), with filters (category, city, price band, licences,
+video) and a price sort, and a search page that works from a plain form."""
 
 from __future__ import annotations
 
-import gzip
 import json
 import re
 from pathlib import Path
 
 import pytest
 
-from expo.cli.build import BuildFailed, build
-from expo.site.search import UNUSED_FILES, plain_path, SearchIndexError, plain_text, price_bands, sentences, write_index
-from expo.site.steady_index import steady
+from expo.cli.build import build
+from expo.site.search import SearchIndexError, plain_text, price_bands, sentences, write_index
+from expo.site.search_index import ENTRY
 from htmlkit import Page, pages
 from sitekit import GOOD_YML, make_project
 
 PRODUCT = "/booth/keripik-tempe-bu-sri/keripik-tempe-original/"
 
 
+def _ungap(gaps: list[int]) -> list[int]:
+    out, at = [], 0
+    for gap in gaps:
+        at += gap
+        out.append(at)
+    return out
+
+
+def contents(bundle: Path, lang: str) -> dict:
+    name = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))["languages"][lang]["index"]
+    return json.loads((bundle / name).read_text(encoding="utf-8"))
+
+
 def records_of(bundle: Path, lang: str) -> dict[str, dict]:
-    """Every page of a language's Pagefind index by URL, read from its fragment files (gzip, a
-    signature, then JSON: the page's text, filters and meta as the browser gets them)."""
-    found = {}
-    for path in (bundle / "fragment").glob(f"{lang}_*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes())
-        assert data.startswith(b"pagefind_dcd")
-        record = json.loads(data[len(b"pagefind_dcd"):])
-        found[record["url"]] = record
-    return found
+    """Every page of a language's index by URL ('/booth/x/'), read back from its files as the
+    browser gets them: title, meta, kind, text, each filter's values and the price."""
+    toc = contents(bundle, lang)
+    pages: list[dict] = []
+    for name in toc["docs"]:
+        for doc in json.loads((bundle / "d" / f"{name}.json").read_text(encoding="utf-8")):
+            pages.append({"url": "/" + doc["u"], "title": doc["t"], "meta": doc["m"], "jenis": doc["j"],
+                          "content": doc["c"], "filters": {}})
+    for name, file in toc["filters"].items():
+        for value, gaps in json.loads((bundle / "f" / f"{file}.json").read_text(encoding="utf-8")).items():
+            for page in _ungap(gaps):
+                pages[page]["filters"].setdefault(name, []).append(value)
+    for page, price in zip(pages, json.loads((bundle / "p" / f"{toc['prices']}.json").read_text(encoding="utf-8"))):
+        page["price"] = price
+    assert len(pages) == toc["pages"]
+    return {page["url"]: page for page in pages}
 
 
 def indexed_pages(site: Path, prefix: str) -> set[str]:
@@ -40,46 +59,57 @@ def indexed_pages(site: Path, prefix: str) -> set[str]:
 
 @pytest.mark.parametrize("prefix, lang", [("", "id"), ("en/", "en")])
 def test_each_language_has_its_own_index_of_booths_and_products(demo, prefix, lang):
-    bundle = demo / "pagefind"
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
+    bundle = demo / "indeks"
+    entry = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))
     assert sorted(entry["languages"]) == ["en", "id"]
-    assert entry["languages"][lang]["wasm"] == lang  # the language's stemmer, Indonesian too
-    assert (bundle / f"wasm.{lang}.pagefind").is_file() and (bundle / "pagefind.js").is_file()
+    assert contents(bundle, lang)["lang"] == lang  # the language's stemmer, Indonesian too
     expected = indexed_pages(demo, prefix)
     assert len(expected) == 45 and set(records_of(bundle, lang)) == expected
-    assert entry["languages"][lang]["page_count"] == len(expected)
-    assert not any((bundle / name).exists() for name in UNUSED_FILES)  # our own small UI only
+    assert entry["languages"][lang]["pages"] == len(expected)
 
 
 def test_a_product_record_has_its_filters_meta_and_price(demo):
-    record = records_of(demo / "pagefind", "id")[PRODUCT]
-    assert record["filters"] == {"jenis": ["produk"], "kategori": ["kuliner"], "kota": ["kota-semarang"],
-                                 "harga": ["0-50rb"], "izin": ["halal", "pirt"], "video": ["ya"]}
+    record = records_of(demo / "indeks", "id")[PRODUCT]
+    assert {k: sorted(v) for k, v in record["filters"].items()} == {
+        "jenis": ["produk"], "kategori": ["kuliner"], "kota": ["kota-semarang"], "harga": ["0-50rb"],
+        "izin": ["halal", "pirt"], "video": ["ya"]}
     meta = record["meta"]
-    assert (meta["title"], meta["harga"], meta["booth"], meta["kota"]) == (
-        "Keripik Tempe Original", "Rp15.000", "Keripik Tempe Bu Sri", "Kota Semarang")
-    assert (demo / plain_path(meta["image"])).is_file() and (demo / plain_path(meta["image_avif"])).is_file()
-    assert re.fullmatch(r"zq[0-9a-f]+", meta["image"])  # one word no visitor types (not 'jpg', '400')
+    assert (record["title"], meta["harga"], meta["booth"], meta["kota"], record["price"]) == (
+        "Keripik Tempe Original", "Rp15.000", "Keripik Tempe Bu Sri", "Kota Semarang", 15000)
+    assert (demo / meta["image"]).is_file() and (demo / meta["image_avif"]).is_file()
     # The page's own words, not the buttons, the photo counter or the filter keys.
     assert record["content"].startswith("Keripik Tempe Original. Rp15.000.")
     for noise in ("WhatsApp", "1/3", "kota-semarang", "0-50rb"):
         assert noise not in record["content"]
-    english = records_of(demo / "pagefind", "en")["/en" + PRODUCT]
-    assert english["meta"]["title"] == "Original Tempeh Chips" and english["filters"]["kategori"] == ["kuliner"]
+    english = records_of(demo / "indeks", "en")["/en" + PRODUCT]
+    assert english["title"] == "Original Tempeh Chips" and english["filters"]["kategori"] == ["kuliner"]
 
 
 def test_every_record_links_a_page_and_a_photo_that_exist(demo):
     for lang in ("id", "en"):
-        for url, record in records_of(demo / "pagefind", lang).items():
+        for url, record in records_of(demo / "indeks", lang).items():
             assert (demo / url.lstrip("/") / "index.html").is_file(), url
-            assert (demo / plain_path(record["meta"]["image"])).is_file(), url
-            assert record["filters"]["jenis"] in (["produk"], ["booth"]) and record["filters"]["kategori"]
+            assert (demo / record["meta"]["image"]).is_file(), url
+            assert record["jenis"] in (["produk"], ["booth"])
+            assert record["filters"]["jenis"] == record["jenis"] and record["filters"]["kategori"]
 
 
 def test_the_price_sort_covers_every_priced_product(demo):
-    meta = next((demo / "pagefind").glob("pagefind.id_*.pf_meta"))
-    data = gzip.decompress(meta.read_bytes())
-    assert b"eharga" in data  # the sort index named 'harga' (CBOR text of length 5)
+    for url, record in records_of(demo / "indeks", "id").items():
+        if record["jenis"] == ["produk"] and record["meta"].get("harga", "").startswith("Rp"):
+            assert isinstance(record["price"], int), url
+        if record["jenis"] == ["booth"]:
+            assert record["price"] is None, url
+
+
+def test_no_word_of_a_photo_path_is_in_the_index(demo):
+    """What a result shows (its photo's path) is never what it is found by: 'jpg', 'media' or
+    '400' would find every page."""
+    bundle = demo / "indeks"
+    terms = set()
+    for first, name in contents(bundle, "id")["terms"]:
+        terms.update(json.loads((bundle / "t" / f"{name}.json").read_text(encoding="utf-8")))
+    assert "batik" in terms and not terms & {"jpg", "avif", "media", "webp"}
 
 
 @pytest.mark.parametrize("low, high, bands", [
@@ -107,7 +137,7 @@ def test_the_search_page_works_as_a_plain_form_and_offers_browsing(demo, prefix)
     page = Page(demo / prefix / "cari/index.html", demo)
     form = page.find("form", id="search-form")
     assert page.resolve(form.attrs["action"]) == page.path
-    assert page.resolve(form.attrs["data-bundle"] + "pagefind.js").is_file()
+    assert page.resolve(form.attrs["data-bundle"] + form.attrs["data-index"]).is_file()
     assert {s.attrs["name"] for s in page.find_all("select")} == {"kategori", "kota", "harga", "izin", "jenis", "urut"}
     assert page.find_all("noscript")
     browse = [page.resolve(a.attrs["href"]) for a in page.find("section", class_="browse").children
@@ -115,62 +145,50 @@ def test_the_search_page_works_as_a_plain_form_and_offers_browsing(demo, prefix)
     assert any("kategori" in str(p) for p in browse) and any("kota" in str(p) for p in browse)
     assert all(p.is_file() for p in browse)
     assert page.find("meta", name="robots").attrs["content"] == "noindex"
-    # What the first search needs before it can search is fetched with the page (test below).
-    assert [link.attrs["href"].rsplit("/", 1)[-1] for link in page.find_all("link")
-            if "preload" in link.attrs["rel"]][:2] == ["pagefind.js", f"wasm.{prefix.rstrip('/') or 'id'}.pagefind"]
-    # search.js runs first of the page's scripts: the search starts before the cart's and the photos'.
+    # The search scripts run first of the page's: the search starts before the cart's and the photos'.
     scripts = [s.attrs["src"] for s in page.find_all("script") if "src" in s.attrs]
-    assert re.search(r"js/search\.[0-9a-f]{10}\.js$", scripts[0]) and len(scripts) == 3
+    assert re.search(r"js/search-engine\.[0-9a-f]{10}\.js$", scripts[0]) and len(scripts) == 4
+    assert re.search(r"js/search\.[0-9a-f]{10}\.js$", scripts[1])
 
 
 def preloads(page: Page) -> tuple[list[str], str]:
-    """The bundle's files a search page preloads (names inside the bundle, queries kept) and
-    the index tag its form gives Pagefind (metaCacheTag)."""
+    """The index's files a search page preloads (names inside the index's folder) and the
+    table of contents its form gives search-engine.js."""
     form = page.find("form", id="search-form")
     bundle = page.resolve(form.attrs["data-bundle"]).parent  # the folder (resolve adds index.html)
     names = []
     for link in page.find_all("link"):
         if "preload" in link.attrs["rel"]:
             path = page.resolve(link.attrs["href"])
-            assert path.parent == bundle, link.attrs
-            names.append(path.name + ("?" + link.attrs["href"].split("?", 1)[1] if "?" in link.attrs["href"] else ""))
-            assert link.attrs.get("as") == ("fetch" if "modulepreload" not in link.attrs["rel"] else None)
+            assert path.parent == bundle and link.attrs.get("as") == "fetch", link.attrs
+            assert link.attrs.get("crossorigin") == "anonymous"  # as fetch() asks: one request
+            names.append(path.name)
     return names, form.attrs["data-index"]
 
 
-def fetched_first(bundle: Path, lang: str, tag: str) -> list[str]:
-    """What Pagefind fetches, in this order, before it can search: its script, the entry under
-    the page's cache tag, the metadata the entry names and the language's wasm."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-    info = entry["languages"][lang]
-    meta = f"pagefind.{info['hash']}.pf_meta"
-    assert all((bundle / name).is_file() for name in ("pagefind.js", meta, f"wasm.{info['wasm']}.pagefind"))
-    return ["pagefind.js", f"wasm.{info['wasm']}.pagefind", f"pagefind-entry.json?ts={tag}", meta]
-
-
 @pytest.mark.parametrize("prefix, lang", [("", "id"), ("en/", "en")])
-def test_the_search_page_preloads_exactly_the_files_pagefind_fetches_first(demo, prefix, lang):
-    """The entry and metadata preloads name the bundle's real files (a stale name would fetch a
-    404 and Pagefind would fetch again, one request after the other)."""
-    names, tag = preloads(Page(demo / prefix / "cari/index.html", demo))
-    assert re.fullmatch(r"[0-9a-f]{10}", tag)
-    assert names == fetched_first(demo / "pagefind", lang, tag)
+def test_the_search_page_preloads_its_languages_table_of_contents(demo, prefix, lang):
+    """The preload names the index's real file (a stale name would fetch a 404, and the engine
+    would then fetch again, one request after the other)."""
+    names, index = preloads(Page(demo / prefix / "cari/index.html", demo))
+    assert names == [index] and re.fullmatch(rf"{lang}\.[0-9a-f]{{12}}\.json", index)
+    assert contents(demo / "indeks", lang) == json.loads((demo / "indeks" / index).read_text(encoding="utf-8"))
 
 
 def test_a_booth_edit_gives_the_search_page_the_new_index_files(tmp_path):
-    """The tag names the index: an edit a record shows makes a new index with new names, and
-    the incremental build remakes the search page with them (never the old, deleted files)."""
+    """The table of contents is named by its content: an edit a record shows makes a new one,
+    and the incremental build remakes the search page with it (never the old, deleted file)."""
     root = make_project(tmp_path / "p", extra_settings='EXPO_LANGUAGES = ["id"]\n')
     build(root)
-    site, bundle = root / "output", root / "output/pagefind"
+    site, bundle = root / "output", root / "output/indeks"
     before = preloads(Page(site / "cari/index.html", site))
     yml = root / "exhibitors/batik-sari/exhibitor.yml"
     yml.write_text(yml.read_text(encoding="utf-8").replace("Batik tulis warna alam", "Batik tulis pewarna indigo"),
                    encoding="utf-8")
     assert build(root).made["search"] == 1
-    names, tag = preloads(Page(site / "cari/index.html", site))
-    assert tag != before[1] and names == fetched_first(bundle, "id", tag)
-    assert not (bundle / before[0][3]).exists()
+    names, index = preloads(Page(site / "cari/index.html", site))
+    assert index != before[1] and names == [index] and (bundle / index).is_file()
+    assert not (bundle / before[1]).exists()
 
 
 def _links(element):
@@ -192,7 +210,7 @@ def test_search_results_are_rendered_as_text_only():
     script = (Path(__file__).resolve().parent.parent / "theme/static/js/search.js").read_text(encoding="utf-8")
     for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
         assert sink not in script
-    assert "textContent" in script and "DOMParser" in script  # the excerpt is parsed inertly
+    assert "textContent" in script and "createTextNode" in script  # the excerpt: pieces of text
 
 
 def test_exhibitor_markup_reaches_the_index_as_text(tmp_path):
@@ -200,9 +218,9 @@ def test_exhibitor_markup_reaches_the_index_as_text(tmp_path):
     yml = GOOD_YML.replace("  - name: Selendang Sutra", f"  - name: 'Selendang {evil}'")
     root = make_project(tmp_path / "p", {"batik-sari": yml}, extra_settings='EXPO_LANGUAGES = ["id"]\n')
     build(root)
-    found = records_of(root / "output/pagefind", "id")
+    found = records_of(root / "output/indeks", "id")
     product = next(r for url, r in found.items() if "selendang" in url)
-    assert product["meta"]["title"] == f"Selendang {evil}"  # the text itself, shown with textContent
+    assert product["title"] == f"Selendang {evil}"  # the text itself, shown with textContent
     html = (root / "output" / product["url"].lstrip("/") / "index.html").read_text(encoding="utf-8")
     assert evil not in html and "&lt;img src=x onerror=alert(1)&gt;" in html
 
@@ -213,38 +231,48 @@ def test_records_are_indexed_as_they_are(tmp_path):
                 "sort": {"harga": "90000"}},
                {"url": "/en/kain/", "content": "Woven cloth.", "language": "en", "meta": {"title": "Cloth"},
                 "filters": {}, "sort": {}}]
-    assert write_index(records, tmp_path / "pagefind") == {"id": 1, "en": 1}
-    indexed = records_of(tmp_path / "pagefind", "id")["/kain/"]
-    assert (indexed["content"], indexed["meta"], indexed["filters"]) == (
-        "Kain tenun ikat. Rp90.000.", {"title": "Kain tenun", "harga": "Rp90.000"}, {"kategori": ["kerajinan"]})
-    assert not any((tmp_path / "pagefind" / name).exists() for name in UNUSED_FILES)
+    assert write_index(records, tmp_path / "indeks") == {"id": 1, "en": 1}
+    indexed = records_of(tmp_path / "indeks", "id")["/kain/"]
+    assert (indexed["content"], indexed["title"], indexed["meta"], indexed["filters"], indexed["price"]) == (
+        "Kain tenun ikat. Rp90.000.", "Kain tenun", {"harga": "Rp90.000"}, {"kategori": ["kerajinan"]}, 90000)
 
 
-def test_a_record_pagefind_refuses_is_a_clear_error_not_a_hang(tmp_path):
-    bad = {"url": "/x/", "content": "kain", "language": "id", "meta": {"title": 5}, "filters": {}, "sort": {}}
-    with pytest.raises(SearchIndexError) as failure:
-        write_index([bad], tmp_path / "pagefind")
-    assert str(failure.value).startswith("Pagefind could not build the search index: invalid type: integer `5`")
+def test_odd_values_in_a_record_are_indexed_as_text_and_long_texts_are_bounded(tmp_path):
+    odd = {"url": "/x/", "content": "kain " + "a" * 5000 + " " + "kata " * 10_000, "language": "id",
+           "meta": {"title": 5}, "filters": {"kota": [7]}, "sort": {}}
+    write_index([odd], tmp_path / "indeks")
+    record = records_of(tmp_path / "indeks", "id")["/x/"]
+    assert record["title"] == "5" and record["filters"] == {"kota": ["7"]} and len(record["content"]) < 400
+    bundle = tmp_path / "indeks"
+    terms = {}
+    for _first, name in contents(bundle, "id")["terms"]:
+        terms.update(json.loads((bundle / "t" / f"{name}.json").read_text(encoding="utf-8")))
+    assert "a" * 40 in terms and max(map(len, terms)) == 40  # a word is cut at 40 letters
+    assert terms["kata"] == [0, 255]  # 10,000 times: the weight is capped
 
 
-def test_a_failure_while_making_the_records_ends_every_program(tmp_path):
-    """Each language's Pagefind starts at its first record, while the rest are still being
-    made: an error in making them is the build's error, and no program is left waiting."""
+def test_a_failure_while_making_the_records_is_the_builds_error(tmp_path):
     def records():
         yield {"url": "/kain/", "content": "Kain.", "language": "id", "meta": {"title": "Kain"},
-               "filters": {}, "sort": {}}
-        yield {"url": "/en/kain/", "content": "Cloth.", "language": "en", "meta": {"title": "Cloth"},
                "filters": {}, "sort": {}}
         raise RuntimeError("a booth that cannot be read")
 
     with pytest.raises(RuntimeError, match="cannot be read"):
-        write_index(records(), tmp_path / "pagefind")
-    assert not (tmp_path / "pagefind").exists()
+        write_index(records(), tmp_path / "indeks")
+    assert not (tmp_path / "indeks").exists()
+
+
+def test_a_file_outside_the_index_folder_is_refused(tmp_path):
+    from expo.site.search import write_files
+
+    with pytest.raises(SearchIndexError):
+        write_files({"../x.json": b"{}"}, tmp_path / "indeks")
+    assert not (tmp_path / "x.json").exists()
 
 
 def test_records_say_what_the_pages_show_first():
-    """The text Pagefind made of the page HTML before, block by block: name, price, booth and
-    city, then the description (its list items and headings each a sentence)."""
+    """The page's text, block by block: name, price, booth and city, then the description (its
+    list items and headings each a sentence)."""
     assert sentences(["Kain", "Rp15.000", None, "Ukuran: M, L,", "Bahan (katun)", "Siap!"]) == \
         "Kain. Rp15.000. Ukuran: M, L, Bahan (katun). Siap!"
     assert plain_text("<p>Satu <em>dua</em></p><ul><li>tiga</li><li>empat &amp; lima</li></ul>") == \
@@ -256,7 +284,7 @@ def test_a_template_edit_keeps_the_index_and_a_booth_edit_remakes_it(tmp_path):
     the index (same files, same inodes); an edit a record shows makes it again."""
     root = make_project(tmp_path / "p", extra_settings='EXPO_LANGUAGES = ["id"]\n')
     build(root)
-    bundle = root / "output/pagefind"
+    bundle = root / "output/indeks"
 
     def files() -> dict[str, tuple[int, int]]:
         return {p.relative_to(bundle).as_posix(): (p.stat().st_ino, p.stat().st_mtime_ns)
@@ -273,16 +301,14 @@ def test_a_template_edit_keeps_the_index_and_a_booth_edit_remakes_it(tmp_path):
                    encoding="utf-8")
     assert build(root).made["search"] == 1
     assert "pewarna indigo" in records_of(bundle, "id")["/booth/batik-sari/"]["content"]
-    # Pages whose record did not change keep their fragment file (an rsync sends only the new)
+    # Chunks whose pages did not change keep their file (an rsync sends only the new)
     after = files()
-    fragments = {name for name in first if name.startswith("fragment/")}
-    kept = {name for name in fragments if after.get(name) == first[name]}
-    assert len(kept) == len(fragments) - 1 and len(fragments) >= 4
+    chunks = {name for name in first if name.startswith(("f/", "p/"))}
+    assert chunks and all(after.get(name) == first[name] for name in chunks)
+    assert after[ENTRY] != first[ENTRY]
 
 
 def test_two_indexes_of_the_same_records_are_identical_bytes(tmp_path):
-    """Pagefind writes filters in a random order; steady_index sorts them (and test_build's
-    two-builds test covers the whole site)."""
     records = [{"url": f"/p/{n}/", "content": f"Produk nomor {n}.", "language": ("id", "en")[n % 2],
                 "meta": {"title": f"Produk {n}"}, "sort": {"harga": str(n * 1000)},
                 "filters": {"kategori": [f"k{n % 7}"], "kota": [f"c{n % 5}"], "harga": [f"b{n % 3}"]}}
@@ -293,28 +319,10 @@ def test_two_indexes_of_the_same_records_are_identical_bytes(tmp_path):
         digests.append({p.relative_to(tmp_path / name).as_posix(): p.read_bytes()
                         for p in sorted((tmp_path / name).rglob("*")) if p.is_file()})
     assert digests[0] == digests[1] == digests[2]
-    assert len(records_of(tmp_path / "a", "id")) == 30  # still readable after the rewrite
-
-
-def test_an_unknown_bundle_layout_is_left_as_it_is(tmp_path):
-    (tmp_path / "pagefind-entry.json").write_text('{"languages": {"id": {"hash": "id_0"}}}', encoding="utf-8")
-    assert steady(tmp_path) is False
-    assert (tmp_path / "pagefind-entry.json").read_text(encoding="utf-8") == '{"languages": {"id": {"hash": "id_0"}}}'
-
-
-def test_a_missing_pagefind_program_is_a_clear_build_failure(tmp_path, monkeypatch):
-    import pagefind.service
-
-    monkeypatch.setattr(pagefind.service, "get_executable", lambda: None)
-    root = make_project(tmp_path / "p", extra_settings='EXPO_LANGUAGES = ["id"]\n')
-    with pytest.raises(BuildFailed) as failure:
-        build(root)
-    assert str(failure.value) == ("indeks pencarian / search index: the Pagefind program is missing: "
-                                  "pip install 'pagefind[bin]'")
-    assert not (root / "output").exists()
+    assert len(records_of(tmp_path / "a", "id")) == 30
 
 
 def test_an_expo_without_booths_yet_gets_no_index_of_its_listings(tmp_path):
     root = make_project(tmp_path / "p", {}, extra_settings='EXPO_LANGUAGES = ["id"]\n')
     build(root)
-    assert (root / "output/cari/index.html").is_file() and not (root / "output/pagefind").exists()
+    assert (root / "output/cari/index.html").is_file() and not (root / "output/indeks").exists()

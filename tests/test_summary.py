@@ -136,13 +136,13 @@ def test_a_build_ends_with_one_line_of_figures(demo_builds):
     [line] = piped.stderr.splitlines()  # no progress, no chatter: the summary alone
     assert masked(line) == (
         "Selesai: 10 booth, 35 produk, 192 halaman, 0 foto diproses, 60 dipakai ulang, 0 peringatan, "
-        "804 berkas (<MB>), <s> detik")
-    assert files == 804  # counted on disk: the search index is one planned file but many files
+        "715 berkas (<MB>), <s> detik")
+    assert files == 715  # counted on disk: the search index is one planned file but many files
     assert f"({size_text(size, 'id')})" in line
     [english] = demo_builds["english"].stderr.splitlines()
     assert masked(english) == (
         "Done: 10 booths, 35 products, 192 pages, 0 photos processed, 60 reused, 0 warnings, "
-        "804 files (<MB>), <s> seconds")
+        "715 files (<MB>), <s> seconds")
 
 
 def test_progress_shows_on_a_terminal_only(demo_builds):
@@ -153,7 +153,7 @@ def test_progress_shows_on_a_terminal_only(demo_builds):
     assert "\r" in terminal  # redrawn in place, one updating line
     last = shown.strip().splitlines()[-1].strip()
     assert masked(last) == ("Selesai: 10 booth, 35 produk, 192 halaman, 60 foto diproses, 0 dipakai ulang, "
-                            "0 peringatan, 804 berkas (<MB>), <s> detik")
+                            "0 peringatan, 715 berkas (<MB>), <s> detik")
     for build in ("piped", "english"):
         assert "\r" not in demo_builds[build].stderr and "\x1b" not in demo_builds[build].stderr
         assert "Halaman" not in demo_builds[build].stderr and "Pages" not in demo_builds[build].stderr

@@ -109,7 +109,7 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
         raise BuildFailed(reported=True) from None
     except SettingsError as exc:
         raise BuildFailed(str(exc)) from None
-    except SearchIndexError as exc:  # the pagefind program is missing or failed
+    except SearchIndexError as exc:  # the index could not be written
         raise BuildFailed(f"indeks pencarian / search index: {exc}") from None
     except jinja2.TemplateError as exc:  # an organiser's theme edit, not exhibitor content
         where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', None) or 'theme'}"

@@ -38,7 +38,6 @@ from expo.site.incremental import (DIGEST_SIZE, PREVIOUS_OUTPUT_KEY, Previous, c
                                     file_digest, manifest_path, site_digest, templated, tree_digest_of)
 from expo.site.linked_data import jsonld
 from expo.site.outputs import BEFORE_PAGES, PRODUCERS, Output
-from expo.site.pagefind_service import program_identity
 from expo.site.pictures import picture_html
 from expo.site.plan import (SEARCH_INDEX, SITEMAP_PAGES, SITEMAP_PARTS, Plan, PlannedFile, Site, find_collisions,
                              in_sitemap, normalised_path)
@@ -218,9 +217,7 @@ class ExpoGenerator(Generator):
         extra = {f"page:{p.slug}": repr([(v.lang, v.metadata, v.content) for v in (p, *p.translations)])
                  for p in content_pages}
         extra.update((f"photo:{picture.key}", picture.key) for picture in self.plan.site.photos)  # named by content
-        if self.plan.search:  # another Pagefind may write another bundle
-            extra["pagefind"] = program_identity()
-        # The search page names the index's files and its shards: a new index, a new search page.
+        # The search page names the index's files: a new index, a new search page.
         search_digests = [file_digest(file, site, content, extra) for file in self.plan.search]
         extra[SEARCH_INDEX] = " ".join(digest.hex() for digest in search_digests) or "-"
         immutable, listed = ImmutableFolders(), _SitemapParts()

@@ -3,8 +3,8 @@
 Files named by their content never change under their name, so browsers may keep them a year
 without asking again ('public, max-age=31536000, immutable'): the photos (media/<booth>/
 kain-1a2b3c4d5e-800.avif: the key of source and recipe is in the name), the theme's stylesheet
-and scripts (theme/css/expo.1a2b3c4d5e.css, assets.py) and Pagefind's index chunks
-(pagefind/fragment/, index/, filter/). Everything else (pages, the search entry files, QR codes,
+and scripts (theme/css/expo.1a2b3c4d5e.css, assets.py) and the search index's chunks
+(indeks/t/, d/, f/, p/). Everything else (pages, the search index's entry and tables of contents, QR codes,
 link preview images, icons, the manifest) keeps both hosts' default, 'public, max-age=0,
 must-revalidate': the browser revalidates and gets a 304 when nothing changed.
 
@@ -35,8 +35,8 @@ IMMUTABLE = "public, max-age=31536000, immutable"
 SECURITY = (("X-Content-Type-Options", "nosniff"), ("Referrer-Policy", "strict-origin-when-cross-origin"))
 MAX_RULES = 100  # Cloudflare Pages: 100 rules per project
 MAX_LINE = 2000  # Cloudflare Pages: characters per line
-# Pagefind names every file of these folders of its bundle by content.
-PAGEFIND_HASHED = ("fragment/", "index/", "filter/")
+# The search index names every file of these folders by its content (search_index.py).
+SEARCH_HASHED = ("t/", "d/", "f/", "p/")
 _HASHED_ASSET = re.compile(r"\.[0-9a-f]{10}\.(css|js)$")  # assets.published_name
 
 
@@ -62,7 +62,7 @@ class ImmutableFolders:
             self.mixed.update(_folders(path))
         if file.kind == "search":
             bundle = file.values["bundle"]
-            self.hashed.update(f"{bundle}{folder}".rstrip("/") for folder in PAGEFIND_HASHED)
+            self.hashed.update(f"{bundle}{folder}".rstrip("/") for folder in SEARCH_HASHED)
 
     def folders(self) -> list[str]:
         chosen = set()

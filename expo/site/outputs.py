@@ -125,8 +125,8 @@ def _agenda_ics(file: PlannedFile, out: Output) -> None:
 def _search(file: PlannedFile, out: Output) -> None:
     """The search index of every language, from the catalog's records (not the written pages)."""
     bundle = file.values["bundle"]
-    write_index(file.values["records"](), out.folder / bundle, side_by_side=file.values["side_by_side"],
-                previous=out.previous / bundle if out.previous else None, program=file.values["program"])
+    write_index(file.values["records"](), out.folder / bundle,
+                previous=out.previous / bundle if out.previous else None, size_hint=file.values["pages"])
 
 
 def _headers(file: PlannedFile, out: Output) -> None:

@@ -27,7 +27,8 @@ from expo.exports.meta_csv import listed_count
 from expo.site.exports import PRODUCTS_CSV
 from expo.site import structured
 from expo.site.routes import Routes, save_as_of, url_of
-from expo.site.search import ENTRY, index_records, shards
+from expo.site.search import index_records
+from expo.site.search_index import ENTRY
 from expo.site.storefront import Banner, home_products, pages_of, round_robin
 
 SETTINGS = "pelicanconf.py"  # blamed for files that come from the settings (URL patterns)
@@ -87,8 +88,8 @@ class Plan:
     same order every time. Nothing per file is kept: a city's expo plans well over a million
     files, and a PlannedFile with its values for each took more memory than the catalog itself
     (issue 9: memory that grows with the models only). A walk costs a few microseconds a file;
-    the build walks the plan a handful of times. The search index's files (one per shard) are
-    made once: pages name them."""
+    the build walks the plan a handful of times. The search index's planned file is made once:
+    the search page names the index's files."""
 
     def __init__(self, site: Site):
         self.site = site
@@ -100,11 +101,10 @@ class Plan:
 
 
 def _walk(site: Site, search: list[PlannedFile]) -> Iterator[PlannedFile]:
-    search_shards = [file.values["bundle"] for file in search[1:]]  # the search page searches them too
     listed = 0  # pages in the sitemap, counted on the way: the sitemaps come last
     every = tuple(site.routes.values())
     for routes in every:
-        for file in _language_pages(site, routes, search_shards):
+        for file in _language_pages(site, routes):
             # its address in each language (hreflang, the language switch), without a map of every page
             url = url_of(file.save_as)
             file.values["alternates"] = {other.lang: routes.in_language(url, other) for other in every}
@@ -133,8 +133,8 @@ def _walk(site: Site, search: list[PlannedFile]) -> Iterator[PlannedFile]:
     yield PlannedFile("_headers", "headers", SETTINGS, None, ("headers",), about="_headers")
 
 
-def _language_pages(site: Site, routes: Routes, search_shards: list[str]) -> Iterator[PlannedFile]:
-    yield from _pages(site, routes, search_shards)
+def _language_pages(site: Site, routes: Routes) -> Iterator[PlannedFile]:
+    yield from _pages(site, routes)
     yield from _visitor_pages(site, routes)
     yield from _owner_pages(site, routes)
     yield from _edition_pages(site, routes)
@@ -171,23 +171,17 @@ def _hero_url(site: Site) -> str:
 
 
 def _search_indexes(site: Site) -> list[PlannedFile]:
-    """The search index: one bundle (or, for a large expo, one per shard) with an index per
-    language, made from the search records of its booths (search.index_records), not from the
-    pages: a template edit carries it over whole; a booth's edit remakes its shard. It also
-    depends on which Pagefind program writes it ('pagefind'). The first bundle is always made
-    (the search page starts there), even if no booth hashes to it. A sharded index indexes its
-    languages one program at a time (search.write_index). Only the first bundle holds
-    Pagefind's program (pagefind.js, the wasm): the search page merges the other shards into
-    it, so they are only their index (their planned file is their entry)."""
+    """The search index: one folder with a part per language, made from the search records of
+    the booths (search.index_records), not from the pages: a template edit carries it over
+    whole. Its planned file is its entry (search_index.ENTRY), which brings the folder."""
     routes = next(iter(site.routes.values()))
-    groups = shards(site.catalog.exhibitors)
-    return [PlannedFile(routes.search_bundle(number) + ("pagefind.js" if not number else ENTRY), "search",
-                        SETTINGS, None, ("pagefind", *(f"booth:{e.slug}" for e in booths)),
-                        values={"bundle": routes.search_bundle(number), "whole_folder": routes.search_bundle(number),
-                                "records": functools.partial(index_records, tuple(booths), site.routes),
-                                "side_by_side": len(groups) == 1, "program": not number},
-                        about="search index")
-            for number, booths in enumerate(groups) if booths or not number]
+    booths = tuple(site.catalog.exhibitors)
+    bundle = routes.search_bundle()
+    return [PlannedFile(bundle + ENTRY, "search", SETTINGS, None, tuple(f"booth:{e.slug}" for e in booths),
+                        values={"bundle": bundle, "whole_folder": bundle,
+                                "records": functools.partial(index_records, booths, site.routes),
+                                "pages": sum(1 + len(e.products) for e in booths)},
+                        about="search index")]
 
 
 def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[str, ...],
@@ -199,7 +193,7 @@ def _page(routes: Routes, url: str, template: str, source: str, inputs: tuple[st
                        about)
 
 
-def _pages(site: Site, routes: Routes, search_shards: list[str]) -> Iterator[PlannedFile]:
+def _pages(site: Site, routes: Routes) -> Iterator[PlannedFile]:
     catalog, t = site.catalog, routes.text
     home = (t.gettext("Beranda"), routes.home())
     booths_crumb = (t.gettext("Peserta"), routes.directory())
@@ -207,7 +201,7 @@ def _pages(site: Site, routes: Routes, search_shards: list[str]) -> Iterator[Pla
                 about="home", hero_url=_hero_url(site), hero=site.hero_image,
                 shop_window=home_products(catalog.featured, catalog.exhibitors, routes.expo.home_products))
     yield _page(routes, routes.search(), "expo_search", SETTINGS, ("groups", SEARCH_INDEX), ("search",),
-                "search", [home], about="search", search_shards=search_shards)
+                "search", [home], about="search")
     yield from _directory(site, routes, home)
     for exhibitor in catalog.exhibitors:
         source = f"{site.exhibitors_path}/{exhibitor.slug}"

@@ -79,11 +79,9 @@ class Routes:
     def search(self) -> str:
         return self._in_lang(self.expo.search_url)
 
-    def search_bundle(self, shard: int = 0) -> str:
-        """A Pagefind bundle: shared, with an index per language that pagefind.js picks by
-        the page's <html lang>. A large expo's index is in shards (search.shards), each a
-        bundle of its own beside the first."""
-        return f"pagefind-{shard}/" if shard else "pagefind/"
+    def search_bundle(self) -> str:
+        """The search index's folder: shared, with a part per language (search_index.py)."""
+        return "indeks/"
 
     def categories(self) -> str:
         return self._in_lang(self.expo.categories_url)

@@ -1,37 +1,34 @@
 """Search without a server: what each booth and product adds to the index, and the index itself.
 
-Pagefind (https://pagefind.app, from PyPI: `pagefind[bin]`) gets one custom record per booth
-and product page in each language (`index_records`: the words to search, the URL, what a result
-card shows, filters and a price sort), made from the catalog, not read from the written HTML,
-and writes a static bundle into `pagefind/` with one index per language, each with its
-language's stemming (Indonesian has one); a page's search loads only its language's index, and
-of that only the chunks its words need. Only booths and products are indexed, so listings do
-not repeat every product in the results. Filters use stable keys (a category key, a city slug,
-a price band) and the search page shows them in the page's language. Pagefind has no range
-filter, so prices become fixed bands.
+Each booth and product page gives one record per language (`index_records`: the words to
+search, the URL, what a result card shows, filters and a price sort), made from the catalog, not
+read from the written HTML; search_index.py turns them into a static index with one part per
+language, each with its language's stemming (search_words.py), and a page's search loads only
+its language's part, and of that only the chunks its words need (theme/static/js/
+search-engine.js). Only booths and products are indexed, so listings do not repeat every product
+in the results. Filters use stable keys (a category key, a city slug, a price band) and the
+search page shows them in the page's language. Prices are fixed bands as filters, and exact
+for sorting.
 
 The index depends on its records only: a template edit or any change that leaves every record
-as it was reuses the previous bundle (plan.py gives the planned index the records' digest).
+as it was reuses the previous index (plan.py gives the planned index the records' digest).
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
-import queue
+import os
 import re
 import shutil
 import unicodedata
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from html import unescape
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Iterable, Iterator, Mapping
 
 from expo.content.models import Exhibitor, Product
-from expo.site.pagefind_service import SearchIndexError, bundle_files, write_files
 from expo.site.routes import Routes
-from expo.site.steady_index import steady
+from expo.site.search_index import ENTRY, index_files
 from expo.site.text import N_
 
 # (key in the URL and the index, lowest price, price it stays under; None: no ceiling, label)
@@ -43,15 +40,11 @@ PRICE_BANDS = (
 )
 # Licences a visitor may ask for (the kinds of expo/values/credentials.py).
 CREDENTIAL_FILTERS = (("halal", "Halal"), ("pirt", "P-IRT"), ("bpom", "BPOM"))
-# Pagefind's files that our own search page does not load: its ready-made interfaces, its web
-# worker (search.js runs Pagefind on the page: noWorker) and the wasm of pages without a language.
-UNUSED_FILES = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
-                "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
-                "pagefind-worker.js", "wasm.unknown.pagefind")
-# Pagefind's program, which a shard other than the first does not hold (search.js merges it
-# into the first one's Pagefind: see plan._search_indexes).
-PROGRAM_FILES = ("pagefind.js", "wasm.")
-__all__ = ["SearchIndexError", "first_search_files", "index_records", "shards", "write_index"]
+__all__ = ["SearchIndexError", "first_search_files", "index_records", "write_index"]
+
+
+class SearchIndexError(RuntimeError):
+    """The search index could not be written; the message says why."""
 
 
 def price_bands(low: int | None, high: int | None) -> list[str]:
@@ -82,27 +75,12 @@ def _common_filters(exhibitor: Exhibitor, has_video: bool) -> dict[str, tuple[st
 
 
 def _thumbnail(meta: dict[str, str], picture) -> None:
-    """The smallest JPEG and AVIF of a photo for the result list, as site-root paths (no alt
-    text: the result's title names it), each written as one word (opaque_path)."""
+    """The smallest JPEG and AVIF of a photo for the result list, as paths from the site's
+    root (no alt text: the result's title names it). Meta is shown, not searched."""
     for mime, name in (("image/jpeg", "image"), ("image/avif", "image_avif")):
         smallest = min((r for r in picture.renditions if r.mime == mime), key=lambda r: r.width, default=None)
         if smallest is not None:
-            meta[name] = opaque_path(smallest.url)
-
-
-# Pagefind 1.5 searches every meta value, and a path's parts are words: 'media', 'jpg',
-# 'avif', its widths ('120', '400') and its file name matched every page of the expo (a visitor
-# looking for "keripik 400 gram" got them all). As one word of hex digits after a prefix no
-# query starts with, a path matches nothing; search.js reads it back (UTF-8 bytes, '%'-decoded).
-OPAQUE = "zq"
-
-
-def opaque_path(path: str) -> str:
-    return OPAQUE + path.encode("utf-8").hex()
-
-
-def plain_path(opaque: str) -> str:
-    return bytes.fromhex(opaque[len(OPAQUE):]).decode("utf-8")
+            meta[name] = smallest.url
 
 
 def product_record(exhibitor: Exhibitor, product: Product) -> SearchRecord:
@@ -184,142 +162,64 @@ def index_records(exhibitors: Iterable[Exhibitor], all_routes: Mapping[str, Rout
                      *plain_text(t.description(product))]), product_record(exhibitor, product))
 
 
-# --- shards -----------------------------------------------------------------------------------
-
-# Pagefind holds every record of an index in memory until it writes the bundle, about 25 KB
-# each (measured: 20,000 records, 490 to 580 MiB in one program; 1,500 x 10, both languages in
-# one program, 33,000 records, 1.1 GiB): an expo of every UMKM of a city (250,000 pages per
-# language) would need 9 GiB per language. Above this many pages per language the index is
-# split into shards, bundles of their own that the search page searches together, indexed one
-# program at a time: one shard of one language, about 1 GiB (1,045 MiB measured at 23,000 x
-# 10), and only the shard of an edited booth is indexed again. The search page merges the
-# shards into the first one's Pagefind (one pagefind.js, one wasm: search.js), yet each shard
-# still costs a first search its entry, metadata and chunks and Pagefind's start-up of it.
-# Below this size, one bundle: measured at 152 x 18 (bench/search.py --shard-pages), 3 shards
-# made the first search 117 ms slower (375 against 258 ms) and 12 KB larger, for a booth's
-# edit that would re-index a third of the expo instead of all of it (about 1 s less).
-SHARD_RECORDS = 30_000
-
-
-def shards(exhibitors: Iterable[Exhibitor]) -> list[list[Exhibitor]]:
-    """The booths of each shard of the index (some may be empty). A booth's shard comes from a
-    hash of its folder name, so it stays in its shard while other booths come and go (until
-    the expo grows past another SHARD_RECORDS pages)."""
-    booths = list(exhibitors)
-    pages = sum(1 + len(e.products) for e in booths)
-    count = max(1, -(-pages // SHARD_RECORDS))
-    groups: list[list[Exhibitor]] = [[] for _ in range(count)]
-    for exhibitor in booths:
-        bucket = int.from_bytes(hashlib.sha256(exhibitor.slug.encode("utf-8")).digest()[:8], "big") % count
-        groups[bucket].append(exhibitor)
-    return groups
-
-
 # --- the files a first search fetches before it can search -------------------------------------
 
 def first_search_files(output: Path, bundle: str, lang: str) -> tuple[str, list[str]]:
-    """The tag of a written bundle (`bundle` inside `output`) and the files of it Pagefind
-    fetches one after the other before a first search in `lang`: its entry, under the tag (the
-    search page gives it as pagefind.options metaCacheTag; without one Pagefind asks for the
-    entry under the time of day, which nothing can preload), and the metadata the entry names.
-    The tag is made of the entry, which names every language's metadata by its content: a new
-    index, a new tag. ('', []) when there is no such bundle or language."""
+    """The name of `lang`'s table of contents in the index written in `output`/`bundle` (the
+    search page gives it to search-engine.js and preloads it: a first search needs it before
+    anything else), and the files to preload. ('', []) when there is no such index or language."""
     try:
-        raw = (output / bundle / ENTRY).read_bytes()
-        meta = json.loads(raw)["languages"][lang]["hash"]
+        name = json.loads((output / bundle / ENTRY).read_bytes())["languages"][lang]["index"]
     except (OSError, ValueError, KeyError, TypeError):
         return "", []
-    tag = hashlib.sha256(raw).hexdigest()[:10]
-    return tag, [f"{ENTRY}?ts={tag}", f"pagefind.{meta}.pf_meta"]
+    if not isinstance(name, str) or "/" in name:
+        return "", []
+    return name, [name]
 
 
 # --- writing the index ------------------------------------------------------------------------
 
-def write_index(records: Iterable[Mapping], bundle: Path, side_by_side: bool = True,
-                previous: Path | None = None, program: bool = True) -> dict[str, int]:
+def write_index(records: Iterable[Mapping], bundle: Path, previous: Path | None = None,
+                size_hint: int = 0) -> dict[str, int]:
     """Index `records` (index_records) into `bundle`; returns how many pages each language's
-    index holds. Index URLs are site-root paths ('/booth/x/'); the search page puts the site's
-    address in front (pagefind.options baseUrl), so the index works under any SITEURL.
+    index holds. `size_hint`: about how many pages a language has (search_index.index_files).
 
-    Each language is indexed by a Pagefind program of its own, all at once: a language's index
-    never depends on another's (its files carry the language in their names), so the bundles
-    join into one by listing every language in one pagefind-entry.json. The languages index
-    side by side on two cores, each program fed its records as they are made (_side_by_side)
-    and holding only its own language's; a shard of a large expo (`side_by_side=False`)
-    indexes them one after the other, so only one program's memory is held at a time.
-
-    `program`: whether the bundle holds Pagefind's pagefind.js and wasm (only the first shard
-    does: search.js merges the others into its Pagefind).
-
-    `previous`: the same bundle in the last build's output. A page's fragment that did not
-    change is linked from there (same inode and mtime: an rsync or a CDN upload after a booth's
-    edit sends that booth's fragments, not every page's)."""
-    bundles = _side_by_side(records) if side_by_side else _one_at_a_time(records)
-    files = _joined(bundles)
+    `previous`: the same index in the last build's output. A file with the same bytes there is
+    linked from it (same inode and mtime: an rsync or a CDN upload after a booth's edit sends
+    the chunks that changed, not the whole index)."""
+    try:
+        files, pages = index_files(records, size_hint)
+    except ValueError as exc:
+        raise SearchIndexError(str(exc)) from exc
     shutil.rmtree(bundle, ignore_errors=True)
-    unused = UNUSED_FILES if program else UNUSED_FILES + PROGRAM_FILES
-    write_files({name: data for name, data in files.items() if not name.startswith(unused)}, bundle,
-                previous, reusable=FRAGMENTS)
-    steady(bundle)
-    entry = json.loads(files[ENTRY])
-    return {lang: data["page_count"] for lang, data in entry["languages"].items()}
+    write_files(files, bundle, previous)
+    return pages
 
 
-def _side_by_side(records: Iterable[Mapping]) -> list[dict[str, bytes]]:
-    """A Pagefind program per language, each started at its language's first record and fed
-    while the rest are still being made: making the records and indexing them overlap."""
-    feeds: dict[str, queue.SimpleQueue] = {}
-    bundles: dict[str, Future] = {}
-    with ThreadPoolExecutor(max_workers=MAX_LANGUAGES) as pool:
-        try:
-            for record in records:
-                feed = feeds.get(record.get("language"))
-                if feed is None:
-                    feed = feeds[record.get("language")] = queue.SimpleQueue()
-                    bundles[record.get("language")] = pool.submit(lambda f=feed: bundle_files(_drained(f))[0])
-                feed.put(record)
-        finally:  # a failure making the records still ends every program's input
-            for feed in feeds.values():
-                feed.put(_END)
-        return [bundle.result() for bundle in bundles.values()] or [bundle_files([])[0]]
+def write_files(files: Mapping[str, bytes], bundle: Path, previous: Path | None = None) -> None:
+    """The index's files into `bundle`, each path confined to it. A file whose bytes are already
+    in `previous` (another index) is hard-linked from there: nothing may write to it
+    afterwards, as it is the previous index's file too."""
+    folders: set[Path] = set()
+    for path, data in files.items():
+        name = PurePosixPath(path)
+        if name.is_absolute() or ".." in name.parts or not name.parts:
+            raise SearchIndexError(f"a search index file outside its folder: {path!r}")
+        target = bundle.joinpath(*name.parts)
+        if target.parent not in folders:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            folders.add(target.parent)
+        if previous is not None and _link_same(previous.joinpath(*name.parts), data, target):
+            continue
+        target.write_bytes(data)
 
 
-def _one_at_a_time(records: Iterable[Mapping]) -> list[dict[str, bytes]]:
-    """A Pagefind program per language, one after the other: one program's memory at a time."""
-    by_language: dict[str, list[Mapping]] = {}
-    for record in records:
-        by_language.setdefault(record.get("language"), []).append(record)
-    return [bundle_files(part)[0] for part in by_language.values() or [[]]]
-
-
-MAX_LANGUAGES = 8  # programs started at once; a site has one or two languages
-_END = object()
-
-
-def _drained(feed: queue.SimpleQueue) -> Iterator[Mapping]:
-    while (record := feed.get()) is not _END:
-        yield record
-
-
-ENTRY = "pagefind-entry.json"
-FRAGMENTS = "fragment/"  # one file per page, never rewritten by steady_index
-
-
-def _joined(bundles: list[dict[str, bytes]]) -> dict[str, bytes]:
-    """One bundle of the bundles of single languages: their files together (a file two of them
-    share, pagefind.js, is the same in each) and one entry listing every language."""
-    files: dict[str, bytes] = {}
-    languages: dict[str, object] = {}
-    entry: dict = {}
-    for bundle in bundles:
-        if ENTRY not in bundle:
-            raise SearchIndexError(f"Pagefind could not build the search index: it wrote no {ENTRY}")
-        entry = json.loads(bundle[ENTRY])
-        languages.update(entry.get("languages") or {})
-        for name, data in bundle.items():
-            if name != ENTRY and files.setdefault(name, data) != data:
-                raise SearchIndexError(f"Pagefind could not build the search index: two languages wrote {name} differently")
-    if bundles:
-        entry["languages"] = dict(sorted(languages.items()))
-        files[ENTRY] = json.dumps(entry, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return files
+def _link_same(old: Path, data: bytes, target: Path) -> bool:
+    """Link `old` at `target` if it holds exactly `data`."""
+    try:
+        if old.stat().st_size != len(data) or old.read_bytes() != data:
+            return False
+        os.link(old, target)
+    except OSError:
+        return False
+    return True

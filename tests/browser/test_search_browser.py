@@ -1,5 +1,5 @@
 """The search page in a real browser (Debian's chromium through Playwright, 390 x 844): the
-query, filters and price sort against the built Pagefind index, and exhibitor text that looks
+query, filters and price sort against the built search index, and exhibitor text that looks
 like HTML shown as text. Locally it skips without chromium or Playwright; in CI (CI=true) it
 fails instead. Every request to another host is aborted: search needs no network."""
 
@@ -93,7 +93,7 @@ def test_the_header_box_leads_to_results(page, site):
 
 @pytest.mark.parametrize("word", ["jpg", "avif", "media", "120", "produk"])
 def test_the_photos_paths_are_not_searched(page, site, word):
-    """Pagefind searches meta values: a photo path's parts matched every page."""
+    """A photo's path is what a result shows, never what it is found by."""
     results(page, f"{site}/cari/?q={word}")
     assert page.locator("#search-status").text_content() == "Tidak ada hasil. Coba kata lain atau kurangi filter."
 
@@ -119,19 +119,29 @@ def test_exhibitor_html_in_the_index_stays_text(page, site):
     assert page.problems == []
 
 
-def test_pagefind_gets_its_first_files_from_the_pages_preloads(page, site):
-    """The entry, metadata and wasm a first search needs are fetched once, by the page's
-    preloads: Pagefind's own requests for them match the preloads (same address, mode and
-    credentials), so none is fetched a second time after pagefind.js asks for it."""
+def test_a_first_search_fetches_the_preloaded_contents_once_and_only_what_it_needs(page, site):
+    """The table of contents is fetched once, by the page's preload (the engine's request for it
+    matches: same address, mode and credentials); then one term chunk per word and the page
+    chunks of the results; no filter or price list (those wait for a visitor who uses them)."""
     fetched = []
-    page.on("request", lambda request: fetched.append(request.url.rsplit("/pagefind/", 1)[-1]))
+    page.on("request", lambda request: fetched.append(request.url.rsplit("/indeks/", 1)[-1])
+            if "/indeks/" in request.url else None)
     assert results(page, f"{site}/cari/?q=tempe")
-    firsts = [name for name in fetched if name.startswith(("pagefind-entry.json", "pagefind.", "wasm."))]
-    assert sorted(firsts) == sorted(set(firsts)) and len(firsts) == 4, fetched
-    preloaded = page.eval_on_selector_all("link[rel~=preload], link[rel=modulepreload]",
-                                          "links => links.map(l => l.href.split('/pagefind/').pop())")
-    tag = page.locator("#search-form").get_attribute("data-index")
-    assert set(firsts) == set(preloaded) and f"pagefind-entry.json?ts={tag}" in firsts
+    page.wait_for_load_state("networkidle")
+    preloaded = page.eval_on_selector_all("link[rel~=preload]", "links => links.map(l => l.href.split('/indeks/').pop())")
+    contents = page.locator("#search-form").get_attribute("data-index")
+    assert preloaded == [contents] and contents.startswith("id.")
+    assert fetched.count(contents) == 1, fetched
+    assert sorted({name.split("/")[0] for name in fetched if "/" in name}) == ["d", "t"], fetched
+    assert len(fetched) == len(set(fetched))  # nothing fetched twice
+    assert page.problems == []
+
+
+def test_words_are_found_by_their_stem_and_their_start(page, site):
+    """'keripiknya' is 'keripik' with its possessive; 'kerip' starts 'keripik'."""
+    assert set(results(page, f"{site}/cari/?q=keripiknya&jenis=produk")) == {"Keripik Tempe"}
+    assert set(results(page, f"{site}/cari/?q=kerip&jenis=produk")) == {"Keripik Tempe"}
+    assert page.locator("#search-results mark").first.text_content().lower().startswith("kerip")
     assert page.problems == []
 
 
@@ -182,10 +192,10 @@ def test_the_counts_are_fetched_only_for_a_visitor_who_opens_the_filters(page, s
     page.on("request", lambda request: fetched.append(request.url))
     assert len(results(page, f"{site}/cari/?q=batik")) == 3
     page.wait_for_load_state("networkidle")
-    assert not [url for url in fetched if "/filter/" in url]
+    assert not [url for url in fetched if "/indeks/f/" in url]
     assert "(" not in options(page, "kategori")[0]
     page.click("#search-filters summary")
     counted(page)
-    assert [url for url in fetched if "/filter/" in url]
+    assert [url for url in fetched if "/indeks/f/" in url]
     assert options(page, "kategori")[:2] == ["Semua (3)", "Batik (3)"]
     assert page.problems == []

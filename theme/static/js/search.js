@@ -1,13 +1,12 @@
-// The search page: runs the visitor's query and filters against this language's Pagefind
-// index (pagefind.js fetches only the index chunks the query needs) and lists the results.
-// Index data is exhibitor text: it is only ever put into the page as text (textContent,
-// createTextNode), never as HTML. Without JavaScript the form still submits and the page
-// offers categories and cities to browse.
+// The search page: runs the visitor's query and filters against this language's search index
+// (search-engine.js, which fetches only the parts of the index a query needs) and lists the
+// results. Index data is exhibitor text: it is only ever put into the page as text
+// (textContent, createTextNode), never as HTML. Without JavaScript the form still submits and
+// the page offers categories and cities to browse.
 //
-// Speed (issue 12: a first search under 300 ms on a 2,738-product expo, bench/search.py):
-// the page preloads what Pagefind fetches first (its entry under the tag in data-index) and
-// this script, run first, starts it on the main thread (no worker to fetch and start first);
-// each result card goes on the page as soon as its own fragment arrives, in rank order.
+// Speed (issue 12: a first search under 300 ms on a 2,738-product expo, bench/search.py): the
+// page preloads the index's table of contents, and each result card goes on the page as soon
+// as its own data arrives, in rank order.
 (function () {
   "use strict";
   var form = document.getElementById("search-form");
@@ -17,9 +16,8 @@
   var more = document.getElementById("search-more");
   var panel = document.getElementById("search-filters");
   var FILTERS = ["kategori", "kota", "harga", "izin", "jenis", "video"];
-  var PAGE = 12;  // results shown at once: each one fetches its own small fragment
+  var PAGE = 12;  // results shown at once: their data comes in a few small page chunks
   var loading = null;
-  var pagefind = null;
   var results = [];
   var shown = 0;
   var run = 0;  // a newer search makes older ones stop rendering
@@ -27,35 +25,12 @@
 
   function text(name) { return form.getAttribute("data-text-" + name) || ""; }
 
-  function absolute(path) { return new URL(path, document.baseURI).href; }
-
   function load() {
-    if (loading) return loading;
-    var bundles = [form.getAttribute("data-bundle")].concat((form.getAttribute("data-shards") || "").split(" ").filter(Boolean));
-    var tags = (form.getAttribute("data-index") || "").split(" ");
-    function options(i) {
-      return {
-        // Index URLs are relative to the site's root; Pagefind puts this in front of them.
-        baseUrl: new URL(form.getAttribute("data-root"), document.baseURI).pathname,
-        metaCacheTag: tags[i] || undefined,  // as preloaded (else ?ts=<now>)
-        // A large expo's index is in shards: each one's results can be asked for apart (byPrice)
-        mergeFilter: bundles.length > 1 ? { bagian: String(i) } : undefined
-      };
+    if (!loading) {
+      var engine = new window.ExpoSearch.Engine(form.getAttribute("data-bundle"), form.getAttribute("data-index"), lang);
+      loading = engine.toc().then(function () { return engine; });
+      loading.catch(function () { loading = null; });  // a failed load may be tried again
     }
-    loading = import(absolute(bundles[0] + "pagefind.js")).then(function (module) {
-      // One Pagefind and one wasm for every shard: the others, merged into the first, fetch
-      // only their entry, metadata and chunks. Started now, not at the first search.
-      var first = module.createInstance(Object.assign(options(0), {
-        basePath: absolute(bundles[0]),
-        noWorker: true  // a search takes milliseconds here; a worker costs a fetch and a start-up first
-      }));
-      bundles.slice(1).forEach(function (bundle, i) {
-        first.mergeIndex(absolute(bundle), options(i + 1)).catch(function () {});  // its searches fail
-      });
-      pagefind = bundles.length === 1 ? first : sharded(first, bundles.length);
-      return pagefind;
-    });
-    loading.catch(function () { loading = null; });  // a failed load may be tried again
     return loading;
   }
 
@@ -93,11 +68,11 @@
     if (!query && !Object.keys(filters).length) {
       say("");
       results = [];
-      // Nothing to search yet: warm Pagefind up when the browser is idle; how many results
+      // Nothing to search yet: fetch the index's contents when the browser is idle; how many results
       // each filter value has in the whole expo, once the filters are open.
       (window.requestIdleCallback || setTimeout)(function () { load().catch(function () {}); });
       whenOpen(function () {
-        return load().then(function (pf) { return pf.filters(); })
+        return load().then(function (index) { return index.filters(); })
           .then(function (all) { if (mine === run) showCounts(all, totalOf(all)); });
       });
       return;
@@ -105,8 +80,8 @@
     var options = { filters: filters };
     if (params.get("urut") === "murah") options.sort = { harga: "asc" };
     if (params.get("urut") === "mahal") options.sort = { harga: "desc" };
-    load().then(function (pf) {
-      return pf.search(query, options);
+    load().then(function (index) {
+      return index.search(query, options);
     }).then(function (found) {
       if (mine !== run || !found) return;
       results = found.results;
@@ -155,9 +130,7 @@
   panel.addEventListener("toggle", function () { if (panel.open) countNow(); });
 
   // For a filter in use, its values are counted without it (what choosing another value would
-  // give); the other filters' values are counted with every filter in use. Pagefind counts a
-  // filter's values only once that filter's chunk is loaded, and a search loads only the chunks
-  // it filters by: filters() loads them all (once), then the counting searches run.
+  // give); the other filters' values are counted with every filter in use.
   function facetCounts(query, filters, mine) {
     var counts = {};
     var totals = {};
@@ -165,17 +138,16 @@
       var others = {};
       Object.keys(filters).forEach(function (name) { if (name !== without) others[name] = filters[name]; });
       var answer = query || Object.keys(others).length
-        ? pagefind.search(query, { filters: others }).then(function (f) { return [f.filters, f.results.length]; })
-        : pagefind.filters().then(function (all) { return [all, totalOf(all)]; });
+        ? load().then(function (index) { return index.search(query, { filters: others, counts: true }); })
+          .then(function (f) { return [f.filters, f.results.length]; })
+        : load().then(function (index) { return index.filters(); }).then(function (all) { return [all, totalOf(all)]; });
       return answer.then(function (pair) {
         FILTERS.forEach(function (name) {
           if (without ? name === without : !filters[name]) { counts[name] = pair[0][name]; totals[name] = pair[1]; }
         });
       });
     }
-    return pagefind.filters().then(function () {
-      return Promise.all([count(null)].concat(Object.keys(filters).map(count)));
-    }).then(function () {
+    return Promise.all([count(null)].concat(Object.keys(filters).map(count))).then(function () {
       if (mine !== run) return;
       FILTERS.forEach(function (name) { label(name, counts[name] || {}, totals[name]); });
     });
@@ -219,13 +191,12 @@
 
   function card(item) {
     var meta = item.meta || {};
-    var root = form.getAttribute("data-root");
+    var root = new URL(form.getAttribute("data-root"), document.baseURI).pathname;  // the site's path
     var booth = (item.filters && item.filters.jenis || []).indexOf("booth") >= 0;
     var li = element("li", "card " + (booth ? "booth-card" : "product-card"));
+    function path(url) { return root + url; }  // the index's paths are from the site's root
     var link = element("a");
-    link.href = item.url;
-    // A photo's path is one word of hex in the index (search.py opaque_path): not searchable.
-    function path(word) { return root + decodeURIComponent(word.slice(2).replace(/../g, "%$&")); }
+    link.href = path(item.url);
     if (meta.image) {
       var picture = element("picture");
       if (meta.image_avif) {
@@ -250,89 +221,17 @@
     if (meta.harga) li.appendChild(element("p", "price", meta.harga));
     var where = booth ? [text("booth"), meta.kota] : [meta.booth, meta.kota];
     li.appendChild(element("p", "meta", where.filter(Boolean).join(" · ")));
-    li.appendChild(excerpt(item.excerpt || ""));
+    li.appendChild(excerpt(item.excerpt || []));
     return li;
   }
 
-  // Pagefind's excerpt is HTML (escaped text with <mark> around matched words): parse it in an
-  // inert document and copy only its text and its <mark>s, so no markup of the index runs.
-  function excerpt(html) {
+  // The excerpt: pieces of text, the words the query found marked (search-engine.js).
+  function excerpt(pieces) {
     var p = element("p", "excerpt");
-    var parsed = new DOMParser().parseFromString("<p>" + html + "</p>", "text/html").body;
-    Array.prototype.forEach.call(parsed.firstChild ? parsed.firstChild.childNodes : [], function (node) {
-      if (node.nodeName === "MARK") p.appendChild(element("mark", "", node.textContent));
-      else p.appendChild(document.createTextNode(node.textContent));
+    pieces.forEach(function (piece) {
+      p.appendChild(piece[1] ? element("mark", "", piece[0]) : document.createTextNode(piece[0]));
     });
     return p;
-  }
-
-  // --- a large expo's index in shards (search.py), merged into one Pagefind ------------------
-  // By relevance Pagefind merges them itself (by score). By price a score is a place within one
-  // shard, so each shard's own list is asked for (its filter 'bagian', set by mergeFilter) and
-  // the lists are merged by the price of their next result.
-  function sharded(pf, count) {
-    return {
-      filters: function () { return pf.filters(); },
-      search: function (term, options) {
-        if (!options.sort) return pf.search(term, options);
-        var each = [];
-        for (var i = 0; i < count; i++) {
-          each.push(pf.search(term, { sort: options.sort,
-            filters: Object.assign({}, options.filters, { bagian: String(i) }) }));
-        }
-        return Promise.all(each).then(function (found) {
-          return {
-            results: byPrice(found.map(function (f) { return f.results; }), options.sort.harga === "desc"),
-            filters: added(found.map(function (f) { return f.filters; }))
-          };
-        });
-      }
-    };
-  }
-
-  function added(counts) {
-    var total = {};
-    counts.forEach(function (filters) {
-      Object.keys(filters).forEach(function (name) {
-        var into = total[name] = total[name] || {};
-        Object.keys(filters[name]).forEach(function (v) { into[v] = (into[v] || 0) + filters[name][v]; });
-      });
-    });
-    return total;
-  }
-
-  // The first amount of the price text: "Rp40.000 – Rp60.000" sorts at 40000, as its sort key.
-  function priceOf(item) {
-    var amount = (item.meta.harga || "").match(/\d[\d.,]*/);
-    return amount ? +amount[0].replace(/\D/g, "") : 0;
-  }
-
-  function byPrice(lists, descending) {
-    var next = lists.map(function () { return 0; });
-    var data = new Map();
-    var placed = [];  // the merged results' data, in order
-    var chain = Promise.resolve();
-    function place() {
-      return Promise.all(lists.map(function (list, i) {
-        var r = list[next[i]];
-        if (r && !data.has(r)) data.set(r, r.data());
-        return r ? data.get(r).then(function (item) { return [i, item]; }) : null;
-      })).then(function (heads) {
-        var best = heads.filter(Boolean).reduce(function (a, b) {
-          var d = priceOf(b[1]) - priceOf(a[1]);
-          return (descending ? d > 0 : d < 0) ? b : a;
-        });
-        next[best[0]]++;
-        return best[1];
-      });
-    }
-    var total = lists.reduce(function (n, list) { return n + list.length; }, 0);
-    var slots = [];
-    for (var n = 0; n < total; n++) slots.push({ data: function (at) {
-      while (placed.length <= at) placed.push(chain = chain.then(place));
-      return placed[at];
-    }.bind(null, n) });
-    return slots;
   }
 
   form.addEventListener("submit", function (event) {
