@@ -214,7 +214,7 @@ def bench_hostile(c, skip_photos=False):
                                   "products": "products per booth (default 5: 2,750 in all)",
                                   "browser": "also time first searches in Chromium (/usr/bin/chromium)"})
 def bench_search(c, booths=550, products=5, browser=False):
-    """Benchmark the search index: indexing speed against Pagefind's Python API, bytes of a first search."""
+    """Benchmark the search index: indexing speed against Pagefind (if installed), bytes and time of a first search."""
     c.run(f"python bench/search.py --booths {int(booths)} --products {int(products)}"
           + (" --browser" if browser else ""), pty=False)
 

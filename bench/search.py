@@ -2,24 +2,26 @@
 expo the size of UKM Virtual Expo Jawa Tengah, 2,736 products; `--browser` to time searches).
 
 Builds a generated expo (Indonesian only), then in one run:
-1. the build's way: every booth and product as a Pagefind custom record (expo.site.search
-   index_records), sent to `pagefind --service` all at once (expo.site.pagefind_service), the
-   bundle written: records/s, timed inside the build;
-2. the baseline: Pagefind's own Python API (`PagefindIndex.add_custom_record`) on a sample
-   of `--sample` of the same records, one by one: records/s and the ratio;
-3. the bundle's size and the bytes a first search for `--word` fetches: pagefind.js
-   (gzip'd, as static hosts serve it), the entry, the language's metadata and wasm, the index
-   chunk holding the word, and the fragments of the first 12 results (the search page shows 12
-   at once) (of a sharded index, `--shard-pages`, each shard's entry, metadata and chunks);
-   then what opening the filters adds: every filter's chunk (for the counts next to each
-   filter value). No web worker: search.js runs Pagefind on the page (noWorker);
+1. the build's index: every booth and product as a search record (expo.site.search
+   index_records) written as the index's files (search_index.py): records/s, timed inside the
+   build;
+2. the baseline: Pagefind, which the build used until 637bae3, indexing the first `--sample`
+   of the same records through its own Python API (`PagefindIndex.add_custom_record`), when
+   installed (`pip install 'pagefind[bin]'`; not a dependency of the project any more). Its
+   API waits 0.1 s before each answer, so this is Pagefind as its API drives it, not as fast
+   as Pagefind can be: the build drove its indexing service directly (docs/search.md has
+   that figure);
+3. the index's size and the bytes a first search for `--word` fetches (gzip'd, as static hosts
+   serve JSON): the language's table of contents, the term chunks the word needs and the page
+   chunks of its first 12 results (the search page shows 12 at once); then what opening the
+   filters adds (every filter list, for the counts);
 4. with `--browser`, in headless Chromium at 390 x 844: the first search of /cari/?q=<word>,
    from DOMContentLoaded (and from the start of navigation) until the first result card is on
-   the page and until all 12 and the count are, `--runs` times (median and best), then later
-   searches in the same page. The pages are served by Python's http.server as before (HTTP/1.0:
-   a new connection per file); `--keep-alive` serves them over HTTP/1.1 with persistent
-   connections instead, as static hosts do (they also speak HTTP/2: closer to this than to the
-   default), so both figures can be compared.
+   the page and until all 12 and the count are, `--runs` times (median and best), what the
+   browser fetched from the index, then later searches in the same page. The pages are served
+   by Python's http.server (HTTP/1.0: a new connection per file); `--keep-alive` serves them
+   over HTTP/1.1 with persistent connections instead, as static hosts do (they also speak
+   HTTP/2: closer to this than to the default), so both figures can be compared.
 
 The machine is shared: compare the ratios, not the seconds, and say the load average.
 """
@@ -28,7 +30,9 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import bisect
 import gzip
+import json
 import os
 import statistics
 import sys
@@ -41,8 +45,8 @@ sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "tests"))
 
 from expo.cli.build import build  # noqa: E402
-from expo.site import outputs, search  # noqa: E402
-from expo.site.steady_index import _read  # noqa: E402
+from expo.site import outputs  # noqa: E402
+from expo.site.search_index import ENTRY  # noqa: E402
 from sitekit import make_project  # noqa: E402
 
 WORDS = ("batik", "keripik", "tas", "kopi", "sabun", "kain", "tenun", "bandeng", "anyaman", "manik")
@@ -67,12 +71,23 @@ whatsapp: "0812-3456-{number % 10000:04d}"
 products:{rows}"""
 
 
-async def _one_by_one(records: list[dict], bundle: Path) -> None:
+async def _pagefind(records: list[dict], bundle: Path) -> None:
     from pagefind.index import PagefindIndex
 
     async with PagefindIndex({"output_path": str(bundle)}) as index:
-        for record in records:
-            await index.add_custom_record(**record)
+        await asyncio.gather(*(index.add_custom_record(**record) for record in records))
+        await index.write_files()
+
+
+def pagefind_seconds(records: list[dict], bundle: Path) -> float | None:
+    """Seconds Pagefind takes to index `records` and write its bundle; None without Pagefind."""
+    try:
+        import pagefind.index  # noqa: F401
+    except ImportError:
+        return None
+    started = time.perf_counter()
+    asyncio.run(_pagefind(records, bundle))
+    return time.perf_counter() - started
 
 
 def build_timing_the_index(root: Path) -> tuple[float, list[dict]]:
@@ -95,40 +110,35 @@ def build_timing_the_index(root: Path) -> tuple[float, list[dict]]:
     return sum(timed), made
 
 
+def _gz(path: Path) -> int:
+    return len(gzip.compress(path.read_bytes(), 9))
+
+
 def first_search_bytes(output: Path, lang: str, word: str
                        ) -> tuple[int, list[tuple[str, int]], list[tuple[str, int]]]:
-    """What a first search for `word` fetches: pagefind.js and the wasm once, and of each
-    bundle (one, or a large expo's shards) its entry, metadata and the index chunks of the
-    word; 12 fragments of median size. Then what opening the filters fetches: every filter's
-    chunks (the counts)."""
-    import json
-
-    bundles = sorted((p.parent for p in output.glob("pagefind*/pagefind-entry.json")),
-                     key=lambda p: (p.name != "pagefind", len(p.name), p.name))
-    first = bundles[0]
-    files = [("pagefind.js", len(gzip.compress((first / "pagefind.js").read_bytes(), 9))),
-             (f"wasm.{lang}.pagefind", (first / f"wasm.{lang}.pagefind").stat().st_size)]
-    fragments: list[int] = []
-    counts: list[tuple[str, int]] = []
-    for bundle in bundles:
-        where = "" if len(bundles) == 1 else f"{bundle.name}/"
-        entry = json.loads((bundle / "pagefind-entry.json").read_text(encoding="utf-8"))
-        info = entry["languages"][lang]
-        meta_path = bundle / f"pagefind.{info['hash']}.pf_meta"
-        meta = _read(meta_path)
-        # [first prefix, last prefix, file]: 'batik' is in ['b', 'b', ...], compared prefix by prefix
-        chunks = [c for c in meta[2] if word[:len(c[0])] >= c[0] and word[:len(c[1])] <= c[1]]
-        files.append((where + "pagefind-entry.json",
-                      len(gzip.compress((bundle / "pagefind-entry.json").read_bytes(), 9))))
-        files.append((where + meta_path.name, meta_path.stat().st_size))
-        files += [(f"{where}index/{c[2]}.pf_index", (bundle / "index" / f"{c[2]}.pf_index").stat().st_size)
-                  for c in chunks]
-        fragments += [p.stat().st_size for p in (bundle / "fragment").glob(f"{lang}_*.pf_fragment")]
-        # Only when the visitor opens the filters: every filter's chunk, for the counts.
-        counts.append((where + "filter chunks (the counts)",
-                       sum(p.stat().st_size for p in (bundle / "filter").glob(f"{lang}_*"))))
-    median = sorted(fragments)[len(fragments) // 2]
-    files.append(("12 fragments (median size)", 12 * median))
+    """What a first search for `word` fetches, gzip'd: the table of contents, the term chunks
+    that may hold the word or words it starts (search-engine.js chunksFor), and the page chunks
+    of its 12 heaviest pages (the engine ranks a one-word search by weight). Then what opening
+    the filters fetches: every filter list (the counts)."""
+    bundle = output / "indeks"
+    name = json.loads((bundle / ENTRY).read_text(encoding="utf-8"))["languages"][lang]["index"]
+    toc = json.loads((bundle / name).read_text(encoding="utf-8"))
+    firsts = [first for first, _chunk in toc["terms"]]
+    at = max(bisect.bisect_right(firsts, word) - 1, 0)
+    chunks = [toc["terms"][at][1]] + [c for f, c in toc["terms"][at + 1:at + 3] if f < word + "\uffff"]
+    files = [(name, _gz(bundle / name))] + [(f"t/{c}.json", _gz(bundle / "t" / f"{c}.json")) for c in chunks]
+    weights: dict[int, int] = {}
+    for chunk in chunks:
+        for term, entry in json.loads((bundle / "t" / f"{chunk}.json").read_text(encoding="utf-8")).items():
+            if term.startswith(word):
+                page = 0
+                for gap, weight in zip(entry[0::2], entry[1::2]):
+                    page += gap
+                    weights[page] = max(weights.get(page, 0), weight)
+    top = sorted(weights, key=lambda p: (-weights[p], p))[:12]
+    docs = sorted({page // toc["chunk"] for page in top})
+    files += [(f"d/{toc['docs'][d]}.json", _gz(bundle / "d" / f"{toc['docs'][d]}.json")) for d in docs]
+    counts = [(f"f/{h}.json ({filter_name})", _gz(bundle / "f" / f"{h}.json")) for filter_name, h in toc["filters"].items()]
     return sum(size for _name, size in files), files, counts
 
 
@@ -136,19 +146,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--booths", type=int, default=150)
     parser.add_argument("--products", type=int, default=3)
-    parser.add_argument("--sample", type=int, default=100, help="records for the one-by-one baseline")
+    parser.add_argument("--sample", type=int, default=100, help="records for the Pagefind baseline")
     parser.add_argument("--word", default="batik")
     parser.add_argument("--browser", action="store_true",
                         help="also time searches in headless Chromium (/usr/bin/chromium, Playwright)")
     parser.add_argument("--runs", type=int, default=5, help="first searches timed in the browser")
     parser.add_argument("--keep-alive", action="store_true",
                         help="serve the site over HTTP/1.1 with persistent connections (default: HTTP/1.0)")
-    parser.add_argument("--shard-pages", type=int, default=0,
-                        help="split the index into shards of about this many pages per language "
-                             "(default: the build's own limit, search.SHARD_RECORDS)")
     args = parser.parse_args()
-    if args.shard_pages:
-        search.SHARD_RECORDS = args.shard_pages
 
     with tempfile.TemporaryDirectory() as tmp:
         root = make_project(Path(tmp) / "expo", {f"usaha-{n:04d}": booth_yml(n, args.products)
@@ -160,19 +165,20 @@ def main() -> None:
               f"in {time.perf_counter() - started:.1f} s (load average {os.getloadavg()[0]:.1f})")
         ours = len(records) / seconds
 
-        sample = records[: args.sample]
-        started = time.perf_counter()
-        asyncio.run(_one_by_one(sample, Path(tmp) / "baseline"))
-        baseline = len(sample) / (time.perf_counter() - started)
-        print(f"Pagefind's Python API, one record at a time ({len(sample)} records): {baseline:8.1f} records/s")
-        print(f"the build's index ({len(records)} records, sent at once): {seconds:5.2f} s, {ours:8.1f} records/s  "
-              f"({ours / baseline:.0f}x the baseline)")
+        sample = records[:args.sample]
+        baseline = pagefind_seconds(sample, Path(tmp) / "pagefind")
+        print(f"the build's index ({len(records)} records): {seconds:5.2f} s, {ours:8.1f} records/s")
+        if baseline is None:
+            print("Pagefind (the baseline): not installed, skipped (pip install 'pagefind[bin]')")
+        else:
+            theirs = len(sample) / baseline
+            print(f"Pagefind through its Python API ({len(sample)} of the records): {baseline:5.2f} s, "
+                  f"{theirs:8.1f} records/s  (ours: {ours / theirs:.0f}x the records/s)")
 
         output = root / "output"
-        total = sum(p.stat().st_size for p in output.glob("pagefind*/**/*") if p.is_file())
-        shards = len(list(output.glob("pagefind*/pagefind-entry.json")))
-        print(f"bundle: {total / 1024:.0f} KB on disk for {len(records)} pages"
-              + (f", in {shards} shards" if shards > 1 else ""))
+        total = sum(p.stat().st_size for p in (output / "indeks").rglob("*") if p.is_file())
+        count = sum(1 for p in (output / "indeks").rglob("*") if p.is_file())
+        print(f"index: {total / 1024:.0f} KB on disk in {count} files for {len(records)} pages")
         size, files, counts = first_search_bytes(output, "id", args.word)
         print(f"first search for '{args.word}': {size / 1024:.1f} KB fetched")
         for name, file_size in files:
@@ -181,22 +187,25 @@ def main() -> None:
         for name, file_size in counts:
             print(f"    {file_size / 1024:7.1f} KB  {name}")
         if args.browser:
-            first, shown, navigation, warm = browser_timings(root / "output", args.word, args.runs, args.keep_alive)
+            first, shown, navigation, warm, fetched = browser_timings(root / "output", args.word, args.runs,
+                                                                      args.keep_alive)
             server = "HTTP/1.1, persistent connections" if args.keep_alive else "HTTP/1.0"
             print(f"in Chromium, first search for '{args.word}' ({args.runs} page loads, load average "
                   f"{os.getloadavg()[0]:.1f}, {server}), after DOMContentLoaded:")
             print(f"    first result on the page: median {statistics.median(first):.0f} ms, best {min(first):.0f} ms")
             print(f"    all 12 and the count:     median {statistics.median(shown):.0f} ms, best {min(shown):.0f} ms")
             print(f"    first result after the start of navigation: median {statistics.median(navigation):.0f} ms")
+            print(f"    fetched from the index: {', '.join(fetched)}")
             print(f"later searches answer in {min(warm):.0f}-{max(warm):.0f} ms ({len(warm)} queries)")
 
 
 def browser_timings(site: Path, word: str, runs: int, keep_alive: bool = False
-                    ) -> tuple[list[float], list[float], list[float], list[float]]:
+                    ) -> tuple[list[float], list[float], list[float], list[float], list[str]]:
     """Per page load of /cari/?q=<word>: milliseconds from DOMContentLoaded until the first
     result card is on the page and until the status says the count (all 12 shown), and from
-    the start of navigation to the first card; then, in the last page, how long Pagefind takes
-    to answer other queries with the first 12 results' data."""
+    the start of navigation to the first card, and what the last load fetched from the index;
+    then, in the last page, how long the engine takes to answer other queries with the first
+    12 results' data."""
     import functools
     import http.server
     import threading
@@ -230,6 +239,9 @@ def browser_timings(site: Path, word: str, runs: int, keep_alive: bool = False
             for _ in range(runs):
                 context = browser.new_context(viewport={"width": 390, "height": 844})  # nothing cached
                 page = context.new_page()
+                fetched: list[str] = []
+                page.on("request", lambda r, into=fetched: into.append(r.url.split("/indeks/")[-1])
+                        if "/indeks/" in r.url else None)
                 page.add_init_script("""new MutationObserver(() => {
                     const list = document.getElementById('search-results');
                     if (list && list.children.length && !window.firstCard) window.firstCard = performance.now();
@@ -246,18 +258,15 @@ def browser_timings(site: Path, word: str, runs: int, keep_alive: bool = False
                 navigation.append(times[2])
                 if len(first) < runs:
                     context.close()
+            fetched = list(fetched)  # the last first search's, not the later searches'
             warm = page.evaluate("""async () => {
-                // as search.js does: every shard merged into the first one's Pagefind
                 const form = document.getElementById('search-form');
-                const module = await import('/pagefind/pagefind.js');
-                const pf = module.createInstance({basePath: '/pagefind/', noWorker: true});
-                for (const shard of (form.getAttribute('data-shards') || '').split(' ').filter(Boolean)) {
-                    pf.mergeIndex(new URL(shard, document.baseURI).pathname);
-                }
+                const engine = new ExpoSearch.Engine(form.getAttribute('data-bundle'),
+                                                     form.getAttribute('data-index'), 'id');
                 const times = [];
                 for (const q of ['kain', 'keripik', 'tempe', 'madu', 'tas', 'kopi', 'sambal', 'tenun']) {
                     const start = performance.now();
-                    const found = await pf.search(q);
+                    const found = await engine.search(q, {});
                     await Promise.all(found.results.slice(0, 12).map(r => r.data()));
                     times.push(performance.now() - start);
                 }
@@ -266,7 +275,7 @@ def browser_timings(site: Path, word: str, runs: int, keep_alive: bool = False
             browser.close()
     finally:
         server.shutdown()
-    return first, shown, navigation, warm
+    return first, shown, navigation, warm, fetched
 
 
 if __name__ == "__main__":
