@@ -105,12 +105,19 @@ class _Language:
         title = str(meta.pop("title", "") or "")
         content = str(record.get("content") or "")
         weights: dict[str, int] = {}
+        get = weights.get
         for text, weight in ((title, TITLE_WEIGHT), (content, 1)):
             for word, stem in terms(text, self.lang)[:MAX_WORDS]:
-                for term in {word, stem}:
-                    weights[term] = weights.get(term, 0) + weight
+                weights[word] = get(word, 0) + weight
+                if stem != word:
+                    weights[stem] = get(stem, 0) + weight
+        postings = self.postings
         for term, weight in weights.items():
-            self.postings.setdefault(term, array("I")).extend((page, min(weight, MAX_WEIGHT)))
+            found = postings.get(term)
+            if found is None:
+                found = postings[term] = array("I")
+            found.append(page)
+            found.append(weight if weight < MAX_WEIGHT else MAX_WEIGHT)
         filters = record.get("filters") or {}
         for name, values in filters.items():
             for value in dict.fromkeys(values):

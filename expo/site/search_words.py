@@ -45,7 +45,11 @@ SUFFIXES = {NONE: ("an",), MEDI: ("kan", "an", "i"), BERPER: ("kan", "an"), KEPE
 def fold(text: str) -> str:
     """Accents dropped and lower case: 'Kué' and 'kue' are one word."""
     decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if unicodedata.category(c) != "Mn").lower()
+    if not decomposed.isascii():  # the marks among the few distinct characters, not per character
+        marks = {ord(c): None for c in set(decomposed) if not c.isascii() and unicodedata.category(c) == "Mn"}
+        if marks:
+            decomposed = decomposed.translate(marks)
+    return decomposed.lower()
 
 
 def words(text: str) -> list[str]:
@@ -127,13 +131,22 @@ def stem_en(word: str) -> str:
 
 
 STEMMERS = {"id": stem_id, "en": stem_en}
-
-
-def stemmer(lang: str):
-    return STEMMERS.get(lang, lambda word: word)
+MAX_KNOWN = 200_000  # stems remembered per language (an expo's words repeat; exhibitor text is bounded)
+_known: dict[str, dict[str, str]] = {}
 
 
 def terms(text: str, lang: str) -> list[tuple[str, str]]:
     """Each word of `text` with its stem in `lang` (the same when it has none)."""
-    stem = stemmer(lang)
-    return [(word, stem(word)) for word in words(text)]
+    stem = STEMMERS.get(lang)
+    if stem is None:
+        return [(word, word) for word in words(text)]
+    known = _known.setdefault(lang, {})
+    if len(known) > MAX_KNOWN:
+        known.clear()
+    found = []
+    for word in words(text):
+        stemmed = known.get(word)
+        if stemmed is None:
+            stemmed = known[word] = stem(word)
+        found.append((word, stemmed))
+    return found
