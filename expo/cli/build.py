@@ -27,7 +27,8 @@ from expo.cli.summary import tree_size
 from expo.project import Project, load_project
 from expo.settings import SettingsError
 from expo.site.search import SearchIndexError
-from expo.site.incremental import PREVIOUS_OUTPUT_KEY, manifest_path, write_manifest
+from expo.site.incremental import PREVIOUS_OUTPUT_KEY, Previous, manifest_path, write_manifest
+from expo.site.spare import SpareError, keep_as_spare, spare_folder, spare_manifest
 from expo.site.progress import PROGRESS_KEY
 from expo.text.escape import printable
 from expo.values.slugs import SLUG_RE
@@ -111,6 +112,10 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
         raise BuildFailed(str(exc)) from None
     except SearchIndexError as exc:  # the index could not be written
         raise BuildFailed(f"indeks pencarian / search index: {exc}") from None
+    except SpareError as exc:
+        raise BuildFailed(f"Folder {spare_folder(final).name} tidak dapat diperbarui ({exc}). Jalankan "
+                          f"invoke clean lalu build lagi. / The spare tree could not be updated: run "
+                          f"invoke clean, then build again.") from None
     except jinja2.TemplateError as exc:  # an organiser's theme edit, not exhibitor content
         where = f"{getattr(exc, 'filename', None) or getattr(exc, 'name', None) or 'theme'}"
         line = getattr(exc, "lineno", None)
@@ -131,7 +136,7 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     else:
         if carried.kept:  # another Pelican generator wrote here: the rest comes from output/
             carried.link(staging)
-        _swap(staging, final)
+        _swap(staging, final, carried.previous)
         files, size = tree_size(final)
         write_manifest(manifest_path(root, expo), final, final, carried.linked_rows(), generator.made_rows(),
                        tree=(files, size))
@@ -144,17 +149,33 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
                        max_files=expo.max_files, max_size_mb=expo.max_size_mb)
 
 
-def _swap(staging: Path, final: Path) -> None:
+def _swap(staging: Path, final: Path, previous: Previous | None = None) -> None:
     """Replace `final` by `staging` with two renames, so a host never sees a half site. The old
-    tree is deleted by a detached process: unlinking thousands of files is not the build's
-    critical path. So are the .output-old-* an interrupted delete left, or one still under way
-    when the next build ends (deleting them here cost a quick rebuild seconds)."""
+    tree becomes the spare the next build starts from (expo/site/spare.py) when the last
+    manifest (`previous`) lists its files; else it is deleted by a detached process: unlinking
+    thousands of files is not the build's critical path. So are an old spare and the
+    .output-old-* an interrupted delete left, or one still under way when the next build ends
+    (deleting them here cost a quick rebuild seconds)."""
     leftovers = [str(p) for p in final.parent.glob(".output-old-*")]
-    old = final.with_name(f".output-old-{os.getpid()}-{time.time_ns()}")  # never a leftover's name
-    if final.exists():
-        final.rename(old)
+
+    def away(tree: Path) -> None:
+        old = final.with_name(f".output-old-{os.getpid()}-{time.time_ns()}")  # never a leftover's name
+        tree.rename(old)
         leftovers.append(str(old))
+
+    spare = spare_folder(final)
+    if previous is not None:
+        spare_manifest(previous.manifest).unlink(missing_ok=True)  # before the spare changes
+    if final.exists():
+        if spare.exists():
+            away(spare)
+        if previous is not None:
+            final.rename(spare)
+        else:
+            away(final)
     staging.rename(final)
+    if previous is not None and spare.exists() and not keep_as_spare(previous):
+        away(spare)
     if leftovers:
         subprocess.Popen([sys.executable, "-c", "import shutil, sys\nfor f in sys.argv[1:]: shutil.rmtree(f, True)",
                           *leftovers], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,

@@ -44,6 +44,7 @@ from expo.site.plan import (SEARCH_INDEX, SITEMAP_PAGES, SITEMAP_PARTS, Plan, Pl
 from expo.site.progress import PROGRESS_KEY
 from expo.site.render import PageWriter, workers_for, write_pages
 from expo.site.routes import Routes, url_of
+from expo.site.spare import claim, reconcile, remove_whole_folders
 from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS, first_search_files
 from expo.site.storefront import hero_image
 from expo.site.template_cache import compiled_templates
@@ -279,7 +280,7 @@ class ExpoGenerator(Generator):
         self.made_first: list[tuple[int, PlannedFile]] = []
         if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
             return
-        self._first_files(folder, output)
+        self._first_files(folder, output, self._claim_spare(folder, whole.values()), whole.values())
         first: dict[str, PlannedFile] = {}  # the first page of each template
         for _index, file in self._still_to_make():
             self.written[file.kind] += 1
@@ -296,10 +297,20 @@ class ExpoGenerator(Generator):
                           (functools.partial(PRODUCERS[file.kind], file, output) for file in remaining(False)))
         remember_photos(self.photos)
 
-    def _first_files(self, folder: Path, output: Output) -> None:
-        """The files the pages read (the search index: BEFORE_PAGES), made while the unchanged
-        files are linked into the new tree: Pagefind works on the CPU while the links and the
-        page folders wait on the disk (a mkdir took 160 to 250 us here, one per page folder)."""
+    def _claim_spare(self, folder: Path, whole_folders) -> Previous | None:
+        """The new tree starts as the tree before the last one when it was kept (spare.py): its
+        folders are already there, and its files that are the same as output/'s stay. The
+        folders made whole (the search index) are removed from it first."""
+        spare = claim(self.previous, folder) if self.previous is not None else None
+        if spare is not None:
+            remove_whole_folders(spare, whole_folders)
+        return spare
+
+    def _first_files(self, folder: Path, output: Output, spare: Previous | None, whole_folders) -> None:
+        """The files the pages read (the search index: BEFORE_PAGES), made while the spare is
+        brought up to date and the unchanged files are linked into the new tree: the index is
+        made on the CPU while the links wait on the disk (a mkdir took 160 to 250 us here, one
+        per page folder missing in the new tree)."""
         first = [(index, file) for index, file in zip(self.search_at, self.plan.search) if file.kind in BEFORE_PAGES]
         places = [(self.previous.place(file.save_as), file.save_as) for _index, file in first] if self.previous else []
         self.carried.link(folder, [(place, save_as) for place, save_as in places if place is not None])
@@ -307,6 +318,8 @@ class ExpoGenerator(Generator):
         self.written.update(file.kind for _index, file in self.made_first)
         with ThreadPoolExecutor(max_workers=1) as pool:
             made = pool.submit(lambda: [PRODUCERS[file.kind](file, output) for _index, file in self.made_first])
+            if spare is not None:
+                reconcile(spare, self.previous, self.same, self.carried.linked, whole_folders)
             self.carried.link(folder)
             made.result()
 

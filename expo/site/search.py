@@ -115,6 +115,7 @@ BLOCKS = {"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "t
 
 def plain_text(html: str) -> list[str]:
     """The text of sanitised exhibitor HTML, one string per block (paragraph, item, heading)."""
+    html = str(html)  # a plain string: each slice of a Markup is escaped and wrapped again (half the time)
     blocks, text, at = [], [], 0
     for tag in TAG.finditer(html):
         text.append(html[at:tag.start()])

@@ -1,0 +1,218 @@
+"""The spare tree (expo/site/spare.py): a build starts from the tree before the last one instead
+of an empty folder, and the result is still byte for byte a clean build's, output/ is never
+changed before the swap (the spare shares its inodes), and a spare that cannot be trusted is
+never used."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import expo.cli.build as cli_build
+from expo.cli.build import build
+from expo.site import spare as spare_module
+from sitekit import make_project
+from test_incremental import CHANGES, clean_copy, edit, tree
+
+SPARE = ".output-spare"
+
+
+def inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*")}
+
+
+def tagline(root: Path, text: str) -> None:
+    edit(root / "exhibitors/batik-sari/exhibitor.yml", "tagline: ", f"tagline: {text} ")
+
+
+@pytest.fixture
+def claims(monkeypatch):
+    """Each build's claim of the spare: True when it started from it."""
+    seen: list[bool] = []
+    claim = spare_module.claim
+
+    def recorded(previous, staging):
+        found = claim(previous, staging)
+        seen.append(found is not None)
+        return found
+
+    monkeypatch.setattr("expo.site.generator.claim", recorded)
+    return seen
+
+
+def test_the_tree_a_build_replaces_is_kept_as_the_spare_and_the_next_build_starts_from_it(tmp_path, claims):
+    root = make_project(tmp_path / "p")
+    build(root)
+    assert not (root / SPARE).exists()  # nothing replaced yet
+    first = inodes(root / "output")
+    tagline(root, "Satu.")
+    build(root)
+    assert inodes(root / SPARE) == first  # the replaced tree itself, not a copy
+    tagline(root, "Dua.")
+    result = build(root)
+    assert claims == [False, True]
+    # The other booth's page folders are the first tree's: not made again
+    folders = [name for name in first if name.startswith("booth/keripik-bu-sri") and (root / "output" / name).is_dir()]
+    assert len(folders) >= 2 and all(inodes(result.output)[name] == first[name] for name in folders)
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+@pytest.mark.parametrize("change", [c for c in CHANGES if c != "a comment only"])
+def test_every_kind_of_change_from_the_spare_equals_a_clean_build(tmp_path, change, claims):
+    """Two edits, so the second build starts from the spare with files of both trees to fix."""
+    root = make_project(tmp_path / "p", extra_settings='EXPO_EDITIONS = [{"key": "2", "name": "Expo II", '
+                                                       '"start_date": "2026-11-16", "end_date": "2026-11-30"}]\n')
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    before = {name: (root / "output" / name).stat() for name in tree(root / "output")}
+    CHANGES[change](root)
+    result = build(root)
+    assert claims[-1] is True
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+    # Files this build did not make keep output/'s inode and mtime (rsync sends the rest)
+    made = sum(result.made.values())
+    kept = [name for name, stat in before.items() if (result.output / name).is_file()
+            and (result.output / name).stat().st_ino == stat.st_ino
+            and (result.output / name).stat().st_mtime_ns == stat.st_mtime_ns]
+    assert len(kept) >= len(tree(result.output)) - made - 60  # the search index's files are counted apart
+
+
+def test_output_is_never_changed_before_the_swap(tmp_path, monkeypatch):
+    """The spare's files are output/'s inodes: a build that starts from it and fails at the
+    very end leaves output/ exactly as it was, every byte and mtime."""
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    snapshot = {name: ((root / "output" / name).read_bytes(), (root / "output" / name).stat().st_mtime_ns)
+                for name in tree(root / "output")}
+    edit(root / "theme/templates/expo_product.html", '<article class="product"', '<article class="product item"')
+    tagline(root, "Dua.")
+
+    def fail(*_args, **_kwargs):
+        raise OSError("disk full")
+
+    monkeypatch.setattr(cli_build, "_swap", fail)
+    with pytest.raises(OSError):
+        build(root)
+    assert {name: ((root / "output" / name).read_bytes(), (root / "output" / name).stat().st_mtime_ns)
+            for name in tree(root / "output")} == snapshot
+    monkeypatch.undo()
+    result = build(root)  # the spare was used up: a new tree, still right
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+def test_files_added_or_edited_in_output_by_hand_do_not_come_back_through_the_spare(tmp_path, claims):
+    root = make_project(tmp_path / "p")
+    build(root)
+    (root / "output/catatan.txt").write_text("bukan dari build", encoding="utf-8")
+    (root / "output/booth/batik-sari/extra").mkdir()
+    (root / "output/booth/batik-sari/extra/x.html").write_text("x", encoding="utf-8")
+    home = root / "output/index.html"
+    home.write_text(home.read_text(encoding="utf-8") + "<!-- diubah -->", encoding="utf-8")
+    tagline(root, "Satu.")
+    build(root)  # output/ with the extra files becomes the spare
+    tagline(root, "Dua.")
+    result = build(root)
+    assert claims[-1] is True
+    assert not (result.output / "catatan.txt").exists() and not (result.output / "booth/batik-sari/extra").exists()
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+@pytest.mark.parametrize("damage", ["manifest gone", "manifest of another tree", "spare gone"])
+def test_a_spare_that_cannot_be_trusted_is_not_used(tmp_path, claims, damage):
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    manifest = next(root.rglob(spare_module.SPARE_MANIFEST))
+    if damage == "manifest gone":
+        manifest.unlink()
+    elif damage == "manifest of another tree":
+        text = manifest.read_text(encoding="utf-8").splitlines(keepends=True)
+        manifest.write_text(text[0].replace(str(root / "output"), str(root / "lain")) + "".join(text[1:]),
+                            encoding="utf-8")
+    else:
+        os.rename(root / SPARE, root / ".output-old-test")
+    tagline(root, "Dua.")
+    result = build(root)
+    assert claims[-1] is False
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+    assert (root / SPARE).is_dir()  # the tree just replaced is the new spare
+
+
+def test_a_build_killed_after_claiming_the_spare_leaves_no_spare_to_trust(tmp_path, monkeypatch, claims):
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+
+    def killed(*_args, **_kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr("expo.site.generator.reconcile", killed)
+    tagline(root, "Dua.")
+    with pytest.raises(KeyboardInterrupt):
+        build(root)
+    assert not (root / SPARE).exists() and not list(root.rglob(spare_module.SPARE_MANIFEST))
+    monkeypatch.undo()
+    result = build(root)
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+def test_clean_deletes_the_spare(tmp_path):
+    from expo.cli.commands import clean
+
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    assert (root / SPARE).is_dir()
+    clean(root)
+    assert not (root / SPARE).exists() and not (root / "output").exists()
+
+
+def test_a_spare_file_that_cannot_be_removed_stops_the_build_with_a_clear_message(tmp_path, monkeypatch):
+    """Never a file of output/ written in place: a spare file the build could not unlink would
+    be one, so the build stops, output/ intact, and says what to do."""
+    from expo.cli.build import BuildFailed
+
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    before = tree(root / "output")
+    unlink = os.unlink
+
+    def refuse(path, *args, **kwargs):
+        if "/.output-build-" in str(path):
+            raise PermissionError(13, "Permission denied", str(path))
+        return unlink(path, *args, **kwargs)
+
+    monkeypatch.setattr(os, "unlink", refuse)
+    tagline(root, "Dua.")
+    with pytest.raises(BuildFailed) as failure:
+        build(root)
+    monkeypatch.undo()
+    assert str(failure.value).startswith("Folder .output-spare tidak dapat diperbarui (")
+    assert "Permission denied" in str(failure.value) and "invoke clean" in str(failure.value)
+    assert tree(root / "output") == before
+
+
+def test_a_spare_mostly_unlike_output_is_not_used(tmp_path, claims):
+    """After a template edit every page of output/ is new: the spare (from before it) would
+    have nearly every file unlinked, which costs more than a new tree."""
+    root = make_project(tmp_path / "p")
+    build(root)
+    CHANGES["a template"](root)
+    build(root)
+    tagline(root, "Satu.")
+    result = build(root)
+    assert claims[-1] is False
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+    tagline(root, "Dua.")
+    build(root)
+    assert claims[-1] is True
