@@ -6,9 +6,12 @@ run, for each size:
 1. a cold build (no output, no photo cache);
 2. a full re-render after a template edit (an HTML comment appended to theme/templates/base.html,
    so every page's bytes change);
-3. a rebuild after editing one booth's tagline;
-4. a rebuild with nothing changed;
-5. plain Pelican (its default theme, no plugins) building the same number of Markdown articles
+3. a rebuild after editing one booth's tagline (right after the template edit: the tree kept as
+   the spare, expo/site/spare.py, is from before it, so the build makes a new tree);
+4. a rebuild after editing another booth's tagline (the usual case, one edit after another:
+   the build starts from the spare);
+5. a rebuild with nothing changed;
+6. plain Pelican (its default theme, no plugins) building the same number of Markdown articles
    in a project of its own, twice; the faster run is the baseline (favouring Pelican).
 `--rounds N` rebuilds after a template edit N times in all, each later one followed by another
 Pelican run, and reports the fastest of each: on a shared machine the load changes between runs.
@@ -319,7 +322,7 @@ def parse_sizes(text: str) -> list[tuple[int, int]]:
     return sizes
 
 
-BUILDS = ("cold", "template", "one booth", "unchanged", "pelican")
+BUILDS = ("cold", "template", "one booth", "another booth", "unchanged", "pelican")
 
 
 def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Path | None,
@@ -339,6 +342,7 @@ def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Pa
     runs: dict[str, Run] = {}
     for name, change in (("cold", None), ("template", lambda: edit_template(root, "1")),
                          ("one booth", lambda: edit_tagline(root, booths // 2, "Tagline baru hasil suntingan")),
+                         ("another booth", lambda: edit_tagline(root, booths // 3, "Tagline kedua hasil suntingan")),
                          ("unchanged", None)):
         if name not in builds:
             continue  # nor its edit: a skipped template build must not make 'one booth' a full render
@@ -377,6 +381,7 @@ def measure(size: tuple[int, int], work: Path, pool: list[Path], profile_dir: Pa
 
 
 LABELS = {"cold": "cold build", "template": "after a template edit", "one booth": "after one booth's tagline",
+          "another booth": "after another booth's tagline (from the spare)",
           "unchanged": "nothing changed", "pelican": "plain Pelican, same page count"}
 
 
@@ -420,7 +425,7 @@ def main(argv=None) -> int:
     parser.add_argument("--profile", type=Path, help="run under cProfile, write .prof files into this folder")
     parser.add_argument("--top", type=int, default=25, help="profile entries to print")
     parser.add_argument("--builds", default=",".join(b.replace(" ", "-") for b in BUILDS),
-                        help="which builds to run (default all): cold,template,one-booth,unchanged,pelican; "
+                        help="which builds to run (default all): cold,template,one-booth,another-booth,unchanged,pelican; "
                              "a build's edit is made only when it runs")
     parser.add_argument("--render-workers", type=int,
                         help="EXPO_RENDER_WORKERS for the expo builds (default: the setting's default, one per "
