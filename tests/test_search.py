@@ -326,3 +326,26 @@ def test_an_expo_without_booths_yet_gets_no_index_of_its_listings(tmp_path):
     root = make_project(tmp_path / "p", {}, extra_settings='EXPO_LANGUAGES = ["id"]\n')
     build(root)
     assert (root / "output/cari/index.html").is_file() and not (root / "output/indeks").exists()
+
+
+def test_an_index_that_cannot_be_written_is_a_clear_build_failure(tmp_path, monkeypatch):
+    """The index is made in a process of its own (render.aside): its failure is still the
+    build's, with the reason, and output/ stays as it was."""
+    from expo.cli.build import BuildFailed
+    from expo.site import search_index
+
+    root = make_project(tmp_path / "p", extra_settings='EXPO_LANGUAGES = ["id"]\n')
+    build(root)
+    before = {p.relative_to(root / "output"): p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()}
+
+    def broken(records, size_hint=0):
+        raise ValueError("two search index files share the name t/abc.json")
+
+    monkeypatch.setattr(search_index, "index_files", broken)
+    monkeypatch.setattr("expo.site.search.index_files", broken)
+    yml = root / "exhibitors/batik-sari/exhibitor.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("Batik tulis warna alam", "Batik tulis baru"), encoding="utf-8")
+    with pytest.raises(BuildFailed) as failure:
+        build(root)
+    assert str(failure.value) == "indeks pencarian / search index: two search index files share the name t/abc.json"
+    assert {p.relative_to(root / "output"): p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()} == before

@@ -33,8 +33,8 @@ def claims(monkeypatch):
     seen: list[bool] = []
     claim = spare_module.claim
 
-    def recorded(previous, staging):
-        found = claim(previous, staging)
+    def recorded(previous, staging, carried):
+        found = claim(previous, staging, carried)
         seen.append(found is not None)
         return found
 
@@ -70,7 +70,8 @@ def test_every_kind_of_change_from_the_spare_equals_a_clean_build(tmp_path, chan
     before = {name: (root / "output" / name).stat() for name in tree(root / "output")}
     CHANGES[change](root)
     result = build(root)
-    assert claims[-1] is True
+    # A change that makes most files again starts from a new tree (test below)
+    assert claims[-1] is (change not in ("a template", "a theme file", "a setting"))
     assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
     # Files this build did not make keep output/'s inode and mtime (rsync sends the rest)
     made = sum(result.made.values())
@@ -200,6 +201,19 @@ def test_a_spare_file_that_cannot_be_removed_stops_the_build_with_a_clear_messag
     assert str(failure.value).startswith("Folder .output-spare tidak dapat diperbarui (")
     assert "Permission denied" in str(failure.value) and "invoke clean" in str(failure.value)
     assert tree(root / "output") == before
+
+
+def test_a_build_that_makes_most_files_again_does_not_use_the_spare(tmp_path, claims):
+    """A template edit makes every page again: unlinking them all from the spare would cost
+    more than a new tree."""
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    CHANGES["a template"](root)
+    result = build(root)
+    assert claims[-1] is False
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
 
 
 def test_a_spare_mostly_unlike_output_is_not_used(tmp_path, claims):

@@ -13,7 +13,6 @@ import hashlib
 import itertools
 import sys
 from collections import Counter
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Iterator
 
@@ -42,7 +41,7 @@ from expo.site.pictures import picture_html
 from expo.site.plan import (SEARCH_INDEX, SITEMAP_PAGES, SITEMAP_PARTS, Plan, PlannedFile, Site, find_collisions,
                              in_sitemap, normalised_path)
 from expo.site.progress import PROGRESS_KEY
-from expo.site.render import PageWriter, workers_for, write_pages
+from expo.site.render import PageWriter, aside, workers_for, write_pages
 from expo.site.routes import Routes, url_of
 from expo.site.spare import claim, reconcile, remove_whole_folders
 from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS, first_search_files
@@ -301,27 +300,29 @@ class ExpoGenerator(Generator):
         """The new tree starts as the tree before the last one when it was kept (spare.py): its
         folders are already there, and its files that are the same as output/'s stay. The
         folders made whole (the search index) are removed from it first."""
-        spare = claim(self.previous, folder) if self.previous is not None else None
+        spare = claim(self.previous, folder, self.same.count(1)) if self.previous is not None else None
         if spare is not None:
             remove_whole_folders(spare, whole_folders)
         return spare
 
     def _first_files(self, folder: Path, output: Output, spare: Previous | None, whole_folders) -> None:
-        """The files the pages read (the search index: BEFORE_PAGES), made while the spare is
-        brought up to date and the unchanged files are linked into the new tree: the index is
-        made on the CPU while the links wait on the disk (a mkdir took 160 to 250 us here, one
-        per page folder missing in the new tree)."""
+        """The files the pages read (the search index: BEFORE_PAGES), made in a process of their
+        own (render.aside) while the spare is brought up to date and the unchanged files are
+        linked into the new tree: the index is made on the CPU while the links wait on the disk
+        (a mkdir took 160 to 250 us here, one per page folder missing in the new tree)."""
         first = [(index, file) for index, file in zip(self.search_at, self.plan.search) if file.kind in BEFORE_PAGES]
         places = [(self.previous.place(file.save_as), file.save_as) for _index, file in first] if self.previous else []
         self.carried.link(folder, [(place, save_as) for place, save_as in places if place is not None])
         self.made_first = [(index, file) for index, file in first if not self.carried.is_linked(file.save_as)]
         self.written.update(file.kind for _index, file in self.made_first)
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            made = pool.submit(lambda: [PRODUCERS[file.kind](file, output) for _index, file in self.made_first])
+        made = aside(lambda: [PRODUCERS[file.kind](file, output) for _index, file in self.made_first]) \
+            if self.made_first else (lambda: None)
+        try:
             if spare is not None:
                 reconcile(spare, self.previous, self.same, self.carried.linked, whole_folders)
             self.carried.link(folder)
-            made.result()
+        finally:
+            made()
 
     def _still_to_make(self) -> Iterator[tuple[int, PlannedFile]]:
         """The files this build makes after the first ones, with their place in the plan: those

@@ -156,14 +156,7 @@ class _Workers:
         if chunk is None:
             self.left = False
             return
-        read, write = os.pipe()
-        sys.stdout.flush()  # or the worker would print this process's pending output again
-        sys.stderr.flush()
-        pid = os.fork()
-        if pid == 0:  # the worker: never returns into the build
-            os.close(read)
-            _work(self.write, chunk, write)
-        os.close(write)
+        pid, read = _forked(self.write, chunk)
         self.running[read] = (pid, bytearray(), len(chunk))
         self.selector.register(read, selectors.EVENT_READ)
 
@@ -195,6 +188,57 @@ class _Workers:
             self.selector.unregister(fd)
             os.close(fd)
         self.running.clear()
+
+
+def aside(job: Callable[[], None]) -> Callable[[], None]:
+    """Start `job` beside this process's own work and return what waits for it (and raises what
+    it raised). In a forked process when forking is safe (no other thread runs), so that a job
+    on the CPU does not share the interpreter's lock with work that waits on the disk; else in
+    a thread. The job's changes to this process's memory are lost in a fork: it may only write
+    files."""
+    if not hasattr(os, "fork") or threading.active_count() > 1:
+        failure: list[BaseException] = []
+
+        def run() -> None:
+            try:
+                job()
+            except BaseException as exc:
+                failure.append(exc)
+
+        thread = threading.Thread(target=run)
+        thread.start()
+
+        def joined() -> None:
+            thread.join()
+            if failure:
+                raise failure[0]
+        return joined
+    pid, read = _forked(lambda _none: job(), [None])
+
+    def waited() -> None:
+        sent = bytearray()
+        try:
+            while data := os.read(read, 1 << 16):
+                sent.extend(data)
+        finally:
+            os.close(read)
+            _, status = os.waitpid(pid, 0)
+        if sent or status != 0:
+            raise _failure(bytes(sent), status)
+    return waited
+
+
+def _forked(write, chunk) -> tuple[int, int]:
+    """A worker process for `chunk` (_work): its pid, and the pipe it reports on."""
+    read, pipe = os.pipe()
+    sys.stdout.flush()  # or the worker would print this process's pending output again
+    sys.stderr.flush()
+    pid = os.fork()
+    if pid == 0:  # the worker: never returns into the build
+        os.close(read)
+        _work(write, chunk, pipe)
+    os.close(pipe)
+    return pid, read
 
 
 def _work(write, chunk, pipe: int) -> None:
@@ -239,4 +283,4 @@ def _failure(sent: bytes, status: int) -> BaseException:
             pass
     code = os.waitstatus_to_exitcode(status)
     how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
-    return RuntimeError(f"a page-rendering worker process ended unexpectedly ({how})")
+    return RuntimeError(f"a worker process of the build ended unexpectedly ({how})")

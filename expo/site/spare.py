@@ -46,10 +46,15 @@ def spare_manifest(manifest: Path) -> Path:
     return manifest.with_name(SPARE_MANIFEST)
 
 
-def claim(previous: Previous, staging: Path) -> Previous | None:
+def claim(previous: Previous, staging: Path, carried: int) -> Previous | None:
     """The spare of `previous.folder` (output/), moved to `staging` (absent or an empty folder),
     with its manifest read and then removed; None when there is no spare that its manifest
-    describes (the build then starts from an empty folder). The spare's `folder` is `staging`."""
+    describes, or when the build carries fewer than half of output/'s files over (`carried`: a
+    template edit makes every page again, and unlinking them all from the spare costs more
+    than a new tree). The build then starts from an empty folder. The spare's `folder` is
+    `staging`."""
+    if carried * 2 < len(previous):
+        return None
     manifest = spare_manifest(previous.manifest)
     spare = Previous.load(manifest, previous.folder)
     try:
