@@ -8,13 +8,14 @@ its producer (outputs.py).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import itertools
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Iterator
+from typing import Callable, Iterator
 
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -36,7 +37,7 @@ from expo.site.cart import cart_product, cart_text
 from expo.site.incremental import (DIGEST_SIZE, PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, digest_at,
                                     file_digest, manifest_path, site_digest, templated, tree_digest_of)
 from expo.site.linked_data import jsonld
-from expo.site.outputs import BEFORE_PAGES, PRODUCERS, Output
+from expo.site.outputs import BEFORE_PAGES, DATA_EXPORTS, PRODUCERS, Output
 from expo.site.pictures import picture_html
 from expo.site.plan import (SEARCH_INDEX, SITEMAP_PAGES, SITEMAP_PARTS, Plan, PlannedFile, Site, find_collisions,
                              in_sitemap, normalised_path)
@@ -130,6 +131,10 @@ class _SitemapParts:
         return {SITEMAP_PARTS: str(parts), **{f"{SITEMAP_PAGES}:{part}": (self.parts[part] if part < len(self.parts)
                                                                            else empty).hexdigest()
                                              for part in range(parts)}}
+
+
+def _done() -> None:
+    """Waits for nothing: no process was started."""
 
 
 class ExpoGenerator(Generator):
@@ -279,21 +284,29 @@ class ExpoGenerator(Generator):
         self.made_first: list[tuple[int, PlannedFile]] = []
         if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
             return
-        self._first_files(folder, output, self._claim_spare(folder, whole.values()), whole.values())
-        first: dict[str, PlannedFile] = {}  # the first page of each template
-        for _index, file in self._still_to_make():
-            self.written[file.kind] += 1
-            if file.kind == "page":
-                first.setdefault(file.template, file)
-        rendered_first = {file.save_as for file in first.values()}
-
-        def remaining(pages_wanted: bool) -> Iterator[PlannedFile]:
+        # A rebuild that holds its few files makes the data exports aside, while it renders
+        exports = [file for _index, file in self.to_make or () if file.kind in DATA_EXPORTS]
+        exported = self._first_files(folder, output, self._claim_spare(folder, whole.values()), whole.values(),
+                                     exports)
+        try:
+            first: dict[str, PlannedFile] = {}  # the first page of each template
             for _index, file in self._still_to_make():
-                if (file.kind == "page") == pages_wanted and file.save_as not in rendered_first:
-                    yield file
+                self.written[file.kind] += 1
+                if file.kind == "page":
+                    first.setdefault(file.template, file)
+            rendered_first = {file.save_as for file in first.values()}
+            aside_made = {file.save_as for file in exports}
 
-        self._write_pages(list(first.values()), remaining(True), pages,
-                          (functools.partial(PRODUCERS[file.kind], file, output) for file in remaining(False)))
+            def remaining(pages_wanted: bool) -> Iterator[PlannedFile]:
+                for _index, file in self._still_to_make():
+                    if (file.kind == "page") == pages_wanted and file.save_as not in rendered_first \
+                            and file.save_as not in aside_made:
+                        yield file
+
+            self._write_pages(list(first.values()), remaining(True), pages,
+                              (functools.partial(PRODUCERS[file.kind], file, output) for file in remaining(False)))
+        finally:
+            exported()
         remember_photos(self.photos)
 
     def _claim_spare(self, folder: Path, whole_folders) -> Previous | None:
@@ -305,24 +318,36 @@ class ExpoGenerator(Generator):
             remove_whole_folders(spare, whole_folders)
         return spare
 
-    def _first_files(self, folder: Path, output: Output, spare: Previous | None, whole_folders) -> None:
+    def _first_files(self, folder: Path, output: Output, spare: Previous | None, whole_folders,
+                     exports: list[PlannedFile]) -> Callable[[], None]:
         """The files the pages read (the search index: BEFORE_PAGES), made in a process of their
         own (render.aside) while the spare is brought up to date and the unchanged files are
         linked into the new tree: the index is made on the CPU while the links wait on the disk
-        (a mkdir took 160 to 250 us here, one per page folder missing in the new tree)."""
+        (a mkdir took 160 to 250 us here, one per page folder missing in the new tree). Then
+        `exports` (DATA_EXPORTS) start in a process of their own, once the spare no longer holds
+        their old files (never written in place: they are output/'s too); returns what waits
+        for them."""
         first = [(index, file) for index, file in zip(self.search_at, self.plan.search) if file.kind in BEFORE_PAGES]
         places = [(self.previous.place(file.save_as), file.save_as) for _index, file in first] if self.previous else []
         self.carried.link(folder, [(place, save_as) for place, save_as in places if place is not None])
         self.made_first = [(index, file) for index, file in first if not self.carried.is_linked(file.save_as)]
         self.written.update(file.kind for _index, file in self.made_first)
         made = aside(lambda: [PRODUCERS[file.kind](file, output) for _index, file in self.made_first]) \
-            if self.made_first else (lambda: None)
+            if self.made_first else _done
+        exported = _done
         try:
             if spare is not None:
                 reconcile(spare, self.previous, self.same, self.carried.linked, whole_folders)
+            if exports:
+                exported = aside(lambda: [PRODUCERS[file.kind](file, output) for file in exports])
             self.carried.link(folder)
-        finally:
             made()
+        except BaseException:
+            for wait in (made, exported):  # each process reaped before the failure goes on
+                with contextlib.suppress(BaseException):
+                    wait()
+            raise
+        return exported
 
     def _still_to_make(self) -> Iterator[tuple[int, PlannedFile]]:
         """The files this build makes after the first ones, with their place in the plan: those

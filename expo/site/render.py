@@ -192,13 +192,12 @@ class _Workers:
 
 def aside(job: Callable[[], None]) -> Callable[[], None]:
     """Start `job` beside this process's own work and return what waits for it (and raises what
-    it raised). In a forked process when forking is safe (no other thread runs), so that a job
-    on the CPU does not share the interpreter's lock with work that waits on the disk; else in
-    a thread. The job's changes to this process's memory are lost in a fork: it may only write
-    files."""
+    it raised; once: waiting again does nothing). In a forked process when forking is safe (no
+    other thread runs), so that a job on the CPU does not share the interpreter's lock with
+    work that waits on the disk; else in a thread. The job's changes to this process's memory
+    are lost in a fork: it may only write files."""
+    failure: list[BaseException] = []
     if not hasattr(os, "fork") or threading.active_count() > 1:
-        failure: list[BaseException] = []
-
         def run() -> None:
             try:
                 job()
@@ -207,25 +206,28 @@ def aside(job: Callable[[], None]) -> Callable[[], None]:
 
         thread = threading.Thread(target=run)
         thread.start()
+        finish = thread.join
+    else:
+        pid, read = _forked(lambda _none: job(), [None])
 
-        def joined() -> None:
-            thread.join()
+        def finish() -> None:
+            sent = bytearray()
+            try:
+                while data := os.read(read, 1 << 16):
+                    sent.extend(data)
+            finally:
+                os.close(read)
+                _, status = os.waitpid(pid, 0)
+            if sent or status != 0:
+                failure.append(_failure(bytes(sent), status))
+    waiting = [finish]
+
+    def wait() -> None:
+        if waiting:
+            waiting.pop()()
             if failure:
                 raise failure[0]
-        return joined
-    pid, read = _forked(lambda _none: job(), [None])
-
-    def waited() -> None:
-        sent = bytearray()
-        try:
-            while data := os.read(read, 1 << 16):
-                sent.extend(data)
-        finally:
-            os.close(read)
-            _, status = os.waitpid(pid, 0)
-        if sent or status != 0:
-            raise _failure(bytes(sent), status)
-    return waited
+    return wait
 
 
 def _forked(write, chunk) -> tuple[int, int]:
