@@ -88,7 +88,9 @@ def _asset(file: PlannedFile, out: Output) -> None:
     """A theme file (CSS, JS), copied with its mtime so caches see it unchanged."""
     target = out.folder / file.save_as
     target.parent.mkdir(parents=True, exist_ok=True)
-    shutil.copy2(file.values["file"], target)
+    with open(file.values["file"], "rb") as source, open(target, "xb") as copy:
+        shutil.copyfileobj(source, copy)
+    shutil.copystat(file.values["file"], target)
 
 
 def _products_csv(file: PlannedFile, out: Output) -> None:
@@ -134,20 +136,23 @@ def _headers(file: PlannedFile, out: Output) -> None:
     _write(out.folder / file.save_as, headers_text(out.planned))
 
 
+# Every output file is opened as a new file ('x'): one already there may be output/'s own (the
+# spare shares its inodes, spare.py), and writing into it would change the live site.
 def _write(path: Path, text: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    with _open_new(path) as target:
+        target.write(text)
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_bytes(data)
+    with open(path, "xb") as target:
+        target.write(data)
 
 
 def _open_new(path: Path, newline: str | None = None) -> TextIO:
     """A text file to write a large output into piece by piece (never whole in memory)."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    return open(path, "w", encoding="utf-8", newline=newline)
+    return open(path, "x", encoding="utf-8", newline=newline)
 
 
 PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {

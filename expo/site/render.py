@@ -71,7 +71,7 @@ class PageWriter:
         if folder != self.last_folder:
             os.makedirs(folder, exist_ok=True)
             self.last_folder = folder
-        with open(path, "w", encoding="utf-8") as f:
+        with open(path, "x", encoding="utf-8") as f:  # a new file: output/ may share an old one (spare.py)
             f.write(html)
 
 

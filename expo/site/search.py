@@ -212,7 +212,8 @@ def write_files(files: Mapping[str, bytes], bundle: Path, previous: Path | None 
             folders.add(target.parent)
         if previous is not None and _link_same(previous.joinpath(*name.parts), data, target):
             continue
-        target.write_bytes(data)
+        with open(target, "xb") as new:  # never into a file output/ may share (spare.py)
+            new.write(data)
 
 
 def _link_same(old: Path, data: bytes, target: Path) -> bool:
