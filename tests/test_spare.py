@@ -230,3 +230,21 @@ def test_a_spare_mostly_unlike_output_is_not_used(tmp_path, claims):
     tagline(root, "Dua.")
     build(root)
     assert claims[-1] is True
+
+
+def test_output_deleted_by_hand_leaves_no_spare_with_a_manifest_that_is_not_its_own(tmp_path, claims):
+    """The last manifest describes output/; when output/ is gone, the spare (an older tree)
+    must not be given that manifest."""
+    import shutil
+
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    shutil.rmtree(root / "output")
+    CHANGES["a template"](root)  # most files made again: the spare is not claimed
+    build(root)
+    assert claims[-1] is False and not list(root.rglob(spare_module.SPARE_MANIFEST))
+    tagline(root, "Dua.")
+    result = build(root)
+    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)

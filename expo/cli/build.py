@@ -166,15 +166,17 @@ def _swap(staging: Path, final: Path, previous: Previous | None = None) -> None:
     spare = spare_folder(final)
     if previous is not None:
         spare_manifest(previous.manifest).unlink(missing_ok=True)  # before the spare changes
+    kept = False
     if final.exists():
         if spare.exists():
             away(spare)
         if previous is not None:
             final.rename(spare)
+            kept = True
         else:
             away(final)
     staging.rename(final)
-    if previous is not None and spare.exists() and not keep_as_spare(previous):
+    if kept and not keep_as_spare(previous):
         away(spare)
     if leftovers:
         subprocess.Popen([sys.executable, "-c", "import shutil, sys\nfor f in sys.argv[1:]: shutil.rmtree(f, True)",

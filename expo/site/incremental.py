@@ -271,7 +271,7 @@ class Previous:
         before any page; now 0.1 s."""
         old_root, new_root = os.fspath(self.folder), os.fspath(root)
         for here, _folders, files in os.walk(f"{old_root}/{folder.strip('/')}"):
-            inside = here[len(old_root):]  # '/pagefind/fragment'
+            inside = here[len(old_root):]  # '/indeks/t'
             if files:
                 os.makedirs(f"{new_root}{inside}", exist_ok=True)
             for name in files:

@@ -128,7 +128,7 @@ def plain_text(html: str) -> list[str]:
 
 
 def sentences(parts: list[str | None]) -> str:
-    """Blocks of text as Pagefind makes them of a page: each ends with a full stop unless it
+    """Blocks of text as one text: each ends with a full stop unless it
     has its own punctuation, so an excerpt never runs a name into a price."""
     return " ".join(p if unicodedata.category(p[-1]) == "Po" else p + "."
                     for p in (" ".join((p or "").split()) for p in parts) if p)
@@ -141,7 +141,7 @@ def _record(url: str, lang: str, title: str, content: str, record: SearchRecord)
 
 
 def index_records(exhibitors: Iterable[Exhibitor], all_routes: Mapping[str, Routes]) -> Iterator[dict]:
-    """Every booth and product in every language as a Pagefind custom record: the words a
+    """Every booth and product in every language as a search record: the words a
     visitor searches (what the page shows first: name, price, booth, city, tagline, the
     description or the about text), the page's address, and what a result card shows (meta),
     filters by and sorts by. Made from the catalog alone, not from the pages' HTML, so a
