@@ -174,3 +174,23 @@ def test_a_missing_index_file_is_an_error_the_page_can_show(tmp_path):
     got = run_node(script, {"base": str(tmp_path / "indeks") + "/", "contents": toc_name, "lang": "id",
                             "queries": [{"query": "kain", "options": {}}]})
     assert got.startswith("search index: t/") and got.endswith(" 404")
+
+
+def test_a_pasted_paragraph_searches_its_first_twelve_words_only(tmp_path, monkeypatch):
+    monkeypatch.setattr(search_index, "TERM_CHUNK_BYTES", 20)  # a term or two per chunk
+    records = [{"url": f"/p/{n}/", "language": "id", "content": f"zat{n:03d} umum", "meta": {"title": "Produk"},
+                "filters": {}, "sort": {}} for n in range(200)]
+    write_index(records, tmp_path / "indeks")
+    toc_name = json.loads((tmp_path / "indeks/entry.json").read_text())["languages"]["id"]["index"]
+    toc = json.loads((tmp_path / "indeks" / toc_name).read_text())
+    assert len(toc["terms"]) > 100  # 200 words over many chunks
+    script = ENGINE_RUN.replace("const engine = new s.Engine(data.base, data.contents, data.lang);",
+                                "const engine = new s.Engine(data.base, data.contents, data.lang);"
+                                "const asked = new Set(); const plain = global.fetch;"
+                                "global.fetch = (url) => { asked.add(url); return plain(url); };")
+    script = script.replace("out.push({ all: await engine.filters() });", "out.push({ asked: asked.size });")
+    paragraph = " ".join(f"zat{n:03d}" for n in range(0, 200, 2))  # 100 words, each in the index
+    got = run_node(script, {"base": str(tmp_path / "indeks") + "/", "contents": toc_name, "lang": "id",
+                            "queries": [{"query": "umum " + paragraph, "options": {}}]})
+    assert got[0]["urls"] == []  # no page has every word
+    assert got[-1]["asked"] <= 1 + 12 * 4  # the contents, and up to 4 term chunks for each of 12 words

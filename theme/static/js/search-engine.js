@@ -125,6 +125,7 @@
   var PREFIX_CHUNKS = 3;  // term chunks read for one prefix, at most
   var PREFIX_FACTOR = 0.5;  // a longer word counts half as much as the word itself
   var EXCERPT_WORDS = 24;
+  var MAX_QUERY_WORDS = 12;  // a pasted paragraph fetches a few chunks, not the whole index
 
   function ungap(gaps) {  // [3, 2, 4] -> 3, 5, 9
     var out = new Uint32Array(gaps.length);
@@ -250,7 +251,7 @@
     var queryTerms = query ? terms(query, this.lang) : [];
     var unique = queryTerms.filter(function (p, i) {
       return queryTerms.findIndex(function (q) { return q[0] === p[0]; }) === i;
-    });
+    }).slice(0, MAX_QUERY_WORDS);
     return this.toc().then(function (toc) {
       return Promise.all([
         Promise.all(unique.map(function (pair) { return self.matches(toc, pair); })),
