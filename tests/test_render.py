@@ -119,3 +119,35 @@ def test_few_pages_or_a_threaded_process_render_here(monkeypatch):
     assert render.workers_for(5000, wanted=3) == 3
     monkeypatch.setattr(render.threading, "active_count", lambda: 2)  # e.g. invoke serve --watch
     assert render.workers_for(5000, wanted=3) == 1
+
+
+@pytest.mark.parametrize("threaded", [False, True])
+def test_work_aside_writes_its_files_and_its_failure_is_raised_once(tmp_path, threaded):
+    """render.aside: a forked process, or a thread when another thread runs (forking a
+    threaded process is unsafe); either way its files are written and its error comes back."""
+    import threading
+
+    from expo.site.render import aside
+
+    stop = threading.Event()
+    other = threading.Thread(target=stop.wait)
+    if threaded:
+        other.start()
+    try:
+        assert threading.active_count() == (2 if threaded else 1)
+        wait = aside(lambda: (tmp_path / "made.txt").write_text(str(os.getpid()), encoding="utf-8"))
+        wait()
+        in_this_process = (tmp_path / "made.txt").read_text(encoding="utf-8") == str(os.getpid())
+        assert in_this_process is threaded  # forked when no other thread runs
+
+        def broken():
+            raise ValueError("disk full")
+
+        wait = aside(broken)
+        with pytest.raises(ValueError, match="disk full"):
+            wait()
+        wait()  # waited once: nothing more to raise
+    finally:
+        stop.set()
+        if threaded:
+            other.join()
