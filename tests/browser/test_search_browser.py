@@ -199,3 +199,12 @@ def test_the_counts_are_fetched_only_for_a_visitor_who_opens_the_filters(page, s
     assert [url for url in fetched if "/indeks/f/" in url]
     assert options(page, "kategori")[:2] == ["Semua (3)", "Batik (3)"]
     assert page.problems == []
+
+
+@pytest.mark.parametrize("blocked", ["**/indeks/**", "**/search-engine.*.js"])
+def test_a_search_that_cannot_load_says_so_and_the_browsing_links_remain(page, site, blocked):
+    page.route(blocked, lambda route: route.abort())
+    assert results(page, f"{site}/cari/?q=batik") == []
+    assert page.locator("#search-status").text_content() == \
+        "Pencarian tidak dapat dimuat. Telusuri per kategori atau kota di bawah."
+    assert page.locator("section.browse a").count() > 0 and page.problems == []

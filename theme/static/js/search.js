@@ -27,6 +27,7 @@
 
   function load() {
     if (!loading) {
+      if (!window.ExpoSearch) return Promise.reject(new Error("search-engine.js did not load"));
       var engine = new window.ExpoSearch.Engine(form.getAttribute("data-bundle"), form.getAttribute("data-index"), lang);
       loading = engine.toc().then(function () { return engine; });
       loading.catch(function () { loading = null; });  // a failed load may be tried again
