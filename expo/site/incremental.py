@@ -46,7 +46,8 @@ def pack(digest: str, size: int, mtime_ns: int) -> bytes:
     return ROW.pack(bytes.fromhex(digest), size, mtime_ns)
 
 
-def _identity(stat: os.stat_result) -> tuple[int, int, int]:
+def file_identity(stat: os.stat_result) -> tuple[int, int, int]:
+    """Which file a manifest is (Previous.identity): inode, size and mtime."""
     return stat.st_ino, stat.st_size, stat.st_mtime_ns
 
 
@@ -177,7 +178,7 @@ class Previous:
         hashes: list[int] = []
         try:
             with open(manifest, encoding="utf-8") as lines:
-                identity = _identity(os.fstat(lines.fileno()))
+                identity = file_identity(os.fstat(lines.fileno()))
                 data = json.loads(next(lines, "{}"))
                 if not isinstance(data, dict) or data.get("version") != MANIFEST_VERSION \
                         or data.get("output") != str(folder):
@@ -210,7 +211,7 @@ class Previous:
         """Each file of the manifest: its place and path, read again from the manifest (OSError
         if it is not the file that was loaded)."""
         with open(self.manifest, encoding="utf-8") as lines:
-            if _identity(os.fstat(lines.fileno())) != self.identity:
+            if file_identity(os.fstat(lines.fileno())) != self.identity:
                 raise OSError(f"{self.manifest} changed during the build")
             next(lines)
             for place, line in enumerate(lines):
@@ -219,6 +220,11 @@ class Previous:
     def row(self, place: int) -> tuple[bytes, int, int]:
         """The digest, size and mtime of the manifest's `place`-th file."""
         return ROW.unpack_from(self.rows, place * ROW.size)
+
+    def untouched_since(self, place: int, stat: os.stat_result) -> bool:
+        """Whether a file with this stat is still the one the manifest's `place`-th row names:
+        the same size and mtime."""
+        return (stat.st_size, stat.st_mtime_ns) == self.row(place)[1:]
 
     def place_if_same(self, save_as: str, digest: bytes) -> int:
         """The place of `save_as` in the manifest if the last build made it from the inputs
@@ -244,11 +250,9 @@ class Previous:
         for place, save_as in files:
             if not same[place] or linked[place]:
                 continue
-            _digest, size, mtime_ns = self.row(place)
             old = f"{old_root}/{save_as}"
             try:
-                stat = os.stat(old)
-                if stat.st_size != size or stat.st_mtime_ns != mtime_ns:
+                if not self.untouched_since(place, os.stat(old)):
                     failed.append(save_as)
                     continue
                 parent = save_as.rpartition("/")[0]
@@ -302,14 +306,12 @@ class Previous:
                         place = self.place(name)
                         if place is None or not item.is_file(follow_symlinks=False):
                             return False  # a file this build would not write
-                        stat = item.stat(follow_symlinks=False)
-                        if (stat.st_size, stat.st_mtime_ns) != self.row(place)[1:]:
+                        if not self.untouched_since(place, item.stat(follow_symlinks=False)):
                             return False
                         seen += 1
             for place, name in self.paths():  # the planned files inside folders kept whole
                 if any(name.startswith(w + "/") for w in whole):
-                    stat = os.lstat(f"{root}/{name}")
-                    if (stat.st_size, stat.st_mtime_ns) != self.row(place)[1:]:
+                    if not self.untouched_since(place, os.lstat(f"{root}/{name}")):
                         return False
                     seen += 1
         except OSError:

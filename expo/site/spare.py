@@ -27,7 +27,7 @@ import shutil
 from pathlib import Path
 from typing import Iterable
 
-from expo.site.incremental import Previous
+from expo.site.incremental import Previous, file_identity
 
 SPARE_MANIFEST = "output-spare-manifest.txt"
 
@@ -105,11 +105,7 @@ def reconcile(spare: Previous, live: Previous, same: bytearray, linked: bytearra
         place, old = live.place(name), spare.place(name)
         if place is None or old is None or not same[place] or linked[place]:
             return False
-        row = live.row(place)
-        if spare.row(old) != row:
-            return False
-        stat = entry.stat(follow_symlinks=False)
-        if (stat.st_size, stat.st_mtime_ns) != row[1:]:
+        if spare.row(old) != live.row(place) or not live.untouched_since(place, entry.stat(follow_symlinks=False)):
             return False
         linked[place] = 1
         return True
@@ -149,8 +145,7 @@ def keep_as_spare(previous: Previous) -> bool:
     try:
         temporary.unlink(missing_ok=True)
         os.link(previous.manifest, temporary)  # the same file: the build's new one replaces it later
-        stat = temporary.stat()
-        if (stat.st_ino, stat.st_size, stat.st_mtime_ns) != previous.identity:
+        if file_identity(temporary.stat()) != previous.identity:
             temporary.unlink()
             return False
         temporary.replace(target)
