@@ -45,7 +45,7 @@ from expo.site.progress import PROGRESS_KEY
 from expo.site.render import PageWriter, aside, workers_for, write_pages
 from expo.site.routes import Routes, url_of
 from expo.site.spare import claim, reconcile, remove_whole_folders
-from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS, first_search_files
+from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS, search_contents
 from expo.site.storefront import hero_image
 from expo.site.template_cache import compiled_templates
 from expo.site.structured import product_jsonld
@@ -184,7 +184,7 @@ class ExpoGenerator(Generator):
                                 agenda_days=agenda_days)
         self.env.globals.update(analytics_tags=script_tag, ANALYTICS_SCRIPT=ANALYTICS_SCRIPT)
         # The search page names the index's files, read from the index written before the pages.
-        self.env.globals.update(first_search_files=functools.partial(first_search_files, Path(self.output_path)))
+        self.env.globals.update(search_contents=functools.partial(search_contents, Path(self.output_path)))
         self.cards = Cards(self.photos.placeholders)  # a fresh cache per build
         self.env.globals["fragment"] = Fragments()  # a fresh cache per build
         self.page_text = {lang: page_gettext(routes.text) for lang, routes in routes.items()}

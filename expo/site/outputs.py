@@ -177,7 +177,7 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
 }
 
 # Kinds the pages name the files of: produced before any page is written (the search page
-# preloads the index's files by name: search.first_search_files).
+# preloads the index's table of contents by name: search.search_contents).
 BEFORE_PAGES = frozenset({"search"})
 # Kinds made from the catalog alone that write their one file and change nothing else: a
 # rebuild makes them in a process of its own while it renders the pages (generator.py).

@@ -40,7 +40,7 @@ PRICE_BANDS = (
 )
 # Licences a visitor may ask for (the kinds of expo/values/credentials.py).
 CREDENTIAL_FILTERS = (("halal", "Halal"), ("pirt", "P-IRT"), ("bpom", "BPOM"))
-__all__ = ["SearchIndexError", "first_search_files", "index_records", "write_index"]
+__all__ = ["SearchIndexError", "search_contents", "index_records", "write_index"]
 
 
 class SearchIndexError(RuntimeError):
@@ -165,17 +165,15 @@ def index_records(exhibitors: Iterable[Exhibitor], all_routes: Mapping[str, Rout
 
 # --- the files a first search fetches before it can search -------------------------------------
 
-def first_search_files(output: Path, bundle: str, lang: str) -> tuple[str, list[str]]:
-    """The name of `lang`'s table of contents in the index written in `output`/`bundle` (the
-    search page gives it to search-engine.js and preloads it: a first search needs it before
-    anything else), and the files to preload. ('', []) when there is no such index or language."""
+def search_contents(output: Path, bundle: str, lang: str) -> str:
+    """The name of `lang`'s table of contents in the index written in `output`/`bundle`: the
+    search page gives it to search-engine.js and preloads it (a first search needs it before
+    anything else). '' when there is no such index or language."""
     try:
         name = json.loads((output / bundle / ENTRY).read_bytes())["languages"][lang]["index"]
     except (OSError, ValueError, KeyError, TypeError):
-        return "", []
-    if not isinstance(name, str) or "/" in name:
-        return "", []
-    return name, [name]
+        return ""
+    return name if isinstance(name, str) and "/" not in name else ""
 
 
 # --- writing the index ------------------------------------------------------------------------
