@@ -23,6 +23,16 @@ def inodes(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*")}
 
 
+def folders(folder: Path) -> set[str]:
+    return {p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_dir()}
+
+
+def same_as_clean(result, root: Path, clean: Path) -> bool:
+    """The same files, byte for byte, and the same folders (none left empty) as a clean build."""
+    built = build(clean_copy(root, clean)).output
+    return tree(result.output) == tree(built) and folders(result.output) == folders(built)
+
+
 def tagline(root: Path, text: str) -> None:
     edit(root / "exhibitors/batik-sari/exhibitor.yml", "tagline: ", f"tagline: {text} ")
 
@@ -33,8 +43,8 @@ def claims(monkeypatch):
     seen: list[bool] = []
     claim = spare_module.claim
 
-    def recorded(previous, staging, carried):
-        found = claim(previous, staging, carried)
+    def recorded(previous, staging):
+        found = claim(previous, staging)
         seen.append(found is not None)
         return found
 
@@ -70,9 +80,8 @@ def test_every_kind_of_change_from_the_spare_equals_a_clean_build(tmp_path, chan
     before = {name: (root / "output" / name).stat() for name in tree(root / "output")}
     CHANGES[change](root)
     result = build(root)
-    # A change that makes most files again starts from a new tree (test below)
-    assert claims[-1] is (change not in ("a template", "a theme file", "a setting"))
-    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+    assert claims[-1] is True  # whatever changed, a template too (test below)
+    assert same_as_clean(result, root, tmp_path / "clean")
     # Files this build did not make keep output/'s inode and mtime (rsync sends the rest)
     made = sum(result.made.values())
     kept = [name for name, stat in before.items() if (result.output / name).is_file()
@@ -186,14 +195,17 @@ def test_a_spare_file_that_cannot_be_removed_stops_the_build_with_a_clear_messag
     tagline(root, "Satu.")
     build(root)
     before = tree(root / "output")
-    unlink = os.unlink
+    unlink, rename = os.unlink, os.rename
 
-    def refuse(path, *args, **kwargs):
-        if "/.output-build-" in str(path):
-            raise PermissionError(13, "Permission denied", str(path))
-        return unlink(path, *args, **kwargs)
+    def refusing(action):
+        def refuse(path, *args, **kwargs):
+            if "/.output-build-" in str(path):
+                raise PermissionError(13, "Permission denied", str(path))
+            return action(path, *args, **kwargs)
+        return refuse
 
-    monkeypatch.setattr(os, "unlink", refuse)
+    monkeypatch.setattr(os, "unlink", refusing(unlink))  # a file output/ shares
+    monkeypatch.setattr(os, "rename", refusing(rename))  # a file only the spare holds
     tagline(root, "Dua.")
     with pytest.raises(BuildFailed) as failure:
         build(root)
@@ -203,33 +215,71 @@ def test_a_spare_file_that_cannot_be_removed_stops_the_build_with_a_clear_messag
     assert tree(root / "output") == before
 
 
-def test_a_build_that_makes_most_files_again_does_not_use_the_spare(tmp_path, claims):
-    """A template edit makes every page again: unlinking them all from the spare would cost
-    more than a new tree."""
+def discarded(root: Path) -> int:
+    """Files moved out of the spare to a discard folder, still waiting for the detached delete."""
+    return sum(len(files) for old in root.glob(".output-old-*") for _, _, files in os.walk(old))
+
+
+def test_after_a_template_edit_the_spare_is_used_and_its_stale_pages_are_moved_out_not_deleted(
+        tmp_path, claims, monkeypatch):
+    """A template edit makes every page again, and the next build's spare (from before the
+    edit) has every page stale. Both builds still start from the spare: the stale pages, which
+    only the spare holds, are moved to a discard folder the swap deletes off the critical path
+    (freeing a file took four times a rename here), and the page folders are not removed and
+    made again."""
     root = make_project(tmp_path / "p")
     build(root)
     tagline(root, "Satu.")
     build(root)
     CHANGES["a template"](root)
-    result = build(root)
-    assert claims[-1] is False
-    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+    moved: list[str] = []
+    rename = os.rename
 
+    def recorded(source, target, *args, **kwargs):
+        if "/.output-old-" in str(target):
+            moved.append(str(source))
+        return rename(source, target, *args, **kwargs)
 
-def test_a_spare_mostly_unlike_output_is_not_used(tmp_path, claims):
-    """After a template edit every page of output/ is new: the spare (from before it) would
-    have nearly every file unlinked, which costs more than a new tree."""
-    root = make_project(tmp_path / "p")
-    build(root)
-    CHANGES["a template"](root)
-    build(root)
-    tagline(root, "Satu.")
+    monkeypatch.setattr(os, "rename", recorded)
+    monkeypatch.setattr(cli_build.subprocess, "Popen", lambda *a, **k: None)  # keep the discard folder to count
     result = build(root)
-    assert claims[-1] is False
-    assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+    assert claims[-1] is True and same_as_clean(result, root, tmp_path / "clean")
     tagline(root, "Dua.")
+    pages_before = {name for name in tree(result.output) if name.endswith(".html")}
+    page_folders = {name.rpartition("/")[0] for name in pages_before} - {""}
+    moved.clear()
+    waiting = discarded(root)
+    made_folders: list[str] = []
+    mkdir = os.mkdir
+
+    def counted(path, *args, **kwargs):
+        mkdir(path, *args, **kwargs)  # makedirs(exist_ok=True) tries first: count the folders made
+        made_folders.append(str(path))
+
+    monkeypatch.setattr(os, "mkdir", counted)
+    result = build(root)
+    assert claims[-1] is True and same_as_clean(result, root, tmp_path / "clean2")
+    # Every stale page of the spare went to the discard folder, none was unlinked on the way
+    assert {m.split("/.output-build-", 1)[1].split("/", 1)[1] for m in moved} >= pages_before
+    assert discarded(root) - waiting == len(moved)
+    # No page folder was made again (the discard folder and the search index's are new)
+    remade = {m for m in made_folders if m.startswith(f"{root}/")
+              and any(m.endswith("/" + folder) for folder in page_folders)}
+    assert not remade, sorted(remade)[:5]
+
+
+def test_folders_the_build_no_longer_makes_are_not_left_empty(tmp_path, claims):
+    """A removed booth's page folders are emptied in the spare and not filled again: they are
+    removed, so the new output/ has no empty folder a clean build lacks."""
+    root = make_project(tmp_path / "p")
     build(root)
+    tagline(root, "Satu.")
+    build(root)
+    CHANGES["a booth removed"](root)
+    result = build(root)
     assert claims[-1] is True
+    assert not any(name.startswith("booth/keripik-bu-sri") for name in folders(result.output))
+    assert same_as_clean(result, root, tmp_path / "clean")
 
 
 def test_output_deleted_by_hand_leaves_no_spare_with_a_manifest_that_is_not_its_own(tmp_path, claims):
@@ -242,9 +292,10 @@ def test_output_deleted_by_hand_leaves_no_spare_with_a_manifest_that_is_not_its_
     tagline(root, "Satu.")
     build(root)
     shutil.rmtree(root / "output")
-    CHANGES["a template"](root)  # most files made again: the spare is not claimed
-    build(root)
-    assert claims[-1] is False and not list(root.rglob(spare_module.SPARE_MANIFEST))
+    CHANGES["a template"](root)
+    result = build(root)  # from the spare: what output/ had is made again
+    assert same_as_clean(result, root, tmp_path / "clean0")
+    assert not list(root.rglob(spare_module.SPARE_MANIFEST))
     tagline(root, "Dua.")
     result = build(root)
     assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)

@@ -28,7 +28,7 @@ from expo.project import Project, load_project
 from expo.settings import SettingsError
 from expo.site.search import SearchIndexError
 from expo.site.incremental import PREVIOUS_OUTPUT_KEY, Previous, manifest_path, write_manifest
-from expo.site.spare import SpareError, keep_as_spare, spare_folder, spare_manifest
+from expo.site.spare import DISCARD_PREFIX, SpareError, discard_folder, keep_as_spare, spare_folder, spare_manifest
 from expo.site.progress import PROGRESS_KEY
 from expo.text.escape import printable
 from expo.values.slugs import SLUG_RE
@@ -152,14 +152,15 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
 def _swap(staging: Path, final: Path, previous: Previous | None = None) -> None:
     """Replace `final` by `staging` with two renames, so a host never sees a half site. The old
     tree becomes the spare the next build starts from (expo/site/spare.py) when the last
-    manifest (`previous`) lists its files; else it is deleted by a detached process: unlinking
-    thousands of files is not the build's critical path. So are an old spare and the
+    manifest (`previous`) lists its files; else it is deleted by a detached process at the
+    lowest CPU priority: unlinking thousands of files is not the build's critical path. So are
+    an old spare, the files this build moved out of the spare (spare.reconcile), and the
     .output-old-* an interrupted delete left, or one still under way when the next build ends
     (deleting them here cost a quick rebuild seconds)."""
-    leftovers = [str(p) for p in final.parent.glob(".output-old-*")]
+    leftovers = [str(p) for p in final.parent.glob(f"{DISCARD_PREFIX}*")]  # the spare's discarded files too
 
     def away(tree: Path) -> None:
-        old = final.with_name(f".output-old-{os.getpid()}-{time.time_ns()}")  # never a leftover's name
+        old = discard_folder(final)  # never a leftover's name
         tree.rename(old)
         leftovers.append(str(old))
 
@@ -179,7 +180,7 @@ def _swap(staging: Path, final: Path, previous: Previous | None = None) -> None:
     if kept and not keep_as_spare(previous):
         away(spare)
     if leftovers:
-        subprocess.Popen([sys.executable, "-c", "import shutil, sys\nfor f in sys.argv[1:]: shutil.rmtree(f, True)",
+        subprocess.Popen([sys.executable, "-c", "import os, shutil, sys\nos.nice(19)\nfor f in sys.argv[1:]: shutil.rmtree(f, True)",
                           *leftovers], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)
 

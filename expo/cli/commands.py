@@ -303,10 +303,10 @@ def clean(root: Path, cache: bool = False, stale: bool = False, settings_file: s
                               "the whole photo cache)")
         _prune_photo_cache(root, settings_file)
         return 0
-    from expo.site.spare import spare_folder
+    from expo.site.spare import DISCARD_PREFIX, spare_folder
 
     targets = [root / "output", spare_folder(root / "output"), *root.glob(".output-build-*"),
-               *root.glob(".output-old-*"), *root.glob(".import-*")]  # staging left by an interrupted import-csv
+               *root.glob(f"{DISCARD_PREFIX}*"), *root.glob(".import-*")]  # staging left by an interrupted import-csv
     if cache:
         targets.append(root / ".cache")
     for target in targets:

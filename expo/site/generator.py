@@ -44,7 +44,7 @@ from expo.site.plan import (SEARCH_INDEX, SITEMAP_PAGES, SITEMAP_PARTS, Plan, Pl
 from expo.site.progress import PROGRESS_KEY
 from expo.site.render import PageWriter, aside, workers_for, write_pages
 from expo.site.routes import Routes, url_of
-from expo.site.spare import claim, reconcile, remove_whole_folders
+from expo.site.spare import claim, reconcile, remove_left_empty, remove_whole_folders
 from expo.site.search import CREDENTIAL_FILTERS, PRICE_BANDS, search_contents
 from expo.site.storefront import hero_image
 from expo.site.template_cache import compiled_templates
@@ -282,6 +282,7 @@ class ExpoGenerator(Generator):
         output.previous = self.previous.folder if self.previous else None
         self.written: Counter = Counter()  # made in this build; the rest linked from the last
         self.made_first: list[tuple[int, PlannedFile]] = []
+        self.emptied: list[str] = []  # the spare's folders left empty, removed if still empty at the end
         if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
             return
         # A rebuild that holds its few files makes the data exports aside, while it renders
@@ -307,13 +308,14 @@ class ExpoGenerator(Generator):
                               (functools.partial(PRODUCERS[file.kind], file, output) for file in remaining(False)))
         finally:
             exported()
+        remove_left_empty(self.emptied)
         remember_photos(self.photos)
 
     def _claim_spare(self, folder: Path, whole_folders) -> Previous | None:
         """The new tree starts as the tree before the last one when it was kept (spare.py): its
         folders are already there, and its files that are the same as output/'s stay. The
         folders made whole (the search index) are removed from it first."""
-        spare = claim(self.previous, folder, self.same.count(1)) if self.previous is not None else None
+        spare = claim(self.previous, folder) if self.previous is not None else None
         if spare is not None:
             remove_whole_folders(spare, whole_folders)
         return spare
@@ -337,7 +339,7 @@ class ExpoGenerator(Generator):
         exported = _done
         try:
             if spare is not None:
-                reconcile(spare, self.previous, self.same, self.carried.linked, whole_folders)
+                self.emptied = reconcile(spare, self.previous, self.same, self.carried.linked, whole_folders)
             if exports:
                 exported = aside(lambda: [PRODUCERS[file.kind](file, output) for file in exports])
             self.carried.link(folder)
