@@ -3,10 +3,12 @@ unchanged files alone (same inode and mtime, so rsync and CDN uploads stay small
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings as hsettings, strategies as st
 
 import expo.site.text as site_text
 from expo.cli.build import build
@@ -303,3 +305,21 @@ def test_a_manifest_gone_while_linking_means_the_rest_is_made(tmp_path, monkeypa
     assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
     again = build(root)
     assert again.made == again.files
+
+
+@given(st.text(st.characters(blacklist_categories=("Cs",))))
+@hsettings(max_examples=300, deadline=None)
+def test_a_manifest_row_reads_its_path_back_as_json_wrote_it(path):
+    """_split_row reads a path json.dumps wrote without json.loads when nothing was escaped:
+    any path still comes back as written."""
+    from expo.site.incremental import _split_row
+
+    assert _split_row(f"ab 1 2 {json.dumps(path)}\n") == ("ab", "1", "2", path)
+
+
+@pytest.mark.parametrize("damaged", ['"', '"a', 'a"', '"a"b"', "ab", '"a\\"'])
+def test_a_damaged_manifest_path_is_an_error_not_another_path(damaged):
+    from expo.site.incremental import _split_row
+
+    with pytest.raises(ValueError):
+        _split_row(f"ab 1 2 {damaged}\n")

@@ -4,6 +4,7 @@ video) and a price sort, and a search page that works from a plain form."""
 
 from __future__ import annotations
 
+import io
 import json
 import re
 from pathlib import Path
@@ -349,3 +350,54 @@ def test_an_index_that_cannot_be_written_is_a_clear_build_failure(tmp_path, monk
         build(root)
     assert str(failure.value) == "indeks pencarian / search index: two search index files share the name t/abc.json"
     assert {p.relative_to(root / "output"): p.read_bytes() for p in (root / "output").rglob("*") if p.is_file()} == before
+    assert not list(root.glob(".output-build-*"))  # the tree and the folder the index was started in
+
+
+def test_a_build_that_fails_after_the_index_was_started_leaves_no_process_and_no_folder(tmp_path, monkeypatch):
+    """A rebuild starts the search index and the data exports during its walk of the plan
+    (early.py). When the build then stops (here: a photo that cannot be decoded), both are
+    waited for and their folder deleted; output/ stays as it was, and the next build is right."""
+    from expo.cli.build import BuildFailed
+    from expo.content.errors import ContentError, ContentErrors
+    from expo.site import early as early_module
+    from test_incremental import clean_copy, tree
+
+    root = make_project(tmp_path / "p")
+    build(root)
+    before = tree(root / "output")
+    started: list[str] = []
+    waited: list[bool] = []
+    aside = early_module.aside
+
+    def recorded(job):
+        wait = aside(job)
+        waited.append(False)
+        number = len(waited) - 1
+
+        def recorded_wait():
+            waited[number] = True
+            wait()
+        return recorded_wait
+
+    start = early_module.EarlyFiles.start
+
+    def counted(self, files):
+        started.extend(file.kind for file in files)
+        return start(self, files)
+
+    def broken_photos(*_args, **_kwargs):
+        raise ContentErrors([ContentError("exhibitors/batik-sari/kain.jpg", None, "", "photo_unreadable", {"value": "kain.jpg"})])
+
+    monkeypatch.setattr(early_module, "aside", recorded)
+    monkeypatch.setattr(early_module.EarlyFiles, "start", counted)
+    monkeypatch.setattr("expo.site.generator.prepare_photos", broken_photos)
+    yml = root / "exhibitors/batik-sari/exhibitor.yml"
+    yml.write_text(yml.read_text(encoding="utf-8").replace("Batik tulis warna alam", "Batik tulis baru"), encoding="utf-8")
+    with pytest.raises(BuildFailed):
+        build(root, out=io.StringIO())
+    assert "search" in started and "catalog_json" in started  # they had started
+    assert waited == [True, True]  # each process reaped
+    assert not list(root.glob(".output-build-*"))
+    assert tree(root / "output") == before
+    monkeypatch.undo()
+    assert tree(build(root).output) == tree(build(clean_copy(root, tmp_path / "clean")).output)

@@ -79,6 +79,7 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     """Build the whole site into `output`, atomically; raise BuildFailed on any error."""
     from pelican import Pelican, signals
 
+    from expo.site.early import early_folder
     from expo.site.generator import ExpoGenerator
 
     started = time.monotonic()
@@ -126,6 +127,7 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
             display.close()
         if not succeeded:
             shutil.rmtree(staging, ignore_errors=True)
+            shutil.rmtree(early_folder(staging), ignore_errors=True)
     generator = next(g for g in seen if isinstance(g, ExpoGenerator))
     if generator.warnings:
         print(format_report(generator.warnings, expo.lang, exhibitors_path=expo.exhibitors_path), file=out)

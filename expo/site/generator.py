@@ -15,7 +15,7 @@ import itertools
 import sys
 from collections import Counter
 from pathlib import Path
-from typing import Callable, Iterator
+from typing import Iterator
 
 from jinja2 import pass_context
 from markupsafe import Markup
@@ -34,6 +34,7 @@ from expo.site.headers import ImmutableFolders, headers_of
 from expo.site.cards import Cards
 from expo.site.fragments import Fragments
 from expo.site.cart import cart_product, cart_text
+from expo.site.early import EarlyFiles
 from expo.site.incremental import (DIGEST_SIZE, PREVIOUS_OUTPUT_KEY, Previous, carry_over, content_digests, digest_at,
                                     file_digest, manifest_path, site_digest, templated, tree_digest_of)
 from expo.site.linked_data import jsonld
@@ -163,14 +164,24 @@ class ExpoGenerator(Generator):
         self.plan = Plan(site)
         intros = self._read_intros()
         self.previous = self._previous()
-        clash = self._walk_plan(content_pages, intros)
-        if clash:  # two files may land on one path: walk again to name them
-            collisions = find_collisions(self.plan, self.expo.exhibitors_path)
-            if collisions:
-                raise ContentErrors(collisions)
-        # Photos are encoded before any page is written: a photo that fails to decode stops the
-        # build with a report, and pages get each photo's placeholder colour.
-        self.photos = prepare_photos(self.catalog, root, self.expo, progress=sys.stderr.isatty())
+        # The search index and the data exports start as soon as the walk knows they changed
+        self.early = EarlyFiles(Path(self.output_path), siteurl, self.plan,
+                                self.previous.folder if self.previous is not None else None)
+        try:
+            clash = self._walk_plan(content_pages, intros)  # starts the search index
+            if clash:  # two files may land on one path: walk again to name them
+                collisions = find_collisions(self.plan, self.expo.exhibitors_path)
+                if collisions:
+                    raise ContentErrors(collisions)
+            # A rebuild that holds its few files makes the data exports while it goes on
+            self.early_exports = self.early.start(
+                [file for _index, file in self.to_make or () if file.kind in DATA_EXPORTS])
+            # Photos are encoded before any page is written: a photo that fails to decode stops the
+            # build with a report, and pages get each photo's placeholder colour.
+            self.photos = prepare_photos(self.catalog, root, self.expo, progress=sys.stderr.isatty())
+        except BaseException:
+            self.early.drop()
+            raise
         self.context.update(expo=self.expo, catalog=self.catalog, expo_intros=intros,
                             expo_photo_colours=self.photos.placeholders)
         self.env.install_gettext_callables(_gettext, _ngettext, newstyle=True)
@@ -225,6 +236,10 @@ class ExpoGenerator(Generator):
         # The search page names the index's files: a new index, a new search page.
         search_digests = [file_digest(file, site, content, extra) for file in self.plan.search]
         extra[SEARCH_INDEX] = " ".join(digest.hex() for digest in search_digests) or "-"
+        previous = self.previous
+        self.early_index = self.early.start(
+            [file for file, digest in zip(self.plan.search, search_digests) if file.kind in BEFORE_PAGES
+             and (previous is None or previous.place_if_same(file.save_as, digest) < 0)])
         immutable, listed = ImmutableFolders(), _SitemapParts()
         previous = self.previous
         self.same = bytearray(len(previous) if previous is not None else 0)  # by place in its manifest
@@ -284,11 +299,9 @@ class ExpoGenerator(Generator):
         self.made_first: list[tuple[int, PlannedFile]] = []
         self.emptied: list[str] = []  # the spare's folders left empty, removed if still empty at the end
         if self.carried.kept:  # output/ already is this site: the build keeps it (cli/build.py)
+            self.early.done()  # nothing was started: nothing changed
             return
-        # A rebuild that holds its few files makes the data exports aside, while it renders
-        exports = [file for _index, file in self.to_make or () if file.kind in DATA_EXPORTS]
-        exported = self._first_files(folder, output, self._claim_spare(folder, whole.values()), whole.values(),
-                                     exports)
+        self._first_files(folder, output, self._claim_spare(folder, whole.values()), whole.values())
         try:
             first: dict[str, PlannedFile] = {}  # the first page of each template
             for _index, file in self._still_to_make():
@@ -296,7 +309,7 @@ class ExpoGenerator(Generator):
                 if file.kind == "page":
                     first.setdefault(file.template, file)
             rendered_first = {file.save_as for file in first.values()}
-            aside_made = {file.save_as for file in exports}
+            aside_made = {file.save_as for file in self.early_exports}
 
             def remaining(pages_wanted: bool) -> Iterator[PlannedFile]:
                 for _index, file in self._still_to_make():
@@ -306,8 +319,11 @@ class ExpoGenerator(Generator):
 
             self._write_pages(list(first.values()), remaining(True), pages,
                               (functools.partial(PRODUCERS[file.kind], file, output) for file in remaining(False)))
-        finally:
-            exported()
+            self.early.move_in(self.early_exports, folder)
+        except BaseException:
+            self.early.drop()
+            raise
+        self.early.done()
         remove_left_empty(self.emptied)
         remember_photos(self.photos)
 
@@ -320,36 +336,29 @@ class ExpoGenerator(Generator):
             remove_whole_folders(spare, whole_folders)
         return spare
 
-    def _first_files(self, folder: Path, output: Output, spare: Previous | None, whole_folders,
-                     exports: list[PlannedFile]) -> Callable[[], None]:
-        """The files the pages read (the search index: BEFORE_PAGES), made in a process of their
-        own (render.aside) while the spare is brought up to date and the unchanged files are
-        linked into the new tree: the index is made on the CPU while the links wait on the disk
-        (a mkdir took 160 to 250 us here, one per page folder missing in the new tree). Then
-        `exports` (DATA_EXPORTS) start in a process of their own, once the spare no longer holds
-        their old files (never written in place: they are output/'s too); returns what waits
-        for them."""
+    def _first_files(self, folder: Path, output: Output, spare: Previous | None, whole_folders) -> None:
+        """The files the pages read (the search index: BEFORE_PAGES): linked when unchanged,
+        else started early (early.py) and moved in once the spare is brought up to date and the
+        unchanged files are linked into the new tree. One that could not be linked (touched
+        since) is made now, in a process of its own (render.aside), while that goes on."""
         first = [(index, file) for index, file in zip(self.search_at, self.plan.search) if file.kind in BEFORE_PAGES]
         places = [(self.previous.place(file.save_as), file.save_as) for _index, file in first] if self.previous else []
         self.carried.link(folder, [(place, save_as) for place, save_as in places if place is not None])
         self.made_first = [(index, file) for index, file in first if not self.carried.is_linked(file.save_as)]
         self.written.update(file.kind for _index, file in self.made_first)
-        made = aside(lambda: [PRODUCERS[file.kind](file, output) for _index, file in self.made_first]) \
-            if self.made_first else _done
-        exported = _done
+        late = [file for _index, file in self.made_first if not self.early.holds(file)]
+        made = aside(lambda: [PRODUCERS[file.kind](file, output) for file in late]) if late else _done
         try:
             if spare is not None:
                 self.emptied = reconcile(spare, self.previous, self.same, self.carried.linked, whole_folders)
-            if exports:
-                exported = aside(lambda: [PRODUCERS[file.kind](file, output) for file in exports])
             self.carried.link(folder)
             made()
+            self.early.move_in(self.early_index, folder)
         except BaseException:
-            for wait in (made, exported):  # each process reaped before the failure goes on
-                with contextlib.suppress(BaseException):
-                    wait()
+            with contextlib.suppress(BaseException):  # each process reaped before the failure goes on
+                made()
+            self.early.drop()
             raise
-        return exported
 
     def _still_to_make(self) -> Iterator[tuple[int, PlannedFile]]:
         """The files this build makes after the first ones, with their place in the plan: those

@@ -54,6 +54,9 @@ def file_identity(stat: os.stat_result) -> tuple[int, int, int]:
 def _split_row(line: str) -> tuple[str, str, str, str]:
     """A manifest line: digest, size, mtime and the path (as JSON: any character stays on its line)."""
     digest, size, mtime_ns, path = line.rstrip("\n").split(" ", 3)
+    inside = path[1:-1]
+    if len(path) > 1 and path[0] == path[-1] == '"' and "\\" not in inside and '"' not in inside:
+        return digest, size, mtime_ns, inside  # json.dumps escaped nothing: no json.loads (4 x 15,000 rows a rebuild)
     return digest, size, mtime_ns, json.loads(path)
 
 
