@@ -59,6 +59,7 @@ def test_the_tree_a_build_replaces_is_kept_as_the_spare_and_the_next_build_start
     first = inodes(root / "output")
     tagline(root, "Satu.")
     build(root)
+    settled(root)  # nothing to wait for: the build made too few files for a refresh
     assert inodes(root / SPARE) == first  # the replaced tree itself, not a copy
     tagline(root, "Dua.")
     result = build(root)
@@ -299,3 +300,102 @@ def test_output_deleted_by_hand_leaves_no_spare_with_a_manifest_that_is_not_its_
     tagline(root, "Dua.")
     result = build(root)
     assert tree(result.output) == tree(build(clean_copy(root, tmp_path / "clean")).output)
+
+
+# --- the refresh after a build that made many files (spare_refresh.py) ---------------------
+
+def settled(root: Path) -> None:
+    """Wait for a refresh of the spare still under way: it holds the spare's lock."""
+    with spare_module.locked(root / ".cache" / "output-manifest.txt"):
+        pass
+
+
+@pytest.fixture
+def refresh_always(monkeypatch):
+    """The small test expo makes fewer files than a refresh is worth: refresh after any build."""
+    monkeypatch.setattr("expo.site.spare_refresh.WORTH_FILES", 0)
+
+
+def file_inodes(folder: Path) -> dict[str, int]:
+    return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
+
+
+def test_after_a_build_the_spare_is_brought_up_to_date_with_output_in_a_process_of_its_own(
+        tmp_path, claims, refresh_always, monkeypatch):
+    """The template edit's spare has every page stale; the refresh makes it hold output/'s
+    own files and gives it output/'s manifest, so the next build only moves out its own pages."""
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    CHANGES["a template"](root)
+    build(root)
+    settled(root)
+    assert file_inodes(root / SPARE) == file_inodes(root / "output")  # the same files, not copies
+    manifests = root / ".cache"
+    assert (manifests / spare_module.SPARE_MANIFEST).read_bytes() == (manifests / "output-manifest.txt").read_bytes()
+    taken_out: list[str] = []
+    rename, unlink = os.rename, os.unlink
+
+    def recorded(action):
+        def record(path, *args, **kwargs):
+            if "/.output-build-" in str(path):
+                taken_out.append(str(path))
+            return action(path, *args, **kwargs)
+        return record
+
+    monkeypatch.setattr(os, "rename", recorded(rename))
+    monkeypatch.setattr(os, "unlink", recorded(unlink))
+    tagline(root, "Dua.")
+    result = build(root)
+    monkeypatch.undo()
+    assert claims[-1] is True
+    pages = [path for path in taken_out if path.endswith(".html")]
+    assert pages and all("batik-sari" in path or "/en/" in path or "index.html" in path for path in pages)
+    assert len(pages) < len([name for name in tree(result.output) if name.endswith(".html")]) / 2
+    assert same_as_clean(result, root, tmp_path / "clean")
+
+
+def test_a_refresh_that_finds_output_touched_since_leaves_a_spare_no_build_trusts(
+        tmp_path, claims, refresh_always, monkeypatch):
+    from expo.site import spare_refresh
+
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    settled(root)
+    manifest = root / ".cache" / "output-manifest.txt"
+    tagline(root, "Dua.")
+    with monkeypatch.context() as later:
+        later.setattr(spare_refresh, "start", lambda *args: None)  # refreshed by hand below, after the edit
+        build(root)
+    page = root / "output" / "booth" / "batik-sari" / "index.html"
+    page.write_bytes(page.read_bytes() + b"<!-- by hand -->")  # the same inode as in the spare
+    spare_refresh.refresh(manifest, root / "output", {})
+    assert not (root / ".cache" / spare_module.SPARE_MANIFEST).exists()
+    tagline(root, "Tiga.")
+    result = build(root)
+    assert claims[-1] is False
+    assert same_as_clean(result, root, tmp_path / "clean")
+
+
+def test_a_claim_waits_for_a_refresh_under_way(tmp_path, claims):
+    import threading
+
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    manifest = root / ".cache" / "output-manifest.txt"
+    descriptor = spare_module.hold_lock(manifest)  # as a refresh holds it
+    tagline(root, "Dua.")
+    results = []
+    builder = threading.Thread(target=lambda: results.append(build(root)))
+    builder.start()
+    builder.join(timeout=3)
+    assert builder.is_alive() and not results  # waiting at the claim
+    os.close(descriptor)
+    builder.join(timeout=60)
+    assert claims[-1] is True
+    assert same_as_clean(results[0], root, tmp_path / "clean")

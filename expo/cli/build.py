@@ -28,7 +28,9 @@ from expo.project import Project, load_project
 from expo.settings import SettingsError
 from expo.site.search import SearchIndexError
 from expo.site.incremental import PREVIOUS_OUTPUT_KEY, Previous, manifest_path, write_manifest
-from expo.site.spare import DISCARD_PREFIX, SpareError, discard_folder, keep_as_spare, spare_folder, spare_manifest
+from expo.site import spare_refresh
+from expo.site.spare import (DISCARD_PREFIX, SpareError, discard_folder, keep_as_spare, locked, spare_folder,
+                              spare_manifest)
 from expo.site.progress import PROGRESS_KEY
 from expo.text.escape import printable
 from expo.values.slugs import SLUG_RE
@@ -138,10 +140,12 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
     else:
         if carried.kept:  # another Pelican generator wrote here: the rest comes from output/
             carried.link(staging)
-        _swap(staging, final, carried.previous)
+        spare_kept = _swap(staging, final, carried.previous)
         files, size = tree_size(final)
-        write_manifest(manifest_path(root, expo), final, final, carried.linked_rows(), generator.made_rows(),
-                       tree=(files, size))
+        manifest = manifest_path(root, expo)
+        write_manifest(manifest, final, final, carried.linked_rows(), generator.made_rows(), tree=(files, size))
+        if spare_kept and sum(generator.written.values()) >= spare_refresh.WORTH_FILES and manifest.exists():
+            spare_refresh.start(manifest, final, carried.whole_folders)  # the next build only does its own changes
     sources = len({p.key for p in generator.photos.pictures})
     return BuildResult(final, generator.warnings, len(generator.catalog.exhibitors),
                        len(generator.catalog.products), generator.counts, generator.written,
@@ -151,14 +155,14 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
                        max_files=expo.max_files, max_size_mb=expo.max_size_mb)
 
 
-def _swap(staging: Path, final: Path, previous: Previous | None = None) -> None:
+def _swap(staging: Path, final: Path, previous: Previous | None = None) -> bool:
     """Replace `final` by `staging` with two renames, so a host never sees a half site. The old
     tree becomes the spare the next build starts from (expo/site/spare.py) when the last
     manifest (`previous`) lists its files; else it is deleted by a detached process at the
     lowest CPU priority: unlinking thousands of files is not the build's critical path. So are
     an old spare, the files this build moved out of the spare (spare.reconcile), and the
     .output-old-* an interrupted delete left, or one still under way when the next build ends
-    (deleting them here cost a quick rebuild seconds)."""
+    (deleting them here cost a quick rebuild seconds). Returns True if the spare was kept."""
     leftovers = [str(p) for p in final.parent.glob(f"{DISCARD_PREFIX}*")]  # the spare's discarded files too
 
     def away(tree: Path) -> None:
@@ -167,24 +171,28 @@ def _swap(staging: Path, final: Path, previous: Previous | None = None) -> None:
         leftovers.append(str(old))
 
     spare = spare_folder(final)
-    if previous is not None:
-        spare_manifest(previous.manifest).unlink(missing_ok=True)  # before the spare changes
-    kept = False
-    if final.exists():
-        if spare.exists():
-            away(spare)
+    with contextlib.ExitStack() as lock:
         if previous is not None:
-            final.rename(spare)
-            kept = True
-        else:
-            away(final)
-    staging.rename(final)
-    if kept and not keep_as_spare(previous):
-        away(spare)
+            lock.enter_context(locked(previous.manifest))  # a refresh of the spare still under way
+            spare_manifest(previous.manifest).unlink(missing_ok=True)  # before the spare changes
+        kept = False
+        if final.exists():
+            if spare.exists():
+                away(spare)
+            if previous is not None:
+                final.rename(spare)
+                kept = True
+            else:
+                away(final)
+        staging.rename(final)
+        if kept and not keep_as_spare(previous):
+            away(spare)
+            kept = False
     if leftovers:
         subprocess.Popen([sys.executable, "-c", "import os, shutil, sys\nos.nice(19)\nfor f in sys.argv[1:]: shutil.rmtree(f, True)",
                           *leftovers], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)
+    return kept
 
 
 def _holds_files(folder: Path) -> bool:

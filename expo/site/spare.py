@@ -23,15 +23,18 @@ Safe because:
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import time
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from expo.site.incremental import Previous, file_identity
 
 SPARE_MANIFEST = "output-spare-manifest.txt"
+SPARE_LOCK = "output-spare.lock"  # held by whoever changes the spare (spare_refresh.py, claim, the swap)
 DISCARD_PREFIX = ".output-old-"  # trees and files to delete off the critical path
 
 
@@ -49,6 +52,32 @@ def spare_manifest(manifest: Path) -> Path:
     return manifest.with_name(SPARE_MANIFEST)
 
 
+def spare_lock(manifest: Path) -> Path:
+    return manifest.with_name(SPARE_LOCK)
+
+
+def hold_lock(manifest: Path) -> int:
+    """The spare's lock, taken (waiting for its holder: a refresh still under way); the open
+    descriptor holds it until closed, in this process or in one it was passed to."""
+    manifest.parent.mkdir(parents=True, exist_ok=True)
+    descriptor = os.open(spare_lock(manifest), os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        fcntl.flock(descriptor, fcntl.LOCK_EX)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+@contextlib.contextmanager
+def locked(manifest: Path) -> Iterator[None]:
+    descriptor = hold_lock(manifest)
+    try:
+        yield
+    finally:
+        os.close(descriptor)
+
+
 def claim(previous: Previous, staging: Path) -> Previous | None:
     """The spare of `previous.folder` (output/), moved to `staging` (absent or an empty folder),
     with its manifest read and then removed; None when there is no spare that its manifest
@@ -57,19 +86,21 @@ def claim(previous: Previous, staging: Path) -> Previous | None:
     Claimed whatever changed: even after a template edit, when every page of the spare is
     stale, moving 6,510 pages out and linking output/'s in (0.6 s at 152 x 18) costs less
     than a new tree's 6,675 mkdirs and 15,610 links (0.4 to 0.8 s, more while the last
-    tree's delete runs)."""
+    tree's delete runs). A refresh of the spare still under way is waited for: it does what
+    the build would do next, and began earlier."""
     manifest = spare_manifest(previous.manifest)
-    spare = Previous.load(manifest, previous.folder)
-    try:
-        manifest.unlink()  # from here on the spare is this build's: no other may trust it
-    except OSError:
-        return None
-    if spare is None:
-        return None
-    try:
-        os.rename(spare_folder(previous.folder), staging)
-    except OSError:  # no spare, or the staging folder already holds a file
-        return None
+    with locked(previous.manifest):
+        spare = Previous.load(manifest, previous.folder)
+        try:
+            manifest.unlink()  # from here on the spare is this build's: no other may trust it
+        except OSError:
+            return None
+        if spare is None:
+            return None
+        try:
+            os.rename(spare_folder(previous.folder), staging)
+        except OSError:  # no spare, or the staging folder already holds a file
+            return None
     spare.folder = staging
     return spare
 
@@ -87,7 +118,7 @@ def discard_folder(beside: Path) -> Path:
 
 
 def reconcile(spare: Previous, live: Previous, same: bytearray, linked: bytearray,
-              whole_folders: Iterable[str] = ()) -> list[str]:
+              whole_folders: Iterable[str] = (), discard: Path | None = None) -> list[str]:
     """Make the spare hold exactly the files of output/ (`live`) this build carries over (marked
     in `same` by their place in the live manifest): keep each spare file made from the same
     inputs with the same size and mtime as output/'s (mark it in `linked`) and take every other
@@ -99,12 +130,12 @@ def reconcile(spare: Previous, live: Previous, same: bytearray, linked: bytearra
 
     A file only the spare holds is moved into a discard folder rather than unlinked: freeing
     its inode and blocks took 100 to 280 us here (6,510 pages after a template edit: 0.7 s),
-    a rename 25 us; the swap's detached delete frees them. A file output/ shares is unlinked
-    (8 us: nothing is freed)."""
+    a rename 25 us; the swap's detached delete frees them (or spare_refresh.py, which names
+    the folder: `discard`). A file output/ shares is unlinked (8 us: nothing is freed)."""
     root = os.fspath(spare.folder)
     whole = {folder.strip("/") for folder in whole_folders}
     emptied: list[str] = []
-    discard = os.fspath(discard_folder(spare.folder))
+    discard = os.fspath(discard or discard_folder(spare.folder))  # made if a file goes there
     moved = 0
 
     def keep(name: str, entry: os.DirEntry) -> bool:
