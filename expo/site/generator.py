@@ -241,7 +241,6 @@ class ExpoGenerator(Generator):
             [file for file, digest in zip(self.plan.search, search_digests) if file.kind in BEFORE_PAGES
              and (previous is None or previous.place_if_same(file.save_as, digest) < 0)])
         immutable, listed = ImmutableFolders(), _SitemapParts()
-        previous = self.previous
         self.same = bytearray(len(previous) if previous is not None else 0)  # by place in its manifest
         self.all_same = previous is not None
         # The files not made from the same inputs last time, with their place in the plan: a
