@@ -399,3 +399,26 @@ def test_a_claim_waits_for_a_refresh_under_way(tmp_path, claims):
     builder.join(timeout=60)
     assert claims[-1] is True
     assert same_as_clean(results[0], root, tmp_path / "clean")
+
+
+def test_without_flock_no_refresh_starts_and_builds_stay_right(tmp_path, claims, refresh_always, monkeypatch):
+    """Windows has no flock: the spare is then never refreshed beside a build (nothing could
+    make a claim wait for it), and each build brings the spare up to date itself."""
+    import subprocess
+
+    monkeypatch.setattr(spare_module, "fcntl", None)
+    monkeypatch.setattr("expo.site.spare_refresh.CAN_LOCK", False)
+    started: list = []
+    popen = subprocess.Popen
+    monkeypatch.setattr(subprocess, "Popen", lambda command, *a, **k: started.append(command) or popen(command, *a, **k))
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    CHANGES["a template"](root)
+    build(root)
+    tagline(root, "Dua.")
+    result = build(root)
+    assert claims[-1] is True
+    assert not [command for command in started if "expo.site.spare_refresh" in command]
+    assert same_as_clean(result, root, tmp_path / "clean")

@@ -189,7 +189,8 @@ def _swap(staging: Path, final: Path, previous: Previous | None = None) -> bool:
             away(spare)
             kept = False
     if leftovers:
-        subprocess.Popen([sys.executable, "-c", "import os, shutil, sys\nos.nice(19)\nfor f in sys.argv[1:]: shutil.rmtree(f, True)",
+        subprocess.Popen([sys.executable, "-c", "import os, shutil, sys\nif hasattr(os, 'nice'): os.nice(19)\n"
+                          "for f in sys.argv[1:]: shutil.rmtree(f, True)",
                           *leftovers], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                          stderr=subprocess.DEVNULL, start_new_session=True)
     return kept

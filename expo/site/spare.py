@@ -24,7 +24,6 @@ Safe because:
 from __future__ import annotations
 
 import contextlib
-import fcntl
 import os
 import shutil
 import time
@@ -32,6 +31,12 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from expo.site.incremental import Previous, file_identity
+
+try:
+    import fcntl
+except ImportError:  # Windows: no flock, so no refresh of the spare runs beside a build there
+    fcntl = None
+CAN_LOCK = fcntl is not None
 
 SPARE_MANIFEST = "output-spare-manifest.txt"
 SPARE_LOCK = "output-spare.lock"  # held by whoever changes the spare (spare_refresh.py, claim, the swap)
@@ -62,7 +67,8 @@ def hold_lock(manifest: Path) -> int:
     manifest.parent.mkdir(parents=True, exist_ok=True)
     descriptor = os.open(spare_lock(manifest), os.O_RDWR | os.O_CREAT, 0o644)
     try:
-        fcntl.flock(descriptor, fcntl.LOCK_EX)
+        if fcntl is not None:
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
     except BaseException:
         os.close(descriptor)
         raise

@@ -27,7 +27,7 @@ from typing import Mapping
 
 import expo
 from expo.site.incremental import Previous, file_identity
-from expo.site.spare import (SpareError, discard_folder, hold_lock, reconcile, remove_left_empty,
+from expo.site.spare import (CAN_LOCK, SpareError, discard_folder, hold_lock, reconcile, remove_left_empty,
                              remove_whole_folders, spare_folder, spare_manifest)
 
 
@@ -36,7 +36,10 @@ WORTH_FILES = 1000  # made by the build: about 40 ms of the next build's time, a
 
 def start(manifest: Path, final: Path, whole_folders: Mapping[str, str]) -> None:
     """Refresh the spare of `final` (output/, whose manifest is `manifest`) in a detached
-    process. `whole_folders`: the planned files that bring a whole folder (the search index)."""
+    process. `whole_folders`: the planned files that bring a whole folder (the search index).
+    Not where the spare cannot be locked (Windows): the next build does that work itself."""
+    if not CAN_LOCK:
+        return
     descriptor = hold_lock(manifest)  # taken here: no claim can slip in before the process runs
     try:
         package_parent = str(Path(expo.__file__).resolve().parent.parent)
