@@ -316,6 +316,17 @@ def refresh_always(monkeypatch):
     monkeypatch.setattr("expo.site.spare_refresh.WORTH_FILES", 0)
 
 
+def built_to_a_template_edit(tmp_path: Path) -> Path:
+    """A project built, then after a booth's edit, then after a template edit."""
+    root = make_project(tmp_path / "p")
+    build(root)
+    tagline(root, "Satu.")
+    build(root)
+    CHANGES["a template"](root)
+    build(root)
+    return root
+
+
 def file_inodes(folder: Path) -> dict[str, int]:
     return {p.relative_to(folder).as_posix(): p.stat().st_ino for p in folder.rglob("*") if p.is_file()}
 
@@ -324,12 +335,7 @@ def test_after_a_build_the_spare_is_brought_up_to_date_with_output_in_a_process_
         tmp_path, claims, refresh_always, monkeypatch):
     """The template edit's spare has every page stale; the refresh makes it hold output/'s
     own files and gives it output/'s manifest, so the next build only moves out its own pages."""
-    root = make_project(tmp_path / "p")
-    build(root)
-    tagline(root, "Satu.")
-    build(root)
-    CHANGES["a template"](root)
-    build(root)
+    root = built_to_a_template_edit(tmp_path)
     settled(root)
     assert file_inodes(root / SPARE) == file_inodes(root / "output")  # the same files, not copies
     manifests = root / ".cache"
@@ -411,12 +417,7 @@ def test_without_flock_no_refresh_starts_and_builds_stay_right(tmp_path, claims,
     started: list = []
     popen = subprocess.Popen
     monkeypatch.setattr(subprocess, "Popen", lambda command, *a, **k: started.append(command) or popen(command, *a, **k))
-    root = make_project(tmp_path / "p")
-    build(root)
-    tagline(root, "Satu.")
-    build(root)
-    CHANGES["a template"](root)
-    build(root)
+    root = built_to_a_template_edit(tmp_path)
     tagline(root, "Dua.")
     result = build(root)
     assert claims[-1] is True
