@@ -353,10 +353,12 @@ def test_an_index_that_cannot_be_written_is_a_clear_build_failure(tmp_path, monk
     assert not list(root.glob(".output-build-*"))  # the tree and the folder the index was started in
 
 
-def test_a_build_that_fails_after_the_index_was_started_leaves_no_process_and_no_folder(tmp_path, monkeypatch):
+@pytest.mark.parametrize("where", ["our photos", "another generator"])
+def test_a_build_that_fails_after_the_index_was_started_leaves_no_process_and_no_folder(tmp_path, monkeypatch, where):
     """A rebuild starts the search index and the data exports during its walk of the plan
-    (early.py). When the build then stops (here: a photo that cannot be decoded), both are
-    waited for and their folder deleted; output/ stays as it was, and the next build is right."""
+    (early.py). When the build then stops (a photo that cannot be decoded, or Pelican's pages
+    generator failing before ours writes anything), both are waited for and their folder
+    deleted; output/ stays as it was, and the next build is right."""
     from expo.cli.build import BuildFailed
     from expo.content.errors import ContentError, ContentErrors
     from expo.site import early as early_module
@@ -385,12 +387,15 @@ def test_a_build_that_fails_after_the_index_was_started_leaves_no_process_and_no
         started.extend(file.kind for file in files)
         return start(self, files)
 
-    def broken_photos(*_args, **_kwargs):
+    def fails(*_args, **_kwargs):  # as a photo that cannot be decoded reports it
         raise ContentErrors([ContentError("exhibitors/batik-sari/kain.jpg", None, "", "photo_unreadable", {"value": "kain.jpg"})])
 
     monkeypatch.setattr(early_module, "aside", recorded)
     monkeypatch.setattr(early_module.EarlyFiles, "start", counted)
-    monkeypatch.setattr("expo.site.generator.prepare_photos", broken_photos)
+    if where == "our photos":
+        monkeypatch.setattr("expo.site.generator.prepare_photos", fails)
+    else:
+        monkeypatch.setattr("pelican.generators.PagesGenerator.generate_output", fails)
     yml = root / "exhibitors/batik-sari/exhibitor.yml"
     yml.write_text(yml.read_text(encoding="utf-8").replace("Batik tulis warna alam", "Batik tulis baru"), encoding="utf-8")
     with pytest.raises(BuildFailed):

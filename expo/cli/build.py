@@ -128,6 +128,9 @@ def build(root: Path, settings_file: str = "pelicanconf.py", output: str = "outp
         if display is not None:
             display.close()
         if not succeeded:
+            for generator in seen:  # another generator failed after ours started its early files
+                if isinstance(generator, ExpoGenerator) and hasattr(generator, "early"):
+                    generator.early.drop()
             shutil.rmtree(staging, ignore_errors=True)
             shutil.rmtree(early_folder(staging), ignore_errors=True)
     generator = next(g for g in seen if isinstance(g, ExpoGenerator))
