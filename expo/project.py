@@ -50,14 +50,18 @@ def load_project(root: Path, settings_file: str = "pelicanconf.py", lang: str | 
     try:
         settings = read_settings(str(path), override=dict(overrides or {}))
     except SyntaxError as exc:
-        raise SettingsError([f"{exc.lineno}: {exc.msg}"], settings_file) from None
+        raise SettingsError([f"baris ini bukan kode Python yang sah: periksa tanda kutip, kurung dan koma "
+                             f"(invalid Python on this line: {exc.msg})"], settings_file, [exc.lineno]) from None
     except Exception as exc:  # Pelican raises plain ValueError/Exception for bad settings
         raise SettingsError([str(exc)], settings_file) from None
     settings.setdefault("EXPO_ROOT_PATH", str(root))
-    expo = ExpoSettings.from_pelican(settings, settings_file)
+    try:
+        expo = ExpoSettings.from_pelican(settings, settings_file)
+    except SettingsError as exc:
+        raise exc.with_lines(path.read_text(encoding="utf-8", errors="replace")) from None
     if lang is not None:
         if lang not in LANGUAGES:
-            raise SettingsError(['--lang must be "id" or "en"'], settings_file)
+            raise SettingsError(['--lang harus "id" atau "en" (--lang must be "id" or "en")'], settings_file)
         expo = replace(expo, lang=lang)
     settings[EXPO_SETTINGS_KEY] = expo
     return Project(root, settings_file, settings, expo)

@@ -82,20 +82,22 @@ def _typed(key: str, value: Any, hint: Any) -> Any:
     if origin is tuple:
         if isinstance(value, (list, tuple)) and all(scalar_ok(v, args[0]) for v in value):
             return tuple(value)
-        need = "a list of whole numbers" if args[0] is int else "a list of text, e.g. [\"a\", \"b\"]"
+        need = ("daftar bilangan bulat", "a list of whole numbers") if args[0] is int else \
+            ('daftar teks, mis. ["a", "b"]', 'a list of text, e.g. ["a", "b"]')
     elif origin in (Mapping, collections.abc.Mapping):
         if isinstance(value, Mapping) and all(isinstance(k, str) and isinstance(v, str) for k, v in value.items()):
             return dict(value)
-        need = 'a mapping of text to text, e.g. {"kuliner": "Kuliner"}'
+        need = ('pasangan teks ke teks, mis. {"kuliner": "Kuliner"}', 'a mapping of text to text, e.g. {"kuliner": "Kuliner"}')
     elif hint is float:
         if scalar_ok(value, int) or scalar_ok(value, float):
             return float(value)
-        need = "a number"
+        need = ("angka", "a number")
     else:
         if scalar_ok(value, hint):
             return value
-        need = {str: "text in quotes", int: "a whole number", bool: "True or False"}[hint]
-    raise _Mistake(f"{key} must be {need}, not {value!r}.")
+        need = {str: ("teks dalam tanda kutip", "text in quotes"), int: ("bilangan bulat", "a whole number"),
+                bool: ("True atau False", "True or False")}[hint]
+    raise _Mistake(f"{key} harus {need[0]}, bukan {value!r} ({key} must be {need[1]}, not {value!r}).")
 
 
 class _Mistake(ValueError):
@@ -105,10 +107,25 @@ class _Mistake(ValueError):
 class SettingsError(ValueError):
     """Mistakes in the settings file: every one of them, one line each, never a traceback."""
 
-    def __init__(self, mistakes: list[str], settings_file: str = "pelicanconf.py"):
+    def __init__(self, mistakes: list[str], settings_file: str = "pelicanconf.py",
+                 lines: list[int | None] | None = None):
         self.mistakes = list(mistakes)
         self.settings_file = settings_file
-        super().__init__("\n".join(f"{settings_file}: {m}" for m in self.mistakes))
+        self.lines = list(lines) if lines else [None] * len(self.mistakes)
+        super().__init__("\n".join(f"{settings_file}{f':{line}' if line else ''}: {mistake}"
+                                   for mistake, line in zip(self.mistakes, self.lines)))
+
+    def with_lines(self, text: str) -> "SettingsError":
+        """The same mistakes, each with the line of the setting it names first, in the settings
+        file's `text` (its last assignment: the one Python keeps)."""
+        assigned = {}
+        for number, line in enumerate(text.splitlines(), 1):
+            found = re.match(r"\s*(EXPO_[A-Z0-9_]+)\s*=", line)
+            if found:
+                assigned[found.group(1)] = number
+        named = [re.findall(r"EXPO_[A-Z0-9_]+", mistake) for mistake in self.mistakes]
+        return SettingsError(self.mistakes, self.settings_file,
+                             [assigned.get(names[0]) if names else None for names in named])
 
 
 @dataclass(frozen=True)
@@ -317,8 +334,8 @@ class ExpoSettings:
                 continue
             if name not in known:
                 guess = difflib.get_close_matches(name, sorted(known), n=1)
-                hint = f" Did you mean EXPO_{guess[0].upper()}?" if guess else ""
-                mistakes.append(f"unknown setting {key}.{hint}")
+                hint = f" Maksud Anda EXPO_{guess[0].upper()}? (Did you mean EXPO_{guess[0].upper()}?)" if guess else ""
+                mistakes.append(f"pengaturan {key} tidak dikenal (unknown setting {key}).{hint}")
                 continue
             if name in _READERS:  # a structured value with its own reader and messages
                 continue
@@ -341,44 +358,56 @@ class ExpoSettings:
     def _mistakes(self) -> list[str]:
         mistakes = []
         for check in (self._check_basics, self._check_patterns, self._check_images, self._check_event,
-                      self._check_analytics, self._check_publishing, self._check_editions):
+                      self._check_analytics, self._check_publishing):
             mistakes += check()
         return mistakes
 
     def _check_basics(self) -> list[str]:
         mistakes = []
         if self.lang not in LANGUAGES:
-            mistakes.append('EXPO_LANG must be "id" or "en".')
+            mistakes.append('EXPO_LANG harus "id" atau "en" (EXPO_LANG must be "id" or "en").')
         if not self.languages or any(lang not in LANGUAGES for lang in self.languages) \
                 or len(set(self.languages)) != len(self.languages):
-            mistakes.append('EXPO_LANGUAGES must list "id" and/or "en" once each, the main one first, '
-                            'e.g. ["id", "en"] or ["id"].')
+            mistakes.append('EXPO_LANGUAGES harus berisi "id" dan/atau "en", masing-masing sekali, bahasa utama '
+                            'dulu, mis. ["id", "en"] atau ["id"] (EXPO_LANGUAGES must list "id" and/or "en" once '
+                            'each, the main one first, e.g. ["id", "en"] or ["id"]).')
         if not self.categories:
-            mistakes.append("EXPO_CATEGORIES needs at least one category.")
+            mistakes.append("EXPO_CATEGORIES perlu paling sedikit satu kategori (EXPO_CATEGORIES needs at least "
+                            "one category).")
         bad = [key for key in self.categories if not SLUG_RE.match(key)]
         if bad:  # the key is what exhibitors type and the category page's address
-            mistakes.append(f'EXPO_CATEGORIES key "{bad[0]}" must be lowercase letters, digits and '
-                            'hyphens, e.g. "kuliner": "Kuliner".')
+            mistakes.append(f'EXPO_CATEGORIES: key "{bad[0]}" hanya boleh huruf kecil, angka dan tanda '
+                            f'hubung, mis. "kuliner": "Kuliner" (EXPO_CATEGORIES key "{bad[0]}" must be lowercase '
+                            'letters, digits and hyphens, e.g. "kuliner": "Kuliner").')
         unknown = sorted(set(self.categories_en) - set(self.categories))
         if unknown:
-            mistakes.append(f'EXPO_CATEGORIES_EN has "{unknown[0]}", which is not a key of EXPO_CATEGORIES.')
+            mistakes.append(f'EXPO_CATEGORIES_EN berisi "{unknown[0]}", yang bukan key EXPO_CATEGORIES '
+                            f'(EXPO_CATEGORIES_EN has "{unknown[0]}", which is not a key of EXPO_CATEGORIES).')
         for name in ("directory_per_page", "category_per_page", "city_per_page", "featured_count",
-                     "home_products", "recent_count", "other_products"):
+                     "home_products", "recent_count", "other_products", "edition_per_page",
+                     "edition_archive_per_page"):
             if int(getattr(self, name)) < 1:
-                mistakes.append(f"EXPO_{name.upper()} must be at least 1.")
+                mistakes.append(f"EXPO_{name.upper()} harus paling sedikit 1 (EXPO_{name.upper()} must be at "
+                                "least 1).")
         if self.exhibitors_path in ("", ".") or self.exhibitors_path.startswith(".."):
-            mistakes.append('EXPO_EXHIBITORS_PATH must be a folder inside the project, e.g. "exhibitors".')
+            mistakes.append('EXPO_EXHIBITORS_PATH harus folder di dalam proyek, mis. "exhibitors" '
+                            '(EXPO_EXHIBITORS_PATH must be a folder inside the project, e.g. "exhibitors").')
         if self.hero_image and PurePosixPath(self.hero_image.lower()).suffix not in HERO_IMAGE_TYPES:
-            mistakes.append(f'EXPO_HERO_IMAGE must be a photo file ({", ".join(HERO_IMAGE_TYPES)}), '
-                            f'e.g. "content/images/banner.jpg", not "{self.hero_image}".')
+            mistakes.append(f'EXPO_HERO_IMAGE harus berkas foto ({", ".join(HERO_IMAGE_TYPES)}), mis. '
+                            f'"content/images/banner.jpg", bukan "{self.hero_image}" (EXPO_HERO_IMAGE must be a '
+                            f'photo file ({", ".join(HERO_IMAGE_TYPES)}), e.g. "content/images/banner.jpg", '
+                            f'not "{self.hero_image}").')
         elif self.hero_image.startswith(("/", "..")) or "/../" in self.hero_image:
-            mistakes.append("EXPO_HERO_IMAGE must be a path inside the project, e.g. "
-                            '"content/images/banner.jpg".')
+            mistakes.append('EXPO_HERO_IMAGE harus alamat di dalam proyek, mis. "content/images/banner.jpg" '
+                            '(EXPO_HERO_IMAGE must be a path inside the project, e.g. "content/images/banner.jpg").')
         if (self.price_hint_currency == "") != (self.price_hint_rate == 0):
-            mistakes.append('EXPO_PRICE_HINT_CURRENCY and EXPO_PRICE_HINT_RATE go together, e.g. "USD" '
-                            "and 16300 (Rupiah per dollar); leave both unset for no hint.")
+            mistakes.append('EXPO_PRICE_HINT_CURRENCY dan EXPO_PRICE_HINT_RATE diisi bersama, mis. "USD" dan '
+                            "16300 (Rupiah per dolar); kosongkan keduanya bila tidak perlu (EXPO_PRICE_HINT_CURRENCY "
+                            'and EXPO_PRICE_HINT_RATE go together, e.g. "USD" and 16300, Rupiah per dollar; leave '
+                            "both unset for no hint).")
         elif self.price_hint_rate < 0:
-            mistakes.append("EXPO_PRICE_HINT_RATE must be above 0 (Rupiah per unit of the currency).")
+            mistakes.append("EXPO_PRICE_HINT_RATE harus lebih dari 0, dalam Rupiah per satuan mata uang "
+                            "(EXPO_PRICE_HINT_RATE must be above 0, Rupiah per unit of the currency).")
         return mistakes
 
     def _check_patterns(self) -> list[str]:
@@ -389,12 +418,13 @@ class ExpoSettings:
             try:
                 fields = {f for _text, f, _spec, _conv in string.Formatter().parse(pattern) if f is not None}
             except ValueError as exc:
-                mistakes.append(f"EXPO_{name.upper()}: {exc}.")
+                mistakes.append(f"EXPO_{name.upper()}: tanda {{ }} tidak berpasangan (unbalanced braces: {exc}).")
                 continue
             unknown = sorted(fields - set(allowed))
             if unknown:
-                mistakes.append(f"EXPO_{name.upper()} uses {{{unknown[0]}}}; it may use "
-                                f"{', '.join('{' + a + '}' for a in allowed) or 'no placeholder'}.")
+                usable = ', '.join('{' + a + '}' for a in allowed)
+                mistakes.append(f"EXPO_{name.upper()} memakai {{{unknown[0]}}}; yang boleh: {usable or 'tidak ada'} "
+                                f"(EXPO_{name.upper()} uses {{{unknown[0]}}}; it may use {usable or 'no placeholder'}).")
         return mistakes
 
     def _check_images(self) -> list[str]:
@@ -404,22 +434,26 @@ class ExpoSettings:
         try:
             Recipe.of(self.image_widths, tuple(self.image_formats))
         except (ValueError, TypeError) as exc:
-            mistakes.append(f"EXPO_IMAGE_WIDTHS / EXPO_IMAGE_FORMATS: {exc}.")
+            mistakes.append(f"EXPO_IMAGE_WIDTHS / EXPO_IMAGE_FORMATS tidak dapat dipakai (cannot be used: {exc}).")
         for name in ("max_photo_megabytes", "max_photo_megapixels"):
             if not float(getattr(self, name)) > 0:
-                mistakes.append(f"EXPO_{name.upper()} must be above 0.")
+                mistakes.append(f"EXPO_{name.upper()} harus lebih dari 0 (EXPO_{name.upper()} must be above 0).")
         if int(self.image_workers) < 0:
-            mistakes.append("EXPO_IMAGE_WORKERS must be 0 (all cores) or more.")
+            mistakes.append("EXPO_IMAGE_WORKERS harus 0 (semua inti) atau lebih (EXPO_IMAGE_WORKERS must be 0, "
+                            "all cores, or more).")
         if int(self.render_workers) < 0:
-            mistakes.append("EXPO_RENDER_WORKERS must be 0 (all cores) or more.")
+            mistakes.append("EXPO_RENDER_WORKERS harus 0 (semua inti) atau lebih (EXPO_RENDER_WORKERS must be 0, "
+                            "all cores, or more).")
         return mistakes
 
     def _check_publishing(self) -> list[str]:
         mistakes = []
         if int(self.max_files) < 0:
-            mistakes.append("EXPO_MAX_FILES must be 0 (no limit) or more, e.g. 20000 for Cloudflare Pages.")
+            mistakes.append("EXPO_MAX_FILES harus 0 (tanpa batas) atau lebih, mis. 20000 untuk Cloudflare Pages "
+                            "(EXPO_MAX_FILES must be 0, no limit, or more, e.g. 20000 for Cloudflare Pages).")
         if int(self.max_size_mb) < 0:
-            mistakes.append("EXPO_MAX_SIZE_MB must be 0 (no limit) or more, e.g. 1000 for GitHub Pages.")
+            mistakes.append("EXPO_MAX_SIZE_MB harus 0 (tanpa batas) atau lebih, mis. 1000 untuk GitHub Pages "
+                            "(EXPO_MAX_SIZE_MB must be 0, no limit, or more, e.g. 1000 for GitHub Pages).")
         return mistakes
 
     def _check_event(self) -> list[str]:
@@ -431,26 +465,27 @@ class ExpoSettings:
                 try:
                     days[name] = _dt.date.fromisoformat(value)
                 except ValueError:
-                    mistakes.append(f'EXPO_{name.upper()} must be a date like "2026-11-16", not {value!r}.')
+                    mistakes.append(f'EXPO_{name.upper()} harus tanggal seperti "2026-11-16", bukan {value!r} '
+                                    f'(EXPO_{name.upper()} must be a date like "2026-11-16", not {value!r}).')
         if len(days) == 2 and days["end_date"] < days["start_date"]:
-            mistakes.append("EXPO_END_DATE is before EXPO_START_DATE.")
+            mistakes.append("EXPO_END_DATE lebih awal dari EXPO_START_DATE (EXPO_END_DATE is before "
+                            "EXPO_START_DATE).")
         if bool(self.start_date) != bool(self.end_date):
-            mistakes.append('EXPO_START_DATE and EXPO_END_DATE go together, e.g. "2026-11-16" and "2026-11-30".')
+            mistakes.append('EXPO_START_DATE dan EXPO_END_DATE diisi bersama, mis. "2026-11-16" dan "2026-11-30" '
+                            '(EXPO_START_DATE and EXPO_END_DATE go together, e.g. "2026-11-16" and "2026-11-30").')
         for name in ("brand_colour", "brand_colour_soft"):
             if not re.fullmatch(r"#[0-9a-fA-F]{6}", getattr(self, name)):
-                mistakes.append(f'EXPO_{name.upper()} must be a colour like "#8a3b12".')
+                mistakes.append(f'EXPO_{name.upper()} harus warna seperti "#8a3b12" (EXPO_{name.upper()} must be '
+                                'a colour like "#8a3b12").')
         if not re.fullmatch(r"[A-Z0-9]{2,8}", self.order_code_prefix):
-            mistakes.append('EXPO_ORDER_CODE_PREFIX must be 2 to 8 capital letters or digits, e.g. "UVO26".')
+            mistakes.append('EXPO_ORDER_CODE_PREFIX harus 2 sampai 8 huruf besar atau angka, mis. "UVO26" '
+                            '(EXPO_ORDER_CODE_PREFIX must be 2 to 8 capital letters or digits, e.g. "UVO26").')
         return mistakes
 
     def _check_analytics(self) -> list[str]:
         from expo.site.analytics import analytics_mistakes
 
         return analytics_mistakes(self.analytics)
-
-    def _check_editions(self) -> list[str]:
-        return [f"EXPO_{name.upper()} must be at least 1." for name in ("edition_per_page", "edition_archive_per_page")
-                if int(getattr(self, name)) < 1]
 
     @property
     def default_language(self) -> str:

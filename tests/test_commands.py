@@ -216,24 +216,42 @@ def test_validate_refuses_a_folder_that_is_not_a_booth(project, folder):
     assert result.returncode == 1 and "tidak ditemukan" in result.stderr
 
 
-@pytest.mark.parametrize("setting, message", [
-    ('EXPO_CATEGORYS = {"batik": "Batik"}',
-     "pelicanconf.py: unknown setting EXPO_CATEGORYS. Did you mean EXPO_CATEGORIES?"),
-    ('EXPO_BOOTH_URL = "booth/{nama}/"',
-     "pelicanconf.py: EXPO_BOOTH_URL uses {nama}; it may use {slug}."),
+@pytest.mark.parametrize("setting, indonesian, english", [
+    ('EXPO_CATEGORYS = {"batik": "Batik"}', "pengaturan EXPO_CATEGORYS tidak dikenal",
+     "(unknown setting EXPO_CATEGORYS). Maksud Anda EXPO_CATEGORIES? (Did you mean EXPO_CATEGORIES?)"),
+    ('EXPO_BOOTH_URL = "booth/{nama}/"', "EXPO_BOOTH_URL memakai {nama}; yang boleh: {slug}",
+     "(EXPO_BOOTH_URL uses {nama}; it may use {slug})."),
     ('EXPO_WHATSAPP_MESSAGE = "Halo {booth, saya mau {product}"',
-     "pelicanconf.py: EXPO_WHATSAPP_MESSAGE: unexpected '{' in field name."),
-    ('EXPO_FEATURED = "batik-sari"', 'pelicanconf.py: EXPO_FEATURED must be a list of text, e.g. ["a", "b"], not \'batik-sari\'.'),
-    ('EXPO_DIRECTORY_PER_PAGE = "24"', "pelicanconf.py: EXPO_DIRECTORY_PER_PAGE must be a whole number, not '24'."),
-    ('EXPO_CATEGORIES = {"Kuliner Enak": "Kuliner"}', 'pelicanconf.py: EXPO_CATEGORIES key "Kuliner Enak" must be lowercase'),
+     "EXPO_WHATSAPP_MESSAGE: tanda { } tidak berpasangan", "(unbalanced braces: unexpected '{' in field name)."),
+    ('EXPO_FEATURED = "batik-sari"', "EXPO_FEATURED harus daftar teks, mis. [\"a\", \"b\"], bukan 'batik-sari'",
+     '(EXPO_FEATURED must be a list of text, e.g. ["a", "b"], not \'batik-sari\').'),
+    ('EXPO_DIRECTORY_PER_PAGE = "24"', "EXPO_DIRECTORY_PER_PAGE harus bilangan bulat, bukan '24'",
+     "(EXPO_DIRECTORY_PER_PAGE must be a whole number, not '24')."),
+    ('EXPO_CATEGORIES = {"Kuliner Enak": "Kuliner"}',
+     'EXPO_CATEGORIES: key "Kuliner Enak" hanya boleh huruf kecil, angka dan tanda hubung',
+     '(EXPO_CATEGORIES key "Kuliner Enak" must be lowercase letters, digits and hyphens'),
 ])
-def test_a_settings_mistake_is_one_clear_line(project, setting, message):
+def test_a_settings_mistake_is_one_clear_line(project, setting, indonesian, english):
+    """Indonesian first, English after it, and the file's line of the setting."""
     with open(project / "pelicanconf.py", "a", encoding="utf-8") as settings:
         settings.write("\n" + setting + "\n")
+    line = (project / "pelicanconf.py").read_text(encoding="utf-8").splitlines().index(setting) + 1
     result = invoke(project, "build")
     assert result.returncode == 1
     assert_no_traceback(result)
-    assert message in result.stderr
+    assert result.stderr.startswith(f"pelicanconf.py:{line}: {indonesian}")
+    assert english in result.stderr and result.stderr.count("\n") == 1
+
+
+def test_a_settings_file_that_is_not_python_names_its_line(project):
+    with open(project / "pelicanconf.py", "a", encoding="utf-8") as settings:
+        settings.write('\nEXPO_NAME = "Expo\n')
+    line = len((project / "pelicanconf.py").read_text(encoding="utf-8").splitlines())
+    result = invoke(project, "build")
+    assert result.returncode == 1
+    assert_no_traceback(result)
+    assert result.stderr.startswith(f"pelicanconf.py:{line}: baris ini bukan kode Python yang sah")
+    assert "(invalid Python on this line: " in result.stderr
 
 
 def test_serve_on_a_busy_port_says_so(project):
@@ -253,13 +271,15 @@ def test_every_settings_mistake_at_once_named_with_the_file_given(project):
     (project / "expo2027.py").write_text(
         (project / "pelicanconf.py").read_text(encoding="utf-8")
         + '\nEXPO_CATEGORYS = {}\nEXPO_FEATURED = "x"\nEXPO_LANGUAGES = ["fr"]\n', encoding="utf-8")
+    last = len((project / "expo2027.py").read_text(encoding="utf-8").splitlines())
     for command in (["build"], ["validate"], ["schema", "--check"], ["new-exhibitor", "toko-baru"]):
         result = invoke(project, *command, "--settings", "expo2027.py")
-        assert result.returncode == 1 and result.stderr.strip().splitlines() == [
-            "expo2027.py: unknown setting EXPO_CATEGORYS. Did you mean EXPO_CATEGORIES?",
-            "expo2027.py: EXPO_FEATURED must be a list of text, e.g. [\"a\", \"b\"], not 'x'.",
-            'expo2027.py: EXPO_LANGUAGES must list "id" and/or "en" once each, the main one first, '
-            'e.g. ["id", "en"] or ["id"].'], command
+        lines = result.stderr.strip().splitlines()
+        assert result.returncode == 1 and [line.split(" ", 1)[0] for line in lines] == [
+            f"expo2027.py:{last - 2}:", f"expo2027.py:{last - 1}:", f"expo2027.py:{last}:"], command
+        assert "tidak dikenal (unknown setting EXPO_CATEGORYS)" in lines[0]
+        assert "harus daftar teks" in lines[1] and "(EXPO_FEATURED must be a list of text" in lines[1]
+        assert lines[2].startswith(f'expo2027.py:{last}: EXPO_LANGUAGES harus berisi "id" dan/atau "en"')
     assert not (project / "exhibitors" / "toko-baru").exists()
 
 

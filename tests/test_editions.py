@@ -89,11 +89,13 @@ def test_editions_must_be_a_list():
 def test_an_edition_url_pattern_is_checked_like_the_others():
     with pytest.raises(SettingsError) as caught:
         ExpoSettings.from_pelican({"EXPO_EDITION_URL": "edisi/{key}/", "EXPO_EDITION_PER_PAGE": 0})
-    assert caught.value.mistakes == ["EXPO_EDITION_URL uses {key}; it may use {slug}.",
-                                     "EXPO_EDITION_PER_PAGE must be at least 1."]
+    assert caught.value.mistakes == [
+        "EXPO_EDITION_PER_PAGE harus paling sedikit 1 (EXPO_EDITION_PER_PAGE must be at least 1).",
+        "EXPO_EDITION_URL memakai {key}; yang boleh: {slug} (EXPO_EDITION_URL uses {key}; it may use {slug})."]
     with pytest.raises(SettingsError) as caught:
         ExpoSettings.from_pelican({"EXPO_EDITION_ARCHIVE_PER_PAGE": 0})
-    assert caught.value.mistakes == ["EXPO_EDITION_ARCHIVE_PER_PAGE must be at least 1."]
+    assert caught.value.mistakes == ["EXPO_EDITION_ARCHIVE_PER_PAGE harus paling sedikit 1 "
+                                     "(EXPO_EDITION_ARCHIVE_PER_PAGE must be at least 1)."]
 
 
 # --- values

@@ -181,8 +181,8 @@ def test_the_hero_image_is_published_and_shown(tmp_path):
     ('"content/images/tidak-ada.jpg"', 'pelicanconf.py: EXPO_HERO_IMAGE: file "content/images/tidak-ada.jpg" tidak '
      "ada di folder proyek. Taruh foto banner di sana (misalnya content/images/banner.jpg) atau kosongkan "
      "EXPO_HERO_IMAGE"),
-    ('"content/banner.gif"', 'EXPO_HERO_IMAGE must be a photo file (.jpg, .jpeg, .png, .webp, .avif), e.g. '
-     '"content/images/banner.jpg", not "content/banner.gif".'),
+    ('"content/banner.gif"', 'EXPO_HERO_IMAGE harus berkas foto (.jpg, .jpeg, .png, .webp, .avif), mis. '
+     '"content/images/banner.jpg", bukan "content/banner.gif" (EXPO_HERO_IMAGE must be a photo file'),
 ])
 def test_a_wrong_hero_image_stops_the_build_with_a_clear_message(tmp_path, capsys, setting, message):
     root = make_project(tmp_path / "p", extra_settings=f"EXPO_HERO_IMAGE = {setting}\n")

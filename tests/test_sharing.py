@@ -231,21 +231,27 @@ def test_a_hybrid_expo_is_online_and_at_its_venue(tmp_path):
     assert (event["startDate"], event["endDate"]) == ("2026-11-16T00:00:00+07:00", "2026-11-30T23:59:59+07:00")
 
 
-@pytest.mark.parametrize("settings, mistake", [
+@pytest.mark.parametrize("settings, indonesian, english", [
     ({"EXPO_START_DATE": "16-11-2026", "EXPO_END_DATE": "2026-11-30"},
-     "EXPO_START_DATE must be a date like \"2026-11-16\", not '16-11-2026'."),
-    ({"EXPO_START_DATE": "2026-11-30", "EXPO_END_DATE": "2026-11-16"}, "EXPO_END_DATE is before EXPO_START_DATE."),
-    ({"EXPO_START_DATE": "2026-11-16"},
-     'EXPO_START_DATE and EXPO_END_DATE go together, e.g. "2026-11-16" and "2026-11-30".'),
-    ({"EXPO_BRAND_COLOUR": "brown"}, 'EXPO_BRAND_COLOUR must be a colour like "#8a3b12".'),
-    ({"EXPO_ORDER_CODE_PREFIX": "uvo-26"},
-     'EXPO_ORDER_CODE_PREFIX must be 2 to 8 capital letters or digits, e.g. "UVO26".'),
+     "EXPO_START_DATE harus tanggal seperti \"2026-11-16\", bukan '16-11-2026'",
+     "EXPO_START_DATE must be a date like \"2026-11-16\", not '16-11-2026'"),
+    ({"EXPO_START_DATE": "2026-11-30", "EXPO_END_DATE": "2026-11-16"},
+     "EXPO_END_DATE lebih awal dari EXPO_START_DATE", "EXPO_END_DATE is before EXPO_START_DATE"),
+    ({"EXPO_START_DATE": "2026-11-16"}, "EXPO_START_DATE dan EXPO_END_DATE diisi bersama",
+     'EXPO_START_DATE and EXPO_END_DATE go together, e.g. "2026-11-16" and "2026-11-30"'),
+    ({"EXPO_BRAND_COLOUR": "brown"}, 'EXPO_BRAND_COLOUR harus warna seperti "#8a3b12"',
+     'EXPO_BRAND_COLOUR must be a colour like "#8a3b12"'),
+    ({"EXPO_ORDER_CODE_PREFIX": "uvo-26"}, "EXPO_ORDER_CODE_PREFIX harus 2 sampai 8 huruf besar atau angka",
+     'EXPO_ORDER_CODE_PREFIX must be 2 to 8 capital letters or digits, e.g. "UVO26"'),
     ({"EXPO_CART_MESSAGE": "Halo {booth}, {produk}"},
-     "EXPO_CART_MESSAGE uses {produk}; it may use {booth}, {expo}, {items}, {total}, {code}."),
+     "EXPO_CART_MESSAGE memakai {produk}; yang boleh: {booth}, {expo}, {items}, {total}, {code}",
+     "EXPO_CART_MESSAGE uses {produk}; it may use {booth}, {expo}, {items}, {total}, {code}"),
 ])
-def test_event_and_cart_settings_mistakes_are_named(settings, mistake):
+def test_event_and_cart_settings_mistakes_are_named(settings, indonesian, english):
+    """Indonesian first, then the English in brackets."""
     from expo.settings import ExpoSettings, SettingsError
 
     with pytest.raises(SettingsError) as error:
         ExpoSettings.from_pelican(settings)
-    assert error.value.mistakes == [mistake]
+    [mistake] = error.value.mistakes
+    assert mistake.startswith(indonesian) and mistake.endswith(f"({english}).")

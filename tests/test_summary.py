@@ -178,15 +178,18 @@ def test_a_build_over_the_file_limit_says_what_to_do(tmp_path):
 
 
 @pytest.mark.parametrize("setting, mistake", [
-    ("EXPO_MAX_FILES = -1", "EXPO_MAX_FILES must be 0 (no limit) or more, e.g. 20000 for Cloudflare Pages."),
-    ("EXPO_MAX_SIZE_MB = -5", "EXPO_MAX_SIZE_MB must be 0 (no limit) or more, e.g. 1000 for GitHub Pages."),
+    ("EXPO_MAX_FILES = -1", "EXPO_MAX_FILES harus 0 (tanpa batas) atau lebih, mis. 20000 untuk Cloudflare Pages "
+                            "(EXPO_MAX_FILES must be 0, no limit, or more, e.g. 20000 for Cloudflare Pages)."),
+    ("EXPO_MAX_SIZE_MB = -5", "EXPO_MAX_SIZE_MB harus 0 (tanpa batas) atau lebih, mis. 1000 untuk GitHub Pages "
+                              "(EXPO_MAX_SIZE_MB must be 0, no limit, or more, e.g. 1000 for GitHub Pages)."),
 ])
 def test_a_negative_limit_is_a_settings_mistake(tmp_path, setting, mistake):
     root = make_project(tmp_path / "p", extra_settings=setting + "\n")
     shutil.copy(REPO / "tasks.py", root / "tasks.py")
     result = invoke(root, "build")
     assert result.returncode == 1 and "Traceback" not in result.stderr
-    assert result.stderr.strip() == f"pelicanconf.py: {mistake}"
+    line = (root / "pelicanconf.py").read_text(encoding="utf-8").splitlines().index(setting) + 1
+    assert result.stderr.strip() == f"pelicanconf.py:{line}: {mistake}"
 
 
 # --- EXPO_MAX_SIZE_MB
