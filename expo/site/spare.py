@@ -201,15 +201,16 @@ def remove_left_empty(folders: Iterable[str]) -> None:
 
 
 def keep_as_spare(previous: Previous) -> bool:
-    """Give the spare (the output/ a swap just replaced, whose files `previous`'s manifest
-    lists, moved by the caller to `spare_folder`) its manifest. False when
-    the manifest is not the one the build read (another build or a clean since): the spare
-    then has none, and the next build does not trust it."""
+    """Give the spare the manifest `previous` read, a hard link to the same file: the spare
+    holds the files it lists (the output/ a swap just moved to `spare_folder`, or output/'s
+    own once spare_refresh.py brought the spare up to date). False when that file is no longer
+    the one read (another build or a clean since): the spare then has none, and the next build
+    does not trust it."""
     target = spare_manifest(previous.manifest)
     temporary = target.with_suffix(".tmp")
     try:
         temporary.unlink(missing_ok=True)
-        os.link(previous.manifest, temporary)  # the same file: the build's new one replaces it later
+        os.link(previous.manifest, temporary)  # the same file: the next build's new one replaces it
         if file_identity(temporary.stat()) != previous.identity:
             temporary.unlink()
             return False

@@ -26,9 +26,9 @@ from pathlib import Path
 from typing import Mapping
 
 import expo
-from expo.site.incremental import Previous, file_identity
-from expo.site.spare import (CAN_LOCK, SpareError, discard_folder, hold_lock, reconcile, remove_left_empty,
-                             remove_whole_folders, spare_folder, spare_manifest)
+from expo.site.incremental import Previous
+from expo.site.spare import (CAN_LOCK, SpareError, discard_folder, hold_lock, keep_as_spare, reconcile,
+                             remove_left_empty, remove_whole_folders, spare_folder, spare_manifest)
 
 
 WORTH_FILES = 1000  # made by the build: about 40 ms of the next build's time, a process's start
@@ -77,15 +77,8 @@ def refresh(manifest: Path, final: Path, whole_folders: Mapping[str, str]) -> Pa
         return moved
     failed = live.link_same(live.paths(), every, spare.folder, linked, whole_folders)
     remove_left_empty(emptied)
-    if failed:  # a file of output/ touched since its manifest: the spare is not what it says
-        return moved
-    temporary = target.with_suffix(".tmp")
-    temporary.unlink(missing_ok=True)
-    os.link(manifest, temporary)  # the same file: the next build's new one replaces it
-    if file_identity(temporary.stat()) != live.identity:
-        temporary.unlink()
-        return moved
-    temporary.replace(target)
+    if not failed:  # else a file of output/ was touched since its manifest: the spare is not what it says
+        keep_as_spare(live)
     return moved
 
 
