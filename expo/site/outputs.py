@@ -180,5 +180,5 @@ PRODUCERS: dict[str, Callable[[PlannedFile, Output], None]] = {
 # preloads the index's table of contents by name: search.search_contents).
 BEFORE_PAGES = frozenset({"search"})
 # Kinds made from the catalog alone that write their one file and change nothing else: a
-# rebuild makes them in a process of its own while it renders the pages (generator.py).
+# rebuild starts them in a process of its own right after its walk of the plan (early.py).
 DATA_EXPORTS = frozenset({"products_csv", "catalog_json", "merchant_feed", "meta_catalog"})
